@@ -1,0 +1,34 @@
+/* neurons-neural-net-private.h: how the trainer hands its results to the network
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "neurons-neural-net.h"
+
+G_BEGIN_DECLS
+
+/* One consistent picture of the network, taken by the worker thread and applied on the main
+ * thread. When single is TRUE it describes exactly one step (previous holds the weights before
+ * it, backward its errors); otherwise it sums up every step since the last one. */
+typedef struct
+{
+  NeuronsMlp      mlp;
+  NeuronsMlp      previous;
+  NeuronsForward  forward;
+  NeuronsBackward backward;
+  guint8          input_pixels[NEURONS_INPUT_SIZE];
+  guint64         samples_seen;
+  gint64          sample_index;
+  int             label;
+  double          running_cost;
+  gboolean        single;
+  gboolean        diverged;
+} NeuronsSnapshot;
+
+void neurons_neural_net_apply_snapshot (NeuronsNeuralNet      *self,
+                                        const NeuronsSnapshot *snapshot);
+void neurons_neural_net_mark_diverged  (NeuronsNeuralNet      *self);
+
+G_END_DECLS

@@ -1,0 +1,673 @@
+/* neurons-neural-net.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-neural-net"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "neurons-neural-net-private.h"
+#include "neurons-training.h"
+
+/*
+ * The network as the main thread sees it: the weights last published, the activations and
+ * errors of the sample on show, and the experiment's settings. Widgets read it in snapshot()
+ * and redraw on "changed". Training at speed happens elsewhere (NeuronsTrainer, on a worker
+ * thread, with its own copy of the weights) and arrives here as whole snapshots, so a reader
+ * never sees half-updated weights.
+ */
+
+struct _NeuronsNeuralNet
+{
+  GObject          parent_instance;
+
+  NeuronsMlp      *mlp;
+  NeuronsMlp      *previous;       /* the weights before the last single step */
+  NeuronsForward   forward;
+  NeuronsBackward  backward;
+  guint8           input_pixels[NEURONS_INPUT_SIZE];
+
+  NeuronsInit      initialization;
+  double           learning_rate;
+  guint64          seed;
+  guint64          samples_seen;
+  double           running_cost;
+  gint64           input_index;
+  int              input_label;
+  guint            diverged : 1;
+};
+
+G_DEFINE_FINAL_TYPE (NeuronsNeuralNet, neurons_neural_net, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_HIDDEN_ACTIVATION,
+  PROP_INITIALIZATION,
+  PROP_LEARNING_RATE,
+  PROP_SEED,
+  PROP_SAMPLES_SEEN,
+  PROP_RUNNING_COST,
+  PROP_DIVERGED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  STEP,
+  RESET,
+  DIVERGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+neurons_neural_net_finalize (GObject *object)
+{
+  NeuronsNeuralNet *self = (NeuronsNeuralNet *) object;
+
+  g_clear_pointer (&self->mlp, neurons_mlp_free);
+  g_clear_pointer (&self->previous, neurons_mlp_free);
+
+  G_OBJECT_CLASS (neurons_neural_net_parent_class)->finalize (object);
+}
+
+static void
+neurons_neural_net_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  NeuronsNeuralNet *self = NEURONS_NEURAL_NET (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIDDEN_ACTIVATION:
+      g_value_set_enum (value, self->mlp->hidden_activation);
+      break;
+
+    case PROP_INITIALIZATION:
+      g_value_set_enum (value, self->initialization);
+      break;
+
+    case PROP_LEARNING_RATE:
+      g_value_set_double (value, self->learning_rate);
+      break;
+
+    case PROP_SEED:
+      g_value_set_uint64 (value, self->seed);
+      break;
+
+    case PROP_SAMPLES_SEEN:
+      g_value_set_uint64 (value, self->samples_seen);
+      break;
+
+    case PROP_RUNNING_COST:
+      g_value_set_double (value, self->running_cost);
+      break;
+
+    case PROP_DIVERGED:
+      g_value_set_boolean (value, self->diverged);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+neurons_neural_net_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  NeuronsNeuralNet *self = NEURONS_NEURAL_NET (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEARNING_RATE:
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!neurons_neural_net_set_learning_rate (self, g_value_get_double (value), &error))
+          g_warning ("%s", error->message);
+      }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+neurons_neural_net_class_init (NeuronsNeuralNetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = neurons_neural_net_finalize;
+  object_class->get_property = neurons_neural_net_get_property;
+  object_class->set_property = neurons_neural_net_set_property;
+
+  properties[PROP_HIDDEN_ACTIVATION] =
+    g_param_spec_enum ("hidden-activation", NULL, NULL,
+                       NEURONS_TYPE_ACTIVATION, NEURONS_ACTIVATION_SIGMOID,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_INITIALIZATION] =
+    g_param_spec_enum ("initialization", NULL, NULL,
+                       NEURONS_TYPE_INIT, NEURONS_INIT_XAVIER,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LEARNING_RATE] =
+    g_param_spec_double ("learning-rate", NULL, NULL,
+                         G_MINDOUBLE, G_MAXDOUBLE, 0.30,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SEED] =
+    g_param_spec_uint64 ("seed", NULL, NULL,
+                         0, G_MAXUINT64, NEURONS_DEFAULT_SEED,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SAMPLES_SEEN] =
+    g_param_spec_uint64 ("samples-seen", NULL, NULL,
+                         0, G_MAXUINT64, 0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RUNNING_COST] =
+    g_param_spec_double ("running-cost", NULL, NULL,
+                         0, G_MAXDOUBLE, 0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DIVERGED] =
+    g_param_spec_boolean ("diverged", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * NeuronsNeuralNet::changed:
+   *
+   * Something that can be seen changed: the weights, the activations or the input on show.
+   * Emitted last, after any of the other signals; views connect it to a redraw.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * NeuronsNeuralNet::step:
+   * @sample_index: the training sample's index in its dataset
+   * @label: its true digit
+   * @prediction: the digit the network guessed before the step
+   * @cost: the sample's cost before the step
+   *
+   * One training step was taken and is on show by itself: the previous weights, the
+   * activations and the errors all describe this step. At full speed steps are not announced
+   * one by one; "changed" tells of many at once.
+   */
+  signals[STEP] =
+    g_signal_new ("step",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_INT64, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_DOUBLE);
+
+  /**
+   * NeuronsNeuralNet::reset:
+   *
+   * The network got new weights that did not come from training: fresh ones, or a file.
+   */
+  signals[RESET] =
+    g_signal_new ("reset",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * NeuronsNeuralNet::diverged:
+   *
+   * Training made a weight NaN or infinite. The network went back to its last finite weights
+   * and training stopped; the learning rate is too high for this activation.
+   */
+  signals[DIVERGED] =
+    g_signal_new ("diverged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+neurons_neural_net_init (NeuronsNeuralNet *self)
+{
+  self->mlp = neurons_mlp_new ();
+  self->previous = neurons_mlp_new ();
+  self->learning_rate = neurons_default_learning_rate (NEURONS_ACTIVATION_SIGMOID);
+  self->initialization = NEURONS_INIT_XAVIER;
+  self->seed = NEURONS_DEFAULT_SEED;
+  self->input_label = -1;
+  self->input_index = -1;
+}
+
+/* Recomputes the activations of the input on show, for new weights. */
+static void
+refresh_forward (NeuronsNeuralNet *self)
+{
+  neurons_mlp_forward (self->mlp, self->input_pixels, &self->forward);
+  memset (&self->backward, 0, sizeof self->backward);
+}
+
+static void
+set_samples_seen (NeuronsNeuralNet *self,
+                  guint64           samples_seen,
+                  double            running_cost)
+{
+  if (self->samples_seen != samples_seen)
+    {
+      self->samples_seen = samples_seen;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAMPLES_SEEN]);
+    }
+
+  if (self->running_cost != running_cost)
+    {
+      self->running_cost = running_cost;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING_COST]);
+    }
+}
+
+static void
+set_diverged (NeuronsNeuralNet *self,
+              gboolean          diverged)
+{
+  if (self->diverged != !!diverged)
+    {
+      self->diverged = !!diverged;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIVERGED]);
+    }
+}
+
+NeuronsNeuralNet *
+neurons_neural_net_new (NeuronsActivation hidden_activation,
+                        NeuronsInit       initialization,
+                        guint64           seed)
+{
+  NeuronsNeuralNet *self = g_object_new (NEURONS_TYPE_NEURAL_NET, NULL);
+
+  self->learning_rate = neurons_default_learning_rate (hidden_activation);
+  self->initialization = initialization;
+  self->seed = seed;
+  neurons_mlp_init (self->mlp, hidden_activation, initialization, seed);
+  memcpy (self->previous, self->mlp, sizeof *self->mlp);
+  refresh_forward (self);
+
+  return self;
+}
+
+NeuronsNeuralNet *
+neurons_neural_net_new_from_file (const char  *path,
+                                  GError     **error)
+{
+  g_autoptr(NeuronsNeuralNet) self = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID,
+                                                             NEURONS_INIT_XAVIER,
+                                                             NEURONS_DEFAULT_SEED);
+
+  if (!neurons_neural_net_load_file (self, path, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Replaces the network with the one in path; on any error the network stays as it was. */
+gboolean
+neurons_neural_net_load_file (NeuronsNeuralNet  *self,
+                              const char        *path,
+                              GError           **error)
+{
+  NeuronsNetworkSettings settings;
+  g_autoptr(NeuronsMlp) loaded = NULL;
+  NeuronsActivation old_activation;
+
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  loaded = neurons_network_file_load (path, &settings, error);
+  if (loaded == NULL)
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  old_activation = self->mlp->hidden_activation;
+  memcpy (self->mlp, loaded, sizeof *loaded);
+  memcpy (self->previous, loaded, sizeof *loaded);
+  if (old_activation != self->mlp->hidden_activation)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_ACTIVATION]);
+
+  if (self->initialization != settings.initialization)
+    {
+      self->initialization = settings.initialization;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALIZATION]);
+    }
+  if (self->seed != settings.seed)
+    {
+      self->seed = settings.seed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEED]);
+    }
+  if (self->learning_rate != settings.learning_rate)
+    {
+      self->learning_rate = settings.learning_rate;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEARNING_RATE]);
+    }
+  set_samples_seen (self, settings.samples_seen, 0);
+  set_diverged (self, FALSE);
+  refresh_forward (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[RESET], 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+gboolean
+neurons_neural_net_save_file (NeuronsNeuralNet  *self,
+                              const char        *path,
+                              GError           **error)
+{
+  NeuronsNetworkSettings settings;
+
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  neurons_neural_net_get_settings (self, &settings);
+  return neurons_network_file_save (path, self->mlp, &settings, error);
+}
+
+void
+neurons_neural_net_get_settings (NeuronsNeuralNet       *self,
+                                 NeuronsNetworkSettings *settings)
+{
+  g_return_if_fail (NEURONS_IS_NEURAL_NET (self));
+  g_return_if_fail (settings != NULL);
+
+  settings->initialization = self->initialization;
+  settings->learning_rate = self->learning_rate;
+  settings->seed = self->seed;
+  settings->samples_seen = self->samples_seen;
+}
+
+NeuronsActivation
+neurons_neural_net_get_hidden_activation (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NEURONS_ACTIVATION_SIGMOID);
+
+  return self->mlp->hidden_activation;
+}
+
+NeuronsInit
+neurons_neural_net_get_initialization (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NEURONS_INIT_XAVIER);
+
+  return self->initialization;
+}
+
+double
+neurons_neural_net_get_learning_rate (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), 0);
+
+  return self->learning_rate;
+}
+
+/* Refuses anything but a finite rate above zero, and says why. */
+gboolean
+neurons_neural_net_set_learning_rate (NeuronsNeuralNet  *self,
+                                      double             learning_rate,
+                                      GError           **error)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), FALSE);
+
+  if (!neurons_validate_learning_rate (learning_rate, error))
+    return FALSE;
+
+  if (self->learning_rate != learning_rate)
+    {
+      self->learning_rate = learning_rate;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEARNING_RATE]);
+    }
+
+  return TRUE;
+}
+
+guint64
+neurons_neural_net_get_seed (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), 0);
+
+  return self->seed;
+}
+
+guint64
+neurons_neural_net_get_samples_seen (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), 0);
+
+  return self->samples_seen;
+}
+
+double
+neurons_neural_net_get_running_cost (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), 0);
+
+  return self->running_cost;
+}
+
+gboolean
+neurons_neural_net_get_diverged (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), FALSE);
+
+  return self->diverged;
+}
+
+/* Fresh weights for the given choices; the learning rate stays what it is. */
+void
+neurons_neural_net_reinitialize (NeuronsNeuralNet  *self,
+                                 NeuronsActivation  hidden_activation,
+                                 NeuronsInit        initialization,
+                                 guint64            seed)
+{
+  NeuronsActivation old_activation;
+
+  g_return_if_fail (NEURONS_IS_NEURAL_NET (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  old_activation = self->mlp->hidden_activation;
+  neurons_mlp_init (self->mlp, hidden_activation, initialization, seed);
+  memcpy (self->previous, self->mlp, sizeof *self->mlp);
+  if (old_activation != hidden_activation)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_ACTIVATION]);
+  if (self->initialization != initialization)
+    {
+      self->initialization = initialization;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALIZATION]);
+    }
+  if (self->seed != seed)
+    {
+      self->seed = seed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEED]);
+    }
+  set_samples_seen (self, 0, 0);
+  set_diverged (self, FALSE);
+  refresh_forward (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[RESET], 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+const NeuronsMlp *
+neurons_neural_net_get_mlp (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+
+  return self->mlp;
+}
+
+const NeuronsMlp *
+neurons_neural_net_get_previous_mlp (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+
+  return self->previous;
+}
+
+const NeuronsForward *
+neurons_neural_net_get_forward (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+
+  return &self->forward;
+}
+
+const NeuronsBackward *
+neurons_neural_net_get_backward (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+
+  return &self->backward;
+}
+
+/* The true digit of the input on show, or -1 when it has none (a drawing). */
+int
+neurons_neural_net_get_input_label (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), -1);
+
+  return self->input_label;
+}
+
+/* The input's index in its dataset, or -1. */
+gint64
+neurons_neural_net_get_input_index (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), -1);
+
+  return self->input_index;
+}
+
+/* Runs an input through the network without learning from it. */
+void
+neurons_neural_net_show_input (NeuronsNeuralNet *self,
+                               const guint8     *pixels,
+                               int               label,
+                               gint64            sample_index)
+{
+  g_return_if_fail (NEURONS_IS_NEURAL_NET (self));
+  g_return_if_fail (pixels != NULL);
+  g_return_if_fail (label >= -1 && label < NEURONS_OUTPUT_SIZE);
+
+  memcpy (self->input_pixels, pixels, sizeof self->input_pixels);
+  self->input_label = label;
+  self->input_index = sample_index;
+  refresh_forward (self);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/*
+ * One training step on the main thread, shown as a single step. If it leaves a weight
+ * NaN or infinite, the step is undone and the network reports that it diverged.
+ * Returns the sample's cost before the step.
+ */
+double
+neurons_neural_net_train_step (NeuronsNeuralNet *self,
+                               const guint8     *pixels,
+                               guint             label,
+                               gint64            sample_index)
+{
+  float cost;
+
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), 0);
+  g_return_val_if_fail (pixels != NULL, 0);
+  g_return_val_if_fail (label < NEURONS_OUTPUT_SIZE, 0);
+
+  memcpy (self->previous, self->mlp, sizeof *self->mlp);
+  memcpy (self->input_pixels, pixels, sizeof self->input_pixels);
+  self->input_label = label;
+  self->input_index = sample_index;
+
+  cost = neurons_mlp_train_sample (self->mlp, pixels, label, (float) self->learning_rate,
+                                   &self->forward, &self->backward);
+
+  if (!neurons_mlp_is_finite (self->mlp))
+    {
+      memcpy (self->mlp, self->previous, sizeof *self->mlp);
+      refresh_forward (self);
+      neurons_neural_net_mark_diverged (self);
+      return cost;
+    }
+
+  set_samples_seen (self, self->samples_seen + 1,
+                    neurons_running_cost_update (self->running_cost, self->samples_seen, cost));
+  set_diverged (self, FALSE);
+
+  g_signal_emit (self, signals[STEP], 0, sample_index, label, self->forward.prediction, (double) cost);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return cost;
+}
+
+void
+neurons_neural_net_mark_diverged (NeuronsNeuralNet *self)
+{
+  g_return_if_fail (NEURONS_IS_NEURAL_NET (self));
+
+  set_diverged (self, TRUE);
+  g_signal_emit (self, signals[DIVERGED], 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+neurons_neural_net_apply_snapshot (NeuronsNeuralNet      *self,
+                                   const NeuronsSnapshot *snapshot)
+{
+  g_return_if_fail (NEURONS_IS_NEURAL_NET (self));
+  g_return_if_fail (snapshot != NULL);
+  g_return_if_fail (snapshot->mlp.hidden_activation == self->mlp->hidden_activation);
+
+  memcpy (self->mlp, &snapshot->mlp, sizeof *self->mlp);
+  memcpy (self->previous, snapshot->single ? &snapshot->previous : &snapshot->mlp, sizeof *self->mlp);
+  self->forward = snapshot->forward;
+  self->backward = snapshot->backward;
+  if (snapshot->sample_index >= 0)
+    memcpy (self->input_pixels, snapshot->input_pixels, sizeof self->input_pixels);
+  self->input_index = snapshot->sample_index;
+  self->input_label = snapshot->label;
+  set_samples_seen (self, snapshot->samples_seen, snapshot->running_cost);
+
+  if (snapshot->diverged)
+    {
+      neurons_neural_net_mark_diverged (self);
+      return;
+    }
+
+  set_diverged (self, FALSE);
+  if (snapshot->single)
+    g_signal_emit (self, signals[STEP], 0, snapshot->sample_index, (guint) snapshot->label,
+                   snapshot->forward.prediction, (double) snapshot->backward.cost);
+  g_signal_emit (self, signals[CHANGED], 0);
+}

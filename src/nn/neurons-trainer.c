@@ -1,0 +1,750 @@
+/* neurons-trainer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-trainer"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "neurons-neural-net-private.h"
+#include "neurons-trainer.h"
+#include "neurons-training.h"
+
+/*
+ * Training runs on a worker thread with its own copy of the weights. The main thread never
+ * waits for it and it never waits for the main thread: at most once per frame the worker
+ * copies a consistent picture of its state into `pending` and, if none is queued yet, asks
+ * the main loop to apply it to the NeuronsNeuralNet. A slow main loop just gets the newer
+ * picture later. Slowly (≤ NEURONS_SPEED_STEPWISE_LIMIT samples/s) every step is published by
+ * itself, with the weights before it and its errors, so a view can show its three phases.
+ *
+ * While paused, the NeuronsNeuralNet's weights are the truth: play() copies them to the
+ * worker, pause() joins the worker and publishes its final state, and single steps run on
+ * the main thread through neurons_neural_net_train_step(), with the same math.
+ */
+
+#define FRAME_USEC            (G_USEC_PER_SEC / 60)
+/* At full speed, samples between looks at the clock and the pause flag (well under 1 ms). */
+#define BATCH_SAMPLES         256
+
+struct _NeuronsTrainer
+{
+  GObject           parent_instance;
+
+  NeuronsNeuralNet *net;
+  NeuronsDataset   *dataset;
+  GThread          *thread;
+  guint             finish_source;
+  guint             publish_source;
+  guint64           epoch;
+  gboolean          running;
+
+  /* Shared with the worker, under mutex */
+  GMutex            mutex;
+  GCond             cond;
+  gboolean          stop_requested;
+  gboolean          worker_done;
+  double            speed;
+  float             learning_rate;
+  double            throughput;
+  NeuronsSnapshot  *pending;
+
+  /* The worker's own; the main thread touches them only while no worker runs */
+  NeuronsMlp       *work;
+  NeuronsSnapshot  *last_good;     /* what was last published, to fall back to on divergence */
+  guint32          *order;
+  guint64           order_epoch;
+  guint64           samples_seen;
+  guint64           remaining;     /* samples left in a bounded run; G_MAXUINT64 when unbounded */
+  double            running_cost;
+};
+
+G_DEFINE_FINAL_TYPE (NeuronsTrainer, neurons_trainer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NET,
+  PROP_RUNNING,
+  PROP_SPEED,
+  PROP_EPOCH,
+  PROP_THROUGHPUT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void stop_worker (NeuronsTrainer *self,
+                         gboolean        publish);
+
+/* The dataset index of the training sample number `sample` (counting from the first). */
+static guint
+sample_at (NeuronsTrainer *self,
+           guint64         sample)
+{
+  guint n = self->dataset->n_images;
+  guint64 epoch = sample / n;
+
+  if (self->order == NULL || self->order_epoch != epoch)
+    {
+      if (self->order == NULL)
+        self->order = g_new (guint32, n);
+      neurons_epoch_order (neurons_neural_net_get_seed (self->net), epoch, self->order, n);
+      self->order_epoch = epoch;
+    }
+
+  return self->order[sample % n];
+}
+
+static void
+fill_snapshot (NeuronsTrainer  *self,
+               NeuronsSnapshot *snapshot,
+               guint            index)
+{
+  const guint8 *pixels = neurons_dataset_image (self->dataset, index);
+
+  memcpy (&snapshot->mlp, self->work, sizeof snapshot->mlp);
+  memcpy (snapshot->input_pixels, pixels, sizeof snapshot->input_pixels);
+  neurons_mlp_forward (self->work, pixels, &snapshot->forward);
+  snapshot->samples_seen = self->samples_seen;
+  snapshot->sample_index = index;
+  snapshot->label = self->dataset->labels[index];
+  snapshot->running_cost = self->running_cost;
+  snapshot->single = FALSE;
+  snapshot->diverged = FALSE;
+}
+
+/* Main thread: shows a snapshot in the network, and keeps the epoch in step with it. */
+static void
+apply_snapshot (NeuronsTrainer        *self,
+                const NeuronsSnapshot *snapshot)
+{
+  guint64 epoch = snapshot->samples_seen / self->dataset->n_images;
+
+  neurons_neural_net_apply_snapshot (self->net, snapshot);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THROUGHPUT]);
+  if (epoch != self->epoch)
+    {
+      self->epoch = epoch;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPOCH]);
+    }
+}
+
+static gboolean
+apply_pending (gpointer user_data)
+{
+  NeuronsTrainer *self = user_data;
+  g_autofree NeuronsSnapshot *snapshot = NULL;
+
+  g_mutex_lock (&self->mutex);
+  snapshot = g_steal_pointer (&self->pending);
+  self->publish_source = 0;
+  g_mutex_unlock (&self->mutex);
+
+  if (snapshot != NULL)
+    apply_snapshot (self, snapshot);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Worker side: hands a snapshot over, replacing one the main thread has not taken yet. */
+static void
+publish (NeuronsTrainer  *self,
+         NeuronsSnapshot *snapshot)
+{
+  g_autofree NeuronsSnapshot *stale = NULL;
+
+  g_mutex_lock (&self->mutex);
+  stale = g_steal_pointer (&self->pending);
+  self->pending = snapshot;
+  if (self->publish_source == 0)
+    self->publish_source = g_idle_add_full (G_PRIORITY_DEFAULT, apply_pending, self, NULL);
+  g_mutex_unlock (&self->mutex);
+}
+
+static gboolean
+finish_run (gpointer user_data)
+{
+  NeuronsTrainer *self = user_data;
+
+  self->finish_source = 0;
+  stop_worker (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits until `deadline` or a stop request; returns FALSE when asked to stop. */
+static gboolean
+wait_until (NeuronsTrainer *self,
+            gint64          deadline)
+{
+  gboolean go_on;
+
+  g_mutex_lock (&self->mutex);
+  while (!self->stop_requested && g_get_monotonic_time () < deadline)
+    g_cond_wait_until (&self->cond, &self->mutex, deadline);
+  go_on = !self->stop_requested;
+  g_mutex_unlock (&self->mutex);
+
+  return go_on;
+}
+
+static gpointer
+worker_main (gpointer user_data)
+{
+  NeuronsTrainer *self = user_data;
+  gint64 last_publish = g_get_monotonic_time ();
+  gint64 next_due = last_publish;
+  gint64 rate_start = last_publish;
+  guint64 rate_samples = 0;
+  gboolean diverged = FALSE;
+
+  for (;;)
+    {
+      gboolean stop;
+      double speed;
+      float learning_rate;
+      guint batch;
+      gint64 now;
+
+      g_mutex_lock (&self->mutex);
+      stop = self->stop_requested;
+      speed = self->speed;
+      learning_rate = self->learning_rate;
+      g_mutex_unlock (&self->mutex);
+
+      if (stop || self->remaining == 0)
+        break;
+
+      if (speed > NEURONS_SPEED_MAX)
+        {
+          /* Paced: one sample when it is due, then a nap. */
+          if (!wait_until (self, next_due))
+            break;
+          next_due = MAX (next_due + (gint64) (G_USEC_PER_SEC / speed), g_get_monotonic_time () - FRAME_USEC);
+          batch = 1;
+        }
+      else
+        batch = (guint) MIN (BATCH_SAMPLES, self->remaining);
+
+      if (speed > NEURONS_SPEED_MAX && speed <= NEURONS_SPEED_STEPWISE_LIMIT)
+        {
+          /* Stepwise: the step is published by itself, with what it did. */
+          NeuronsSnapshot *snapshot = g_new (NeuronsSnapshot, 1);
+          guint index = sample_at (self, self->samples_seen);
+          const guint8 *pixels = neurons_dataset_image (self->dataset, index);
+          float cost;
+
+          memcpy (&snapshot->previous, self->work, sizeof snapshot->previous);
+          cost = neurons_mlp_train_sample (self->work, pixels, self->dataset->labels[index],
+                                           learning_rate, &snapshot->forward, &snapshot->backward);
+          if (!isfinite (cost) || !neurons_mlp_is_finite (self->work))
+            {
+              g_free (snapshot);
+              diverged = TRUE;
+              break;
+            }
+          self->running_cost = neurons_running_cost_update (self->running_cost, self->samples_seen, cost);
+          self->samples_seen++;
+          self->remaining--;
+          rate_samples++;
+
+          memcpy (&snapshot->mlp, self->work, sizeof snapshot->mlp);
+          memcpy (snapshot->input_pixels, pixels, sizeof snapshot->input_pixels);
+          snapshot->samples_seen = self->samples_seen;
+          snapshot->sample_index = index;
+          snapshot->label = self->dataset->labels[index];
+          snapshot->running_cost = self->running_cost;
+          snapshot->single = TRUE;
+          snapshot->diverged = FALSE;
+          memcpy (self->last_good, snapshot, sizeof *snapshot);
+          publish (self, snapshot);
+          last_publish = g_get_monotonic_time ();
+          continue;
+        }
+
+      for (guint b = 0; b < batch; b++)
+        {
+          guint index = sample_at (self, self->samples_seen);
+          float cost = neurons_mlp_train_sample (self->work, neurons_dataset_image (self->dataset, index),
+                                                 self->dataset->labels[index], learning_rate, NULL, NULL);
+
+          if (!isfinite (cost))
+            {
+              diverged = TRUE;
+              break;
+            }
+          self->running_cost = neurons_running_cost_update (self->running_cost, self->samples_seen, cost);
+          self->samples_seen++;
+          self->remaining--;
+          rate_samples++;
+        }
+      if (diverged)
+        break;
+
+      now = g_get_monotonic_time ();
+      if (now - rate_start >= G_USEC_PER_SEC / 2)
+        {
+          g_mutex_lock (&self->mutex);
+          self->throughput = rate_samples * (double) G_USEC_PER_SEC / (now - rate_start);
+          g_mutex_unlock (&self->mutex);
+          rate_start = now;
+          rate_samples = 0;
+        }
+
+      if (now - last_publish >= FRAME_USEC)
+        {
+          NeuronsSnapshot *snapshot;
+
+          /* A weight can turn infinite without the cost showing it (a saturated sigmoid). */
+          if (!neurons_mlp_is_finite (self->work))
+            {
+              diverged = TRUE;
+              break;
+            }
+          snapshot = g_new (NeuronsSnapshot, 1);
+          fill_snapshot (self, snapshot, sample_at (self, self->samples_seen - 1));
+          memcpy (self->last_good, snapshot, sizeof *snapshot);
+          publish (self, snapshot);
+          last_publish = now;
+        }
+    }
+
+  if (diverged)
+    {
+      /* Back to the last published weights, which were finite, and report it. */
+      NeuronsSnapshot *snapshot = g_new (NeuronsSnapshot, 1);
+
+      memcpy (snapshot, self->last_good, sizeof *snapshot);
+      memcpy (self->work, &snapshot->mlp, sizeof *self->work);
+      self->samples_seen = snapshot->samples_seen;
+      self->running_cost = snapshot->running_cost;
+      snapshot->diverged = TRUE;
+      publish (self, snapshot);
+    }
+
+  g_mutex_lock (&self->mutex);
+  self->worker_done = TRUE;
+  g_mutex_unlock (&self->mutex);
+
+  /* A run that ended by itself (a bounded run, or divergence) is wound up on the main thread. */
+  if (self->remaining == 0 || diverged)
+    g_idle_add_full (G_PRIORITY_DEFAULT, finish_run, g_object_ref (self), g_object_unref);
+
+  return NULL;
+}
+
+static void
+set_running (NeuronsTrainer *self,
+             gboolean        running)
+{
+  if (self->running != running)
+    {
+      self->running = running;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+    }
+}
+
+/* Joins the worker. With publish, its final state becomes the network's; without, it is
+ * dropped (the network was given new weights meanwhile). */
+static void
+stop_worker (NeuronsTrainer *self,
+             gboolean        publish_final)
+{
+  g_autofree NeuronsSnapshot *pending = NULL;
+
+  if (self->thread == NULL)
+    return;
+
+  g_mutex_lock (&self->mutex);
+  self->stop_requested = TRUE;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->mutex);
+
+  g_thread_join (g_steal_pointer (&self->thread));
+
+  g_mutex_lock (&self->mutex);
+  pending = g_steal_pointer (&self->pending);
+  g_mutex_unlock (&self->mutex);
+
+  if (publish_final)
+    {
+      if (pending != NULL && pending->diverged)
+        apply_snapshot (self, pending);
+      else if (self->samples_seen != neurons_neural_net_get_samples_seen (self->net)
+               || pending != NULL)
+        {
+          NeuronsSnapshot *final = pending != NULL ? pending : g_new (NeuronsSnapshot, 1);
+
+          if (pending == NULL || !pending->single || pending->samples_seen != self->samples_seen)
+            fill_snapshot (self, final, sample_at (self, self->samples_seen - 1));
+          pending = final;
+          apply_snapshot (self, final);
+        }
+    }
+
+  set_running (self, FALSE);
+}
+
+static void
+on_net_reset (NeuronsTrainer   *self,
+              NeuronsNeuralNet *net)
+{
+  gboolean was_running = self->running;
+
+  /* The worker's weights are stale now: drop them, and go on from the new ones. */
+  stop_worker (self, FALSE);
+  if (was_running && self->remaining > 0)
+    neurons_trainer_play (self);
+}
+
+static void
+on_net_learning_rate (NeuronsTrainer   *self,
+                      GParamSpec       *pspec,
+                      NeuronsNeuralNet *net)
+{
+  g_mutex_lock (&self->mutex);
+  self->learning_rate = (float) neurons_neural_net_get_learning_rate (net);
+  g_mutex_unlock (&self->mutex);
+}
+
+static void
+neurons_trainer_dispose (GObject *object)
+{
+  NeuronsTrainer *self = (NeuronsTrainer *) object;
+
+  stop_worker (self, FALSE);
+  g_clear_handle_id (&self->finish_source, g_source_remove);
+  g_clear_handle_id (&self->publish_source, g_source_remove);
+  g_clear_object (&self->net);
+
+  G_OBJECT_CLASS (neurons_trainer_parent_class)->dispose (object);
+}
+
+static void
+neurons_trainer_finalize (GObject *object)
+{
+  NeuronsTrainer *self = (NeuronsTrainer *) object;
+
+  g_clear_pointer (&self->dataset, neurons_dataset_unref);
+  g_clear_pointer (&self->work, neurons_mlp_free);
+  g_clear_pointer (&self->last_good, g_free);
+  g_clear_pointer (&self->pending, g_free);
+  g_clear_pointer (&self->order, g_free);
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->cond);
+
+  G_OBJECT_CLASS (neurons_trainer_parent_class)->finalize (object);
+}
+
+static void
+neurons_trainer_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  NeuronsTrainer *self = NEURONS_TRAINER (object);
+
+  switch (prop_id)
+    {
+    case PROP_NET:
+      g_value_set_object (value, self->net);
+      break;
+
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->running);
+      break;
+
+    case PROP_SPEED:
+      g_value_set_double (value, neurons_trainer_get_speed (self));
+      break;
+
+    case PROP_EPOCH:
+      g_value_set_uint64 (value, neurons_trainer_get_epoch (self));
+      break;
+
+    case PROP_THROUGHPUT:
+      g_value_set_double (value, neurons_trainer_get_throughput (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+neurons_trainer_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  NeuronsTrainer *self = NEURONS_TRAINER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SPEED:
+      neurons_trainer_set_speed (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+neurons_trainer_class_init (NeuronsTrainerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = neurons_trainer_dispose;
+  object_class->finalize = neurons_trainer_finalize;
+  object_class->get_property = neurons_trainer_get_property;
+  object_class->set_property = neurons_trainer_set_property;
+
+  properties[PROP_NET] =
+    g_param_spec_object ("net", NULL, NULL,
+                         NEURONS_TYPE_NEURAL_NET,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Samples per second; NEURONS_SPEED_MAX (0) for as fast as it goes. */
+  properties[PROP_SPEED] =
+    g_param_spec_double ("speed", NULL, NULL,
+                         0, 1e9, NEURONS_SPEED_MAX,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EPOCH] =
+    g_param_spec_uint64 ("epoch", NULL, NULL,
+                         0, G_MAXUINT64, 0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Measured training samples per second while running. */
+  properties[PROP_THROUGHPUT] =
+    g_param_spec_double ("throughput", NULL, NULL,
+                         0, G_MAXDOUBLE, 0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+neurons_trainer_init (NeuronsTrainer *self)
+{
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->cond);
+  self->speed = NEURONS_SPEED_MAX;
+  self->work = neurons_mlp_new ();
+  self->last_good = g_new0 (NeuronsSnapshot, 1);
+}
+
+NeuronsTrainer *
+neurons_trainer_new (NeuronsNeuralNet *net,
+                     NeuronsDataset   *train)
+{
+  NeuronsTrainer *self;
+
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (net), NULL);
+  g_return_val_if_fail (train != NULL && train->n_images > 0, NULL);
+
+  self = g_object_new (NEURONS_TYPE_TRAINER, NULL);
+  self->net = g_object_ref (net);
+  self->dataset = neurons_dataset_ref (train);
+  self->learning_rate = (float) neurons_neural_net_get_learning_rate (net);
+  self->epoch = neurons_neural_net_get_samples_seen (net) / train->n_images;
+
+  g_signal_connect_object (net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (net, "notify::learning-rate", G_CALLBACK (on_net_learning_rate),
+                           self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+NeuronsNeuralNet *
+neurons_trainer_get_net (NeuronsTrainer *self)
+{
+  g_return_val_if_fail (NEURONS_IS_TRAINER (self), NULL);
+
+  return self->net;
+}
+
+NeuronsDataset *
+neurons_trainer_get_dataset (NeuronsTrainer *self)
+{
+  g_return_val_if_fail (NEURONS_IS_TRAINER (self), NULL);
+
+  return self->dataset;
+}
+
+/* Trains on another dataset from now on (the sample order is that of the new one). */
+void
+neurons_trainer_set_dataset (NeuronsTrainer *self,
+                             NeuronsDataset *train)
+{
+  gboolean was_running;
+
+  g_return_if_fail (NEURONS_IS_TRAINER (self));
+  g_return_if_fail (train != NULL && train->n_images > 0);
+
+  if (train == self->dataset)
+    return;
+
+  was_running = self->running;
+  stop_worker (self, TRUE);
+  g_clear_pointer (&self->dataset, neurons_dataset_unref);
+  g_clear_pointer (&self->order, g_free);
+  self->dataset = neurons_dataset_ref (train);
+  if (was_running)
+    neurons_trainer_play (self);
+}
+
+gboolean
+neurons_trainer_get_running (NeuronsTrainer *self)
+{
+  g_return_val_if_fail (NEURONS_IS_TRAINER (self), FALSE);
+
+  return self->running;
+}
+
+double
+neurons_trainer_get_speed (NeuronsTrainer *self)
+{
+  double speed;
+
+  g_return_val_if_fail (NEURONS_IS_TRAINER (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  speed = self->speed;
+  g_mutex_unlock (&self->mutex);
+
+  return speed;
+}
+
+void
+neurons_trainer_set_speed (NeuronsTrainer *self,
+                           double          samples_per_second)
+{
+  g_return_if_fail (NEURONS_IS_TRAINER (self));
+  g_return_if_fail (samples_per_second >= 0 && isfinite (samples_per_second));
+
+  g_mutex_lock (&self->mutex);
+  if (self->speed == samples_per_second)
+    {
+      g_mutex_unlock (&self->mutex);
+      return;
+    }
+  self->speed = samples_per_second;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->mutex);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
+}
+
+guint64
+neurons_trainer_get_epoch (NeuronsTrainer *self)
+{
+  g_return_val_if_fail (NEURONS_IS_TRAINER (self), 0);
+
+  return self->epoch;
+}
+
+double
+neurons_trainer_get_throughput (NeuronsTrainer *self)
+{
+  double throughput;
+
+  g_return_val_if_fail (NEURONS_IS_TRAINER (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  throughput = self->running ? self->throughput : 0;
+  g_mutex_unlock (&self->mutex);
+
+  return throughput;
+}
+
+static void
+start_worker (NeuronsTrainer *self,
+              guint64         n_samples)
+{
+  g_assert (self->thread == NULL);
+
+  if (neurons_neural_net_get_diverged (self->net))
+    return;
+
+  memcpy (self->work, neurons_neural_net_get_mlp (self->net), sizeof *self->work);
+  self->samples_seen = neurons_neural_net_get_samples_seen (self->net);
+  self->running_cost = neurons_neural_net_get_running_cost (self->net);
+  self->remaining = n_samples;
+  /* If the very first batch diverges, fall back to where we started. */
+  fill_snapshot (self, self->last_good, sample_at (self, self->samples_seen));
+  memcpy (&self->last_good->previous, self->work, sizeof *self->work);
+
+  self->stop_requested = FALSE;
+  self->worker_done = FALSE;
+  self->learning_rate = (float) neurons_neural_net_get_learning_rate (self->net);
+  self->thread = g_thread_new ("neurons-trainer", worker_main, self);
+  set_running (self, TRUE);
+}
+
+/* Trains until paused. Does nothing while the network is diverged: reset it first. */
+void
+neurons_trainer_play (NeuronsTrainer *self)
+{
+  g_return_if_fail (NEURONS_IS_TRAINER (self));
+
+  if (self->running)
+    return;
+
+  start_worker (self, G_MAXUINT64);
+}
+
+/* Stops training; when it returns, the network holds exactly the weights trained so far. */
+void
+neurons_trainer_pause (NeuronsTrainer *self)
+{
+  g_return_if_fail (NEURONS_IS_TRAINER (self));
+
+  g_clear_handle_id (&self->finish_source, g_source_remove);
+  stop_worker (self, TRUE);
+}
+
+/* Trains on exactly one more sample, on the main thread, and shows that step. */
+void
+neurons_trainer_step (NeuronsTrainer *self)
+{
+  guint index;
+
+  g_return_if_fail (NEURONS_IS_TRAINER (self));
+
+  neurons_trainer_pause (self);
+  if (neurons_neural_net_get_diverged (self->net))
+    return;
+
+  index = sample_at (self, neurons_neural_net_get_samples_seen (self->net));
+  neurons_neural_net_train_step (self->net, neurons_dataset_image (self->dataset, index),
+                                 self->dataset->labels[index], index);
+
+  if (self->epoch != neurons_neural_net_get_samples_seen (self->net) / self->dataset->n_images)
+    {
+      self->epoch = neurons_neural_net_get_samples_seen (self->net) / self->dataset->n_images;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPOCH]);
+    }
+}
+
+/* Trains on n_samples more samples at the current speed, then stops by itself. */
+void
+neurons_trainer_run_samples (NeuronsTrainer *self,
+                             guint64         n_samples)
+{
+  g_return_if_fail (NEURONS_IS_TRAINER (self));
+
+  neurons_trainer_pause (self);
+  if (n_samples > 0)
+    start_worker (self, n_samples);
+}

@@ -1,0 +1,135 @@
+/* neurons-training.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-training"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "neurons-random.h"
+#include "neurons-training.h"
+
+G_DEFINE_QUARK (neurons-training-error-quark, neurons_training_error)
+
+/* The rates that work for per-sample SGD with the quadratic cost: Sigmoid's slope is at most
+ * 0.25, so its gradients arrive weakened and it wants the larger step. */
+double
+neurons_default_learning_rate (NeuronsActivation hidden_activation)
+{
+  return hidden_activation == NEURONS_ACTIVATION_RELU ? 0.05 : 0.30;
+}
+
+NeuronsInit
+neurons_suggested_init (NeuronsActivation hidden_activation)
+{
+  return hidden_activation == NEURONS_ACTIVATION_RELU ? NEURONS_INIT_HE : NEURONS_INIT_XAVIER;
+}
+
+gboolean
+neurons_validate_learning_rate (double   learning_rate,
+                                GError **error)
+{
+  if (isfinite (learning_rate) && learning_rate > 0)
+    return TRUE;
+
+  g_set_error (error, NEURONS_TRAINING_ERROR, NEURONS_TRAINING_ERROR_LEARNING_RATE,
+               _("The learning rate must be a number above zero, not %g"), learning_rate);
+  return FALSE;
+}
+
+/* The order in which epoch `epoch` visits the samples: a shuffle that depends only on the seed
+ * and the epoch, so that training can stop and resume anywhere and still see the same order. */
+void
+neurons_epoch_order (guint64  seed,
+                     guint64  epoch,
+                     guint32 *order,
+                     guint    n_samples)
+{
+  NeuronsRandom random;
+
+  g_return_if_fail (order != NULL || n_samples == 0);
+
+  for (guint i = 0; i < n_samples; i++)
+    order[i] = i;
+
+  /* A different stream from the one that drew the initial weights */
+  neurons_random_init (&random, seed ^ (G_GUINT64_CONSTANT (0x5eed0f0e90c4) + epoch * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)));
+  neurons_random_shuffle (&random, order, n_samples);
+}
+
+void
+neurons_evaluate (const NeuronsMlp     *mlp,
+                  const NeuronsDataset *dataset,
+                  NeuronsEvaluation    *evaluation)
+{
+  gboolean fired[NEURONS_HIDDEN1_SIZE] = { FALSE };
+
+  g_return_if_fail (mlp != NULL);
+  g_return_if_fail (dataset != NULL);
+  g_return_if_fail (evaluation != NULL);
+
+  memset (evaluation, 0, sizeof *evaluation);
+  evaluation->n_samples = dataset->n_images;
+
+  for (guint s = 0; s < dataset->n_images; s++)
+    {
+      NeuronsForward forward;
+      guint label = dataset->labels[s];
+
+      neurons_mlp_forward (mlp, neurons_dataset_image (dataset, s), &forward);
+      evaluation->per_digit_total[label]++;
+      evaluation->confusion[label][forward.prediction]++;
+      if (forward.prediction == label)
+        {
+          evaluation->n_correct++;
+          evaluation->per_digit_correct[label]++;
+        }
+      for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
+        fired[j] |= forward.a1[j] > 0;
+    }
+
+  for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
+    evaluation->dead_hidden1 += !fired[j];
+}
+
+double
+neurons_evaluation_accuracy (const NeuronsEvaluation *evaluation)
+{
+  g_return_val_if_fail (evaluation != NULL, 0);
+
+  if (evaluation->n_samples == 0)
+    return 0;
+  return (double) evaluation->n_correct / evaluation->n_samples;
+}
+
+/* The test panel: the first NEURONS_PANEL_PER_DIGIT test images of each digit, digit by digit.
+ * Returns how many were found (NEURONS_PANEL_SIZE for any real test set). */
+guint
+neurons_test_panel_indices (const NeuronsDataset *test,
+                            guint                *indices)
+{
+  guint found[NEURONS_OUTPUT_SIZE] = { 0 };
+  guint n = 0;
+
+  g_return_val_if_fail (test != NULL, 0);
+  g_return_val_if_fail (indices != NULL, 0);
+
+  for (guint s = 0; s < test->n_images && n < NEURONS_PANEL_SIZE; s++)
+    {
+      guint label = test->labels[s];
+
+      if (found[label] < NEURONS_PANEL_PER_DIGIT)
+        {
+          indices[label * NEURONS_PANEL_PER_DIGIT + found[label]] = s;
+          found[label]++;
+          n++;
+        }
+    }
+
+  return n;
+}

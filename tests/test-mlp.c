@@ -1,0 +1,481 @@
+/* test-mlp.c: the math, held against finite differences and the reference
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "neurons-mlp-reference.h"
+#include "neurons-mlp.h"
+#include "neurons-random.h"
+#include "neurons-training.h"
+
+/* A digit-like sample: a few blobs of ink on a blank field, about a fifth of the pixels set. */
+static void
+make_sample (NeuronsRandom *random,
+             guint8        *pixels)
+{
+  memset (pixels, 0, NEURONS_INPUT_SIZE);
+  for (guint blob = 0; blob < 6; blob++)
+    {
+      guint cx = 6 + neurons_random_below (random, 16);
+      guint cy = 6 + neurons_random_below (random, 16);
+
+      for (int dy = -2; dy <= 2; dy++)
+        for (int dx = -2; dx <= 2; dx++)
+          {
+            guint value = 80 + neurons_random_below (random, 176);
+            guint i = (cy + dy) * NEURONS_IMAGE_SIDE + cx + dx;
+
+            pixels[i] = MAX (pixels[i], value);
+          }
+    }
+}
+
+static void
+test_random_repeatable (void)
+{
+  NeuronsRandom a, b, c;
+  gboolean all_same = TRUE;
+
+  neurons_random_init (&a, 42);
+  neurons_random_init (&b, 42);
+  neurons_random_init (&c, 43);
+  for (guint i = 0; i < 1000; i++)
+    {
+      guint64 x = neurons_random_next (&a);
+
+      g_assert_cmpuint (x, ==, neurons_random_next (&b));
+      all_same &= x == neurons_random_next (&c);
+    }
+  g_assert_false (all_same);
+}
+
+static void
+test_random_distributions (void)
+{
+  NeuronsRandom random;
+  double sum = 0, sum2 = 0, usum = 0;
+  guint counts[7] = { 0 };
+  const guint n = 200000;
+
+  neurons_random_init (&random, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      double x = neurons_random_normal (&random);
+      double u = neurons_random_uniform (&random);
+
+      sum += x;
+      sum2 += x * x;
+      g_assert_cmpfloat (u, >=, 0);
+      g_assert_cmpfloat (u, <, 1);
+      usum += u;
+      counts[neurons_random_below (&random, 7)]++;
+    }
+
+  g_assert_cmpfloat_with_epsilon (sum / n, 0, 0.01);
+  g_assert_cmpfloat_with_epsilon (sqrt (sum2 / n), 1, 0.01);
+  g_assert_cmpfloat_with_epsilon (usum / n, 0.5, 0.005);
+  for (guint k = 0; k < 7; k++)
+    g_assert_cmpfloat_with_epsilon (counts[k] / (double) n, 1 / 7.0, 0.005);
+}
+
+static void
+test_random_shuffle (void)
+{
+  NeuronsRandom random;
+  guint32 order[1000];
+  gboolean seen[1000] = { FALSE };
+  guint fixed = 0;
+
+  for (guint i = 0; i < 1000; i++)
+    order[i] = i;
+  neurons_random_init (&random, 5);
+  neurons_random_shuffle (&random, order, 1000);
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_assert_cmpuint (order[i], <, 1000);
+      g_assert_false (seen[order[i]]);
+      seen[order[i]] = TRUE;
+      fixed += order[i] == i;
+    }
+  /* A permutation, and not the identity (about one fixed point is expected) */
+  g_assert_cmpuint (fixed, <, 10);
+}
+
+static void
+test_portable_log (void)
+{
+  static const double values[] = { 1e-300, 1e-10, 0.001, 0.3, 0.70710678, 1, 1.5, 2, 10, 12345.678, 1e300 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      double expected = log (values[i]);
+      double got = neurons_portable_log (values[i]);
+
+      g_assert_cmpfloat (fabs (got - expected), <=, 4e-16 * MAX (1, fabs (expected)));
+    }
+}
+
+/* The parameters in file order, hashed: the bits of a seeded network. */
+static char *
+weights_checksum (const NeuronsMlp *mlp)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint layer = 0; layer < NEURONS_N_LAYERS; layer++)
+    for (guint to = 0; to < neurons_layer_n_outputs (layer); to++)
+      {
+        for (guint from = 0; from < neurons_layer_n_inputs (layer); from++)
+          {
+            float w = neurons_mlp_get_weight (mlp, layer, to, from);
+            guint32 bits;
+
+            memcpy (&bits, &w, 4);
+            bits = GUINT32_TO_LE (bits);
+            g_checksum_update (checksum, (const guchar *) &bits, 4);
+          }
+        g_assert_cmpfloat (neurons_mlp_get_bias (mlp, layer, to), ==, 0);
+      }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static void
+test_init_repeatable (void)
+{
+  g_autoptr(NeuronsMlp) a = neurons_mlp_new ();
+  g_autoptr(NeuronsMlp) b = neurons_mlp_new ();
+  g_autofree char *sum_a = NULL;
+  g_autofree char *sum_c = NULL;
+
+  neurons_mlp_init (a, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  neurons_mlp_init (b, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  g_assert_cmpmem (a, sizeof *a, b, sizeof *b);
+
+  neurons_mlp_init (b, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 8);
+  sum_a = weights_checksum (a);
+  sum_c = weights_checksum (b);
+  g_assert_cmpstr (sum_a, !=, sum_c);
+
+  /* The same seed must give these bits on every machine and compiler: the generator, the
+   * normal draws and the order of the draws are all ours. If this changes, saved seeds
+   * no longer mean the same network. */
+  g_assert_cmpstr (sum_a, ==, "984d1cea79d9e54d7ef2b2b6fa32db2d6b63f5076f1cbe1d7cf8e8890f449744");
+}
+
+static void
+measure_spread (NeuronsInit  initialization,
+                double      *mean,
+                double      *std,
+                double      *min,
+                double      *max)
+{
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  double sum = 0, sum2 = 0;
+  guint n = NEURONS_INPUT_SIZE * NEURONS_HIDDEN1_SIZE;
+
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_RELU, initialization, 11);
+  *min = G_MAXDOUBLE;
+  *max = -G_MAXDOUBLE;
+  for (guint i = 0; i < n; i++)
+    {
+      double w = mlp->w1t[i];
+
+      sum += w;
+      sum2 += w * w;
+      *min = MIN (*min, w);
+      *max = MAX (*max, w);
+    }
+  *mean = sum / n;
+  *std = sqrt (sum2 / n - *mean * *mean);
+}
+
+static void
+test_init_spread (void)
+{
+  double mean, std, min, max;
+
+  measure_spread (NEURONS_INIT_HE, &mean, &std, &min, &max);
+  g_assert_cmpfloat_with_epsilon (mean, 0, 0.002);
+  g_assert_cmpfloat_with_epsilon (std / sqrt (2.0 / 784), 1, 0.03);
+
+  measure_spread (NEURONS_INIT_XAVIER, &mean, &std, &min, &max);
+  g_assert_cmpfloat_with_epsilon (mean, 0, 0.002);
+  g_assert_cmpfloat_with_epsilon (std / sqrt (1.0 / 784), 1, 0.03);
+
+  measure_spread (NEURONS_INIT_UNIFORM, &mean, &std, &min, &max);
+  g_assert_cmpfloat_with_epsilon (mean, 0, 0.01);
+  g_assert_cmpfloat_with_epsilon (std, 1 / sqrt (12.0), 0.01);
+  g_assert_cmpfloat (min, >=, -0.5);
+  g_assert_cmpfloat (max, <=, 0.5);
+  g_assert_cmpfloat (min, <, -0.49);
+  g_assert_cmpfloat (max, >, 0.49);
+}
+
+static void
+test_weight_layout (void)
+{
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  NeuronsForward forward;
+  guint8 pixels[NEURONS_INPUT_SIZE] = { 0 };
+  float contributions[NEURONS_INPUT_SIZE];
+
+  /* One pixel, one weight: only that neuron's sum moves, by exactly pixel × weight. */
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 3);
+  memset (mlp->w1t, 0, sizeof mlp->w1t);
+  neurons_mlp_set_weight (mlp, 0, 5, 300, 2.0f);
+  neurons_mlp_set_bias (mlp, 0, 5, 0.25f);
+  pixels[300] = 255;
+  neurons_mlp_forward (mlp, pixels, &forward);
+
+  for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
+    g_assert_cmpfloat (forward.z1[j], ==, j == 5 ? 2.25f : 0.0f);
+  g_assert_cmpfloat (neurons_mlp_get_weight (mlp, 0, 5, 300), ==, 2.0f);
+  g_assert_cmpfloat (forward.input[300], ==, 1.0f);
+
+  neurons_mlp_contributions (mlp, &forward, 5, contributions);
+  for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
+    g_assert_cmpfloat (contributions[i], ==, i == 300 ? 2.0f : 0.0f);
+}
+
+/* Central differences of the reference cost against its backpropagated gradient. */
+static void
+gradient_check (NeuronsActivation activation,
+                NeuronsInit       initialization)
+{
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  g_autofree NeuronsReferenceMlp *reference = g_new (NeuronsReferenceMlp, 1);
+  g_autofree NeuronsReferenceMlp *gradients = g_new (NeuronsReferenceMlp, 1);
+  NeuronsRandom random;
+  guint8 pixels[NEURONS_INPUT_SIZE];
+  const guint label = 3;
+  const double h = 1e-6;
+  double worst = 0;
+  guint checked = 0, layer1_inked = 0;
+
+  neurons_random_init (&random, 99);
+  make_sample (&random, pixels);
+  neurons_mlp_init (mlp, activation, initialization, 21);
+  /* Nonzero biases, so that their gradients are exercised away from the start */
+  for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
+    neurons_mlp_set_bias (mlp, 0, j, 0.1f * ((int) j - 8));
+  neurons_reference_from_mlp (reference, mlp);
+  neurons_reference_gradients (reference, pixels, label, gradients);
+
+  for (guint p = 0; p < NEURONS_N_PARAMETERS; p++)
+    {
+      gboolean layer1_weight = p < NEURONS_HIDDEN1_SIZE * NEURONS_INPUT_SIZE;
+      double *theta = neurons_reference_parameter (reference, p);
+      double saved = *theta, plus, minus, numeric, analytic, error;
+
+      /* Every parameter above layer 1, and every layer-1 weight of a few neurons */
+      if (layer1_weight && (p / NEURONS_INPUT_SIZE) % 5 != 0)
+        continue;
+
+      *theta = saved + h;
+      plus = neurons_reference_cost (reference, pixels, label);
+      *theta = saved - h;
+      minus = neurons_reference_cost (reference, pixels, label);
+      *theta = saved;
+
+      numeric = (plus - minus) / (2 * h);
+      analytic = *neurons_reference_parameter (gradients, p);
+      error = fabs (numeric - analytic) / MAX (1e-4, fabs (numeric) + fabs (analytic));
+      worst = MAX (worst, error);
+      checked++;
+      if (layer1_weight && pixels[p % NEURONS_INPUT_SIZE] != 0 && analytic != 0)
+        layer1_inked++;
+    }
+
+  g_test_message ("%s/%s: %u parameters checked, worst relative error %.2e",
+                  neurons_activation_to_string (activation), neurons_init_to_string (initialization),
+                  checked, worst);
+  g_assert_cmpuint (checked, >, 3000);
+  g_assert_cmpuint (layer1_inked, >, 100);
+  g_assert_cmpfloat (worst, <, 1e-6);
+}
+
+static void
+test_gradient_check_sigmoid (void)
+{
+  gradient_check (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER);
+}
+
+static void
+test_gradient_check_relu (void)
+{
+  gradient_check (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE);
+}
+
+/* One step of the fast kernel is the reference step, to float precision. */
+static void
+single_step_matches (NeuronsActivation activation,
+                     NeuronsInit       initialization)
+{
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  g_autoptr(NeuronsMlp) before = NULL;
+  g_autofree NeuronsReferenceMlp *reference = g_new (NeuronsReferenceMlp, 1);
+  g_autofree NeuronsReferenceMlp *gradients = g_new (NeuronsReferenceMlp, 1);
+  g_autofree NeuronsReferenceMlp *fast_step = g_new (NeuronsReferenceMlp, 1);
+  g_autofree NeuronsReferenceMlp *start = g_new (NeuronsReferenceMlp, 1);
+  NeuronsForward forward;
+  NeuronsBackward backward;
+  NeuronsRandom random;
+  guint8 pixels[NEURONS_INPUT_SIZE];
+  const float learning_rate = 0.5f;
+  double reference_cost, worst = 0, largest = 0;
+  float cost;
+
+  neurons_random_init (&random, 17);
+  make_sample (&random, pixels);
+  neurons_mlp_init (mlp, activation, initialization, 5);
+  before = neurons_mlp_copy (mlp);
+  neurons_reference_from_mlp (start, mlp);
+  neurons_reference_from_mlp (reference, mlp);
+  reference_cost = neurons_reference_gradients (reference, pixels, 8, gradients);
+
+  cost = neurons_mlp_train_sample (mlp, pixels, 8, learning_rate, &forward, &backward);
+  g_assert_cmpfloat_with_epsilon (cost, reference_cost, 1e-5 * reference_cost);
+  g_assert_cmpfloat (backward.cost, ==, cost);
+  neurons_reference_from_mlp (fast_step, mlp);
+
+  /* What the fast step moved each parameter by, against −η · gradient */
+  for (guint p = 0; p < NEURONS_N_PARAMETERS; p++)
+    {
+      double moved = *neurons_reference_parameter (fast_step, p) - *neurons_reference_parameter (start, p);
+      double expected = -learning_rate * *neurons_reference_parameter (gradients, p);
+
+      worst = MAX (worst, fabs (moved - expected));
+      largest = MAX (largest, fabs (expected));
+    }
+  g_test_message ("largest step %.3e, worst difference %.3e", largest, worst);
+  g_assert_cmpfloat (largest, >, 1e-4);
+  g_assert_cmpfloat (worst, <, 1e-4 * largest + 1e-7);
+
+  /* The activations it reports are those of the weights before the step */
+  {
+    NeuronsForward again;
+
+    neurons_mlp_forward (before, pixels, &again);
+    g_assert_cmpmem (&forward, sizeof forward, &again, sizeof again);
+  }
+}
+
+static void
+test_matches_reference_step (void)
+{
+  single_step_matches (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER);
+  single_step_matches (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE);
+  single_step_matches (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_UNIFORM);
+}
+
+/* A thousand steps of each stay together: float rounding does not add up to a different net. */
+static void
+test_matches_reference_training (void)
+{
+  for (guint a = 0; a < 2; a++)
+    {
+      NeuronsActivation activation = a == 0 ? NEURONS_ACTIVATION_SIGMOID : NEURONS_ACTIVATION_RELU;
+      float learning_rate = a == 0 ? 0.3f : 0.05f;
+      g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+      g_autofree NeuronsReferenceMlp *reference = g_new (NeuronsReferenceMlp, 1);
+      g_autofree NeuronsReferenceMlp *fast = g_new (NeuronsReferenceMlp, 1);
+      NeuronsRandom random;
+      guint8 pixels[NEURONS_INPUT_SIZE];
+      double worst = 0;
+
+      neurons_mlp_init (mlp, activation, neurons_suggested_init (activation), 23);
+      neurons_reference_from_mlp (reference, mlp);
+      neurons_random_init (&random, 31);
+      for (guint step = 0; step < 1000; step++)
+        {
+          guint label = neurons_random_below (&random, 10);
+
+          make_sample (&random, pixels);
+          neurons_mlp_train_sample (mlp, pixels, label, learning_rate, NULL, NULL);
+          neurons_reference_train_sample (reference, pixels, label, learning_rate);
+        }
+
+      neurons_reference_from_mlp (fast, mlp);
+      for (guint p = 0; p < NEURONS_N_PARAMETERS; p++)
+        worst = MAX (worst, fabs (*neurons_reference_parameter (fast, p) - *neurons_reference_parameter (reference, p)));
+      g_test_message ("%s: worst weight difference after 1000 steps %.3e",
+                      neurons_activation_to_string (activation), worst);
+      g_assert_cmpfloat (worst, <, 1e-3);
+    }
+}
+
+static void
+test_dormant_counts (void)
+{
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  guint expected[NEURONS_HIDDEN1_SIZE] = { 0 };
+  NeuronsRandom random;
+  guint8 pixels[NEURONS_INPUT_SIZE];
+  gboolean some_fired = FALSE;
+
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 2);
+  /* Neuron 4 can never fire: a bias far below anything its weights can add */
+  neurons_mlp_set_bias (mlp, 0, 4, -1000);
+  neurons_random_init (&random, 3);
+  for (guint step = 0; step < 50; step++)
+    {
+      NeuronsForward forward;
+
+      make_sample (&random, pixels);
+      neurons_mlp_train_sample (mlp, pixels, step % 10, 0.01f, &forward, NULL);
+      for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
+        {
+          expected[j] = forward.a1[j] > 0 ? 0 : expected[j] + 1;
+          some_fired |= forward.a1[j] > 0;
+        }
+    }
+
+  g_assert_true (some_fired);
+  g_assert_cmpuint (mlp->dormant_samples[4], ==, 50);
+  g_assert_cmpmem (mlp->dormant_samples, sizeof expected, expected, sizeof expected);
+}
+
+static void
+test_is_finite (void)
+{
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 1);
+  g_assert_true (neurons_mlp_is_finite (mlp));
+  neurons_mlp_set_weight (mlp, 0, 15, 783, INFINITY);
+  g_assert_false (neurons_mlp_is_finite (mlp));
+  neurons_mlp_set_weight (mlp, 0, 15, 783, 0);
+  neurons_mlp_set_bias (mlp, 2, 9, NAN);
+  g_assert_false (neurons_mlp_is_finite (mlp));
+  neurons_mlp_set_bias (mlp, 2, 9, G_MAXFLOAT);
+  g_assert_true (neurons_mlp_is_finite (mlp));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/nn/random/repeatable", test_random_repeatable);
+  g_test_add_func ("/nn/random/distributions", test_random_distributions);
+  g_test_add_func ("/nn/random/shuffle", test_random_shuffle);
+  g_test_add_func ("/nn/random/portable-log", test_portable_log);
+  g_test_add_func ("/nn/mlp/init-repeatable", test_init_repeatable);
+  g_test_add_func ("/nn/mlp/init-spread", test_init_spread);
+  g_test_add_func ("/nn/mlp/weight-layout", test_weight_layout);
+  g_test_add_func ("/nn/mlp/gradient-check/sigmoid", test_gradient_check_sigmoid);
+  g_test_add_func ("/nn/mlp/gradient-check/relu", test_gradient_check_relu);
+  g_test_add_func ("/nn/mlp/matches-reference/step", test_matches_reference_step);
+  g_test_add_func ("/nn/mlp/matches-reference/training", test_matches_reference_training);
+  g_test_add_func ("/nn/mlp/dormant-counts", test_dormant_counts);
+  g_test_add_func ("/nn/mlp/is-finite", test_is_finite);
+
+  return g_test_run ();
+}

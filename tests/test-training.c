@@ -1,0 +1,391 @@
+/* test-training.c: learning on the real MNIST, and the trainer thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "neurons-dataset.h"
+#include "neurons-neural-net-private.h"
+#include "neurons-trainer.h"
+#include "neurons-training.h"
+
+static NeuronsDataset *train_set;
+static NeuronsDataset *test_set;
+
+/* One epoch of the plain loop, in the order the trainer and the CLI use. */
+static void
+train_epochs (NeuronsMlp *mlp,
+              guint64     seed,
+              float       learning_rate,
+              guint64     first_sample,
+              guint64     n_samples)
+{
+  g_autofree guint32 *order = g_new (guint32, train_set->n_images);
+  guint64 order_epoch = G_MAXUINT64;
+
+  for (guint64 s = first_sample; s < first_sample + n_samples; s++)
+    {
+      guint64 epoch = s / train_set->n_images;
+      guint index;
+
+      if (epoch != order_epoch)
+        {
+          neurons_epoch_order (seed, epoch, order, train_set->n_images);
+          order_epoch = epoch;
+        }
+      index = order[s % train_set->n_images];
+      neurons_mlp_train_sample (mlp, neurons_dataset_image (train_set, index),
+                                train_set->labels[index], learning_rate, NULL, NULL);
+    }
+}
+
+static double
+epoch_accuracy (NeuronsActivation  activation,
+                NeuronsInit        initialization,
+                float              learning_rate,
+                guint64            seed,
+                guint             *dead)
+{
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  NeuronsEvaluation evaluation;
+
+  neurons_mlp_init (mlp, activation, initialization, seed);
+  train_epochs (mlp, seed, learning_rate, 0, train_set->n_images);
+  g_assert_true (neurons_mlp_is_finite (mlp));
+  neurons_evaluate (mlp, test_set, &evaluation);
+  if (dead != NULL)
+    *dead = evaluation.dead_hidden1;
+
+  g_test_message ("%s + %s at %.2f, seed %" G_GUINT64_FORMAT ": %.2f%% after one epoch, %u dead",
+                  neurons_activation_to_string (activation), neurons_init_to_string (initialization),
+                  learning_rate, seed, 100 * neurons_evaluation_accuracy (&evaluation),
+                  evaluation.dead_hidden1);
+  return neurons_evaluation_accuracy (&evaluation);
+}
+
+static void
+test_epoch_defaults (void)
+{
+  double accuracy = epoch_accuracy (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER,
+                                    neurons_default_learning_rate (NEURONS_ACTIVATION_SIGMOID),
+                                    NEURONS_DEFAULT_SEED, NULL);
+
+  g_assert_cmpfloat (accuracy, >=, 0.90);
+}
+
+static void
+test_epoch_relu (void)
+{
+  double accuracy = epoch_accuracy (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE,
+                                    neurons_default_learning_rate (NEURONS_ACTIVATION_RELU),
+                                    NEURONS_DEFAULT_SEED, NULL);
+
+  g_assert_cmpfloat (accuracy, >=, 0.88);
+}
+
+/* The lessons say: too large a step kills ReLU neurons and costs accuracy. */
+static void
+test_relu_dies_at_high_rate (void)
+{
+  static const guint64 seeds[] = { 1, 2, 3, 4, 5 };
+  guint dead_low_total = 0, dead_high_total = 0;
+  double accuracy_low_total = 0, accuracy_high_total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      guint dead_low, dead_high;
+
+      accuracy_low_total += epoch_accuracy (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 0.05f, seeds[i], &dead_low);
+      accuracy_high_total += epoch_accuracy (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 0.30f, seeds[i], &dead_high);
+      dead_low_total += dead_low;
+      dead_high_total += dead_high;
+    }
+
+  g_test_message ("over %u seeds: %u dead at 0.05 (%.1f%% mean accuracy), %u dead at 0.30 (%.1f%%)",
+                  (guint) G_N_ELEMENTS (seeds), dead_low_total, 100 * accuracy_low_total / G_N_ELEMENTS (seeds),
+                  dead_high_total, 100 * accuracy_high_total / G_N_ELEMENTS (seeds));
+  g_assert_cmpuint (dead_high_total, >, dead_low_total);
+  g_assert_cmpfloat (accuracy_high_total, <, accuracy_low_total);
+}
+
+static void
+test_evaluation_counts (void)
+{
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  NeuronsEvaluation evaluation;
+  guint panel[NEURONS_PANEL_SIZE];
+  guint total = 0, correct = 0;
+
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 3);
+  train_epochs (mlp, 3, 0.3f, 0, 5000);
+  neurons_evaluate (mlp, test_set, &evaluation);
+
+  g_assert_cmpuint (evaluation.n_samples, ==, test_set->n_images);
+  for (guint d = 0; d < NEURONS_OUTPUT_SIZE; d++)
+    {
+      guint row = 0;
+
+      for (guint p = 0; p < NEURONS_OUTPUT_SIZE; p++)
+        row += evaluation.confusion[d][p];
+      g_assert_cmpuint (row, ==, evaluation.per_digit_total[d]);
+      g_assert_cmpuint (evaluation.confusion[d][d], ==, evaluation.per_digit_correct[d]);
+      total += row;
+      correct += evaluation.confusion[d][d];
+    }
+  g_assert_cmpuint (total, ==, test_set->n_images);
+  g_assert_cmpuint (correct, ==, evaluation.n_correct);
+  g_assert_cmpuint (evaluation.dead_hidden1, ==, 0);
+
+  /* The panel: 9 per digit, in digit order, the first of each in the test set */
+  g_assert_cmpuint (neurons_test_panel_indices (test_set, panel), ==, NEURONS_PANEL_SIZE);
+  for (guint k = 0; k < NEURONS_PANEL_SIZE; k++)
+    {
+      guint digit = k / NEURONS_PANEL_PER_DIGIT;
+
+      g_assert_cmpuint (test_set->labels[panel[k]], ==, digit);
+      if (k % NEURONS_PANEL_PER_DIGIT > 0)
+        g_assert_cmpuint (panel[k], >, panel[k - 1]);
+      for (guint s = 0; s < panel[k]; s++)
+        if (test_set->labels[s] == digit)
+          {
+            gboolean earlier_in_panel = FALSE;
+
+            for (guint e = digit * NEURONS_PANEL_PER_DIGIT; e < k; e++)
+              earlier_in_panel |= panel[e] == s;
+            g_assert_true (earlier_in_panel);
+          }
+    }
+}
+
+static void
+test_epoch_order (void)
+{
+  g_autofree guint32 *a = g_new (guint32, 1000);
+  g_autofree guint32 *b = g_new (guint32, 1000);
+
+  neurons_epoch_order (7, 0, a, 1000);
+  neurons_epoch_order (7, 0, b, 1000);
+  g_assert_cmpmem (a, 4000, b, 4000);
+  neurons_epoch_order (7, 1, b, 1000);
+  g_assert_true (memcmp (a, b, 4000) != 0);
+  neurons_epoch_order (8, 0, b, 1000);
+  g_assert_true (memcmp (a, b, 4000) != 0);
+}
+
+static void
+test_learning_rate_refused (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 1);
+  static const double bad[] = { 0, -0.1, NAN, INFINITY, -INFINITY };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (neurons_neural_net_set_learning_rate (net, bad[i], &error));
+      g_assert_error (error, NEURONS_TRAINING_ERROR, NEURONS_TRAINING_ERROR_LEARNING_RATE);
+      g_assert_nonnull (strstr (error->message, "above zero"));
+      g_assert_cmpfloat (neurons_neural_net_get_learning_rate (net), ==, 0.30);
+    }
+  g_assert_true (neurons_neural_net_set_learning_rate (net, 2.5, NULL));
+  g_assert_cmpfloat (neurons_neural_net_get_learning_rate (net), ==, 2.5);
+}
+
+static void
+wait_until_stopped (NeuronsTrainer *trainer)
+{
+  while (neurons_trainer_get_running (trainer))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The worker thread ends with exactly the weights of the plain loop. */
+static void
+test_trainer_matches_plain_loop (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 12);
+  g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
+  g_autoptr(NeuronsMlp) plain = neurons_mlp_new ();
+  const guint64 n = 60000 + 2500;    /* across an epoch boundary */
+  guint steps = 0;
+
+  neurons_mlp_init (plain, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 12);
+  train_epochs (plain, 12, 0.05f, 0, n + 3);
+
+  neurons_trainer_run_samples (trainer, n);
+  g_assert_true (neurons_trainer_get_running (trainer));
+  wait_until_stopped (trainer);
+  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, n);
+  g_assert_cmpuint (neurons_trainer_get_epoch (trainer), ==, 1);
+
+  /* Three single steps on the main thread continue the same sequence */
+  g_signal_connect_swapped (net, "step", G_CALLBACK (g_atomic_int_inc), &steps);
+  for (guint i = 0; i < 3; i++)
+    neurons_trainer_step (trainer);
+  g_assert_cmpuint (steps, ==, 3);
+  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, n + 3);
+
+  g_assert_cmpmem (neurons_neural_net_get_mlp (net)->w1t, sizeof plain->w1t, plain->w1t, sizeof plain->w1t);
+  g_assert_cmpmem (neurons_neural_net_get_mlp (net)->w3, sizeof plain->w3, plain->w3, sizeof plain->w3);
+  g_assert_cmpmem (neurons_neural_net_get_mlp (net)->b1, sizeof plain->b1, plain->b1, sizeof plain->b1);
+}
+
+/* Play and pause many times: whatever the timing, nothing is lost or trained twice. */
+static void
+test_trainer_pause_keeps_every_step (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 4);
+  g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
+  g_autoptr(NeuronsMlp) plain = neurons_mlp_new ();
+  guint changes = 0;
+
+  g_signal_connect_swapped (net, "changed", G_CALLBACK (g_atomic_int_inc), &changes);
+  for (guint round = 0; round < 20; round++)
+    {
+      gint64 until = g_get_monotonic_time () + 2000 * (round % 5);
+
+      neurons_trainer_play (trainer);
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+      neurons_trainer_pause (trainer);
+      g_assert_false (neurons_trainer_get_running (trainer));
+    }
+
+  g_assert_cmpuint (changes, >, 0);
+  neurons_mlp_init (plain, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 4);
+  train_epochs (plain, 4, 0.3f, 0, neurons_neural_net_get_samples_seen (net));
+  g_test_message ("%" G_GUINT64_FORMAT " samples in 20 rounds", neurons_neural_net_get_samples_seen (net));
+  g_assert_cmpmem (neurons_neural_net_get_mlp (net), sizeof *plain, plain, sizeof *plain);
+}
+
+/* Slow speeds publish every step on its own, with the weights before it. */
+static void
+test_trainer_stepwise (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 4);
+  g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
+  guint steps = 0;
+
+  neurons_trainer_set_speed (trainer, NEURONS_SPEED_STEPWISE_LIMIT);
+  g_signal_connect_swapped (net, "step", G_CALLBACK (g_atomic_int_inc), &steps);
+  neurons_trainer_run_samples (trainer, 3);
+  wait_until_stopped (trainer);
+
+  g_assert_cmpuint (steps, ==, 3);
+  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, 3);
+  g_assert_true (memcmp (neurons_neural_net_get_previous_mlp (net), neurons_neural_net_get_mlp (net),
+                         sizeof (NeuronsMlp)) != 0);
+  g_assert_cmpfloat (neurons_neural_net_get_backward (net)->cost, >, 0);
+}
+
+/* A rate far too high: the run stops, says so, and keeps the last finite weights. */
+static void
+test_trainer_divergence (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 9);
+  g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
+  guint diverged = 0;
+
+  g_signal_connect_swapped (net, "diverged", G_CALLBACK (g_atomic_int_inc), &diverged);
+  g_assert_true (neurons_neural_net_set_learning_rate (net, 1e38, NULL));
+  neurons_trainer_run_samples (trainer, 60000);
+  wait_until_stopped (trainer);
+
+  g_assert_cmpuint (diverged, ==, 1);
+  g_assert_true (neurons_neural_net_get_diverged (net));
+  g_assert_true (neurons_mlp_is_finite (neurons_neural_net_get_mlp (net)));
+  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), <, 60000);
+
+  /* Diverged, it refuses to go on until given fresh weights */
+  neurons_trainer_play (trainer);
+  g_assert_false (neurons_trainer_get_running (trainer));
+  neurons_neural_net_reinitialize (net, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 10);
+  g_assert_false (neurons_neural_net_get_diverged (net));
+  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, 0);
+}
+
+/* Divergence in a single step undoes the step. */
+static void
+test_step_divergence (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 9);
+  g_autoptr(NeuronsMlp) before = NULL;
+  guint diverged = 0;
+
+  g_signal_connect_swapped (net, "diverged", G_CALLBACK (g_atomic_int_inc), &diverged);
+  g_assert_true (neurons_neural_net_set_learning_rate (net, 1e38, NULL));
+  for (guint s = 0; s < 100 && diverged == 0; s++)
+    {
+      g_clear_pointer (&before, neurons_mlp_free);
+      before = neurons_mlp_copy (neurons_neural_net_get_mlp (net));
+      neurons_neural_net_train_step (net, neurons_dataset_image (train_set, s), train_set->labels[s], s);
+    }
+  g_assert_cmpuint (diverged, ==, 1);
+  g_assert_true (neurons_mlp_is_finite (neurons_neural_net_get_mlp (net)));
+  g_assert_cmpmem (neurons_neural_net_get_mlp (net), sizeof *before, before, sizeof *before);
+}
+
+/* Fresh weights while the worker runs: nothing of the old run leaks into the new one. */
+static void
+test_trainer_reset_while_running (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 4);
+  g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
+  g_autoptr(NeuronsMlp) fresh = neurons_mlp_new ();
+  gint64 until;
+
+  neurons_trainer_play (trainer);
+  until = g_get_monotonic_time () + 50000;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  neurons_neural_net_reinitialize (net, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 77);
+  neurons_trainer_pause (trainer);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* It went on training the new net from its start, in its own order */
+  neurons_mlp_init (fresh, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 77);
+  train_epochs (fresh, 77, 0.3f, 0, neurons_neural_net_get_samples_seen (net));
+  g_assert_cmpint (neurons_neural_net_get_hidden_activation (net), ==, NEURONS_ACTIVATION_RELU);
+  g_assert_cmpmem (neurons_neural_net_get_mlp (net), sizeof *fresh, fresh, sizeof *fresh);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  directory = neurons_dataset_find_default_directory ();
+  if (!neurons_dataset_load_directory (directory, &train_set, &test_set, &error))
+    g_error ("Cannot load MNIST from %s: %s", directory, error->message);
+
+  g_test_add_func ("/nn/training/epoch-order", test_epoch_order);
+  g_test_add_func ("/nn/training/evaluation-counts", test_evaluation_counts);
+  g_test_add_func ("/nn/training/epoch/sigmoid-xavier", test_epoch_defaults);
+  g_test_add_func ("/nn/training/epoch/relu-he", test_epoch_relu);
+  g_test_add_func ("/nn/training/relu-dies-at-high-rate", test_relu_dies_at_high_rate);
+  g_test_add_func ("/nn/neural-net/learning-rate-refused", test_learning_rate_refused);
+  g_test_add_func ("/nn/neural-net/step-divergence", test_step_divergence);
+  g_test_add_func ("/nn/trainer/matches-plain-loop", test_trainer_matches_plain_loop);
+  g_test_add_func ("/nn/trainer/pause-keeps-every-step", test_trainer_pause_keeps_every_step);
+  g_test_add_func ("/nn/trainer/stepwise", test_trainer_stepwise);
+  g_test_add_func ("/nn/trainer/divergence", test_trainer_divergence);
+  g_test_add_func ("/nn/trainer/reset-while-running", test_trainer_reset_while_running);
+
+  status = g_test_run ();
+
+  neurons_dataset_unref (train_set);
+  neurons_dataset_unref (test_set);
+  return status;
+}
