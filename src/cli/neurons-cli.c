@@ -1,0 +1,772 @@
+/* neurons-cli.c: train, evaluate and use the network from a terminal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "neurons-dataset.h"
+#include "neurons-mlp.h"
+#include "neurons-network-file.h"
+#include "neurons-preprocess.h"
+#include "neurons-training.h"
+
+/* Training runs in chunks of this many samples; between chunks the weights are checked and
+ * the progress is shown, so neither costs anything per sample. */
+#define CHUNK_SAMPLES 4096
+#define MAX_EPOCHS    1000000
+#define BENCH_RUNS    5
+
+/* Every failure of this program is reported this way, on stderr, and makes it exit with 1. */
+static int fail (const char *format,
+                 ...) G_GNUC_PRINTF (1, 2);
+
+static int
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("neurons-cli: error: %s\n", message);
+  return EXIT_FAILURE;
+}
+
+static int
+report_error (const GError *error)
+{
+  return fail ("%s", error->message);
+}
+
+static GOptionContext *
+command_option_context_new (const char         *command,
+                            const char         *parameters,
+                            const char         *summary,
+                            const char         *description,
+                            const GOptionEntry *entries)
+{
+  g_autofree char *program = g_strdup_printf ("neurons-cli %s", command);
+  GOptionContext *context = g_option_context_new (parameters);
+
+  /* "Usage: neurons-cli train [OPTION…]" in --help */
+  g_set_prgname (program);
+  g_option_context_set_summary (context, summary);
+  if (description != NULL)
+    g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Parses a command's options; on a mistake, says what is wrong and where to read more. */
+static gboolean
+parse_command_line (GOptionContext   *context,
+                    const char       *command,
+                    int              *argc,
+                    char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_option_context_parse (context, argc, argv, &error))
+    return TRUE;
+
+  report_error (error);
+  g_printerr (_("Run “neurons-cli %s --help” to see the options.\n"), command);
+  return FALSE;
+}
+
+static gboolean
+parse_count (const char  *option,
+             const char  *text,
+             guint64      max,
+             guint64     *value,
+             GError     **error)
+{
+  g_autofree char *max_text = NULL;
+
+  if (g_ascii_string_to_unsigned (text, 10, 0, max, value, NULL))
+    return TRUE;
+
+  max_text = g_strdup_printf ("%" G_GUINT64_FORMAT, max);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("%s wants a whole number from 0 to %s, not “%s”"), option, max_text, text);
+  return FALSE;
+}
+
+/* Numbers on the command line are read the same way in every locale: 0.3, never 0,3. */
+static gboolean
+parse_number (const char  *option,
+              const char  *text,
+              double      *value,
+              GError     **error)
+{
+  char *end = NULL;
+
+  errno = 0;
+  *value = g_ascii_strtod (text, &end);
+  if (text[0] != '\0' && *end == '\0' && errno == 0)
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("%s wants a number such as 0.3, not “%s”"), option, text);
+  return FALSE;
+}
+
+static gboolean
+refuse_arguments (const char  *command,
+                  int          argc,
+                  char       **argv,
+                  int          expected,
+                  GError     **error)
+{
+  if (argc <= expected)
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+               _("“neurons-cli %s” does not take the argument “%s”"), command, argv[expected]);
+  return FALSE;
+}
+
+static gboolean
+load_datasets (const char      *data_directory,
+               NeuronsDataset **train,
+               NeuronsDataset **test,
+               GError         **error)
+{
+  g_autofree char *default_directory = NULL;
+
+  if (data_directory == NULL)
+    data_directory = default_directory = neurons_dataset_find_default_directory ();
+
+  return neurons_dataset_load_directory (data_directory, train, test, error);
+}
+
+static char *
+format_percent (double fraction)
+{
+  return g_strdup_printf ("%.2f %%", 100 * fraction);
+}
+
+/* Progress on stderr: a bar that redraws itself on a terminal, a line per tenth otherwise. */
+typedef struct
+{
+  gboolean terminal;
+  guint64  total;
+  guint64  next_line;
+  gint64   last_draw;
+} Progress;
+
+static void
+progress_init (Progress *progress,
+               guint64   total)
+{
+  progress->terminal = isatty (STDERR_FILENO);
+  progress->total = total;
+  progress->next_line = (total + 9) / 10;
+  progress->last_draw = 0;
+}
+
+static void
+progress_update (Progress *progress,
+                 guint64   done)
+{
+  guint percent;
+
+  if (progress->total == 0)
+    return;
+
+  percent = (guint) (100 * done / progress->total);
+
+  if (progress->terminal)
+    {
+      enum { BAR_WIDTH = 40 };
+      char bar[BAR_WIDTH + 1];
+      guint filled = (guint) (BAR_WIDTH * done / progress->total);
+      gint64 now = g_get_monotonic_time ();
+
+      if (done < progress->total && now - progress->last_draw < G_USEC_PER_SEC / 10)
+        return;
+      progress->last_draw = now;
+
+      for (guint i = 0; i < BAR_WIDTH; i++)
+        bar[i] = i < filled ? '#' : '-';
+      bar[BAR_WIDTH] = '\0';
+      g_printerr ("\r[%s] %3u %%  %" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT,
+                  bar, percent, done, progress->total);
+    }
+  else if (done >= progress->next_line)
+    {
+      g_printerr (_("trained %llu of %llu samples (%u %%)\n"),
+                  (unsigned long long) done, (unsigned long long) progress->total, percent);
+      while (progress->next_line <= done)
+        progress->next_line += (progress->total + 9) / 10;
+    }
+}
+
+/* Makes room on a terminal for a line of results under the bar. */
+static void
+progress_clear (Progress *progress)
+{
+  if (progress->terminal && progress->total > 0)
+    g_printerr ("\r\033[K");
+  progress->last_draw = 0;
+}
+
+static void
+print_test_accuracy (const NeuronsMlp     *mlp,
+                     const NeuronsDataset *test,
+                     guint64               samples_seen,
+                     guint                 n_train)
+{
+  NeuronsEvaluation evaluation;
+  g_autofree char *accuracy = NULL;
+
+  neurons_evaluate (mlp, test, &evaluation);
+  accuracy = format_percent (neurons_evaluation_accuracy (&evaluation));
+
+  if (n_train > 0 && samples_seen > 0 && samples_seen % n_train == 0)
+    g_print (_("epoch %llu (%llu samples seen): test accuracy %s\n"),
+             (unsigned long long) (samples_seen / n_train), (unsigned long long) samples_seen,
+             accuracy);
+  else
+    g_print (_("%llu samples seen: test accuracy %s\n"), (unsigned long long) samples_seen,
+             accuracy);
+}
+
+static void
+set_diverged_error (GError  **error,
+                    guint64   n_samples,
+                    double    learning_rate)
+{
+  g_set_error (error, NEURONS_TRAINING_ERROR, NEURONS_TRAINING_ERROR_DIVERGED,
+               _("training diverged after %llu samples: the weights became NaN or infinite; "
+                 "try a smaller learning rate (now %g)"),
+               (unsigned long long) n_samples, learning_rate);
+}
+
+/*
+ * Trains n_steps samples, continuing from settings->samples_seen: sample number s is the one at
+ * position s % n of epoch s / n, so a run split in two gives the same network as one run.
+ * Prints the test accuracy after every epoch, and once more at the end if that is mid-epoch.
+ */
+static gboolean
+train_samples (NeuronsMlp             *mlp,
+               NeuronsNetworkSettings *settings,
+               gboolean                sequential,
+               guint64                 n_steps,
+               const NeuronsDataset   *train,
+               const NeuronsDataset   *test,
+               GError                **error)
+{
+  guint n = train->n_images;
+  g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
+  guint64 first = settings->samples_seen;
+  guint64 end = first + n_steps;
+  guint64 order_epoch = G_MAXUINT64;
+  float learning_rate = (float) settings->learning_rate;
+  Progress progress;
+
+  if (n == 0 && n_steps > 0)
+    {
+      g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_NOT_FOUND,
+                   _("The training set has no images"));
+      return FALSE;
+    }
+
+  progress_init (&progress, n_steps);
+
+  for (guint64 s = first; s < end;)
+    {
+      guint64 epoch = s / n;
+      guint position = (guint) (s % n);
+      guint64 chunk_end = MIN (end, MIN ((epoch + 1) * n, s + CHUNK_SAMPLES));
+
+      /* Plain progress lines fall on whole tenths of the run. */
+      if (!progress.terminal)
+        chunk_end = MIN (chunk_end, first + progress.next_line);
+
+      if (epoch != order_epoch)
+        {
+          if (sequential)
+            for (guint i = 0; i < n; i++)
+              order[i] = i;
+          else
+            neurons_epoch_order (settings->seed, epoch, order, n);
+          order_epoch = epoch;
+        }
+
+      for (; s < chunk_end; s++, position++)
+        {
+          guint index = order[position];
+          float cost = neurons_mlp_train_sample (mlp, neurons_dataset_image (train, index),
+                                                 train->labels[index], learning_rate,
+                                                 NULL, NULL);
+
+          if (!isfinite (cost))
+            {
+              progress_clear (&progress);
+              set_diverged_error (error, s - first + 1, settings->learning_rate);
+              return FALSE;
+            }
+        }
+
+      /* A weight can overflow while the sigmoid outputs, and so the cost, stay finite. */
+      if (!neurons_mlp_is_finite (mlp))
+        {
+          progress_clear (&progress);
+          set_diverged_error (error, s - first, settings->learning_rate);
+          return FALSE;
+        }
+
+      settings->samples_seen = s;
+      progress_update (&progress, s - first);
+
+      if (s % n == 0)
+        {
+          progress_clear (&progress);
+          print_test_accuracy (mlp, test, s, n);
+        }
+    }
+
+  progress_clear (&progress);
+  if (n_steps == 0 || end % n != 0)
+    print_test_accuracy (mlp, test, end, n);
+
+  return TRUE;
+}
+
+static int
+command_train (int    argc,
+               char **argv)
+{
+  g_autofree char *data_directory = NULL;
+  g_autofree char *activation_name = NULL;
+  g_autofree char *init_name = NULL;
+  g_autofree char *learning_rate_text = NULL;
+  g_autofree char *seed_text = NULL;
+  g_autofree char *epochs_text = NULL;
+  g_autofree char *steps_text = NULL;
+  g_autofree char *order_name = NULL;
+  g_autofree char *in_path = NULL;
+  g_autofree char *out_path = NULL;
+  const GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_directory,
+      N_("Folder with the MNIST files (default: the one that comes with Neurons)"), N_("DIR") },
+    { "activation", 0, 0, G_OPTION_ARG_STRING, &activation_name,
+      N_("Activation of the hidden layers: sigmoid or relu (default: sigmoid)"), N_("NAME") },
+    { "init", 0, 0, G_OPTION_ARG_STRING, &init_name,
+      N_("Initial weights: he, xavier or uniform (default: the one that suits the activation)"),
+      N_("NAME") },
+    { "lr", 0, 0, G_OPTION_ARG_STRING, &learning_rate_text,
+      N_("Learning rate (default: 0.30 for sigmoid, 0.05 for relu)"), N_("X") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text,
+      N_("Seed of the initial weights and of the shuffles (default: 7)"), N_("N") },
+    { "epochs", 0, 0, G_OPTION_ARG_STRING, &epochs_text,
+      N_("Train N passes over the training set (default: 1)"), N_("N") },
+    { "steps", 0, 0, G_OPTION_ARG_STRING, &steps_text,
+      N_("Train N samples instead (0: only initialise the network)"), N_("N") },
+    { "order", 0, 0, G_OPTION_ARG_STRING, &order_name,
+      N_("shuffled (a new order each epoch, the default) or sequential (file order)"),
+      N_("ORDER") },
+    { "in", 0, 0, G_OPTION_ARG_FILENAME, &in_path,
+      N_("Continue training a saved network"), N_("FILE") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path,
+      N_("Save the trained network here (without it, nothing is saved)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NeuronsDataset) train = NULL;
+  g_autoptr(NeuronsDataset) test = NULL;
+  g_autoptr(NeuronsMlp) mlp = NULL;
+  NeuronsNetworkSettings settings = { 0 };
+  NeuronsActivation activation = NEURONS_ACTIVATION_SIGMOID;
+  gboolean sequential = FALSE;
+  double learning_rate = 0;
+  guint64 count = 1;
+  guint64 n_steps;
+
+  context = command_option_context_new ("train", NULL,
+    _("Trains the 784 → 16 → 16 → 10 network on MNIST, one sample at a time, and prints the "
+      "test accuracy after each epoch."),
+    _("Without --init, relu starts from he and sigmoid from xavier; without --lr, relu uses "
+      "0.05 and sigmoid 0.30.\n"
+      "With --in, the saved network keeps its activation, initial weights, seed and learning rate "
+      "(--lr changes it) and continues where its epochs left off.\n"
+      "The same options give the same file, bit for bit."),
+    entries);
+  if (!parse_command_line (context, "train", &argc, &argv))
+    return EXIT_FAILURE;
+  if (!refuse_arguments ("train", argc, argv, 1, &error))
+    return report_error (error);
+
+  /* Every option is checked before anything is read, so a typo fails at once. */
+  if (in_path != NULL && (activation_name != NULL || init_name != NULL || seed_text != NULL))
+    return fail (_("--activation, --init and --seed describe a new network; "
+                   "a network read with --in keeps its own"));
+  if (epochs_text != NULL && steps_text != NULL)
+    return fail (_("give either --epochs or --steps, not both"));
+  if (activation_name != NULL && !neurons_activation_from_string (activation_name, &activation))
+    return fail (_("unknown activation “%s”; use sigmoid or relu"), activation_name);
+  settings.initialization = neurons_suggested_init (activation);
+  if (init_name != NULL && !neurons_init_from_string (init_name, &settings.initialization))
+    return fail (_("unknown initialisation “%s”; use he, xavier or uniform"), init_name);
+  if (order_name != NULL && !g_str_equal (order_name, "shuffled"))
+    {
+      if (!g_str_equal (order_name, "sequential"))
+        return fail (_("unknown order “%s”; use shuffled or sequential"), order_name);
+      sequential = TRUE;
+    }
+  settings.seed = NEURONS_DEFAULT_SEED;
+  if ((seed_text != NULL && !parse_count ("--seed", seed_text, G_MAXINT64, &settings.seed, &error))
+      || (epochs_text != NULL && !parse_count ("--epochs", epochs_text, MAX_EPOCHS, &count, &error))
+      || (steps_text != NULL && !parse_count ("--steps", steps_text, G_MAXINT64, &count, &error)))
+    return report_error (error);
+  if (learning_rate_text != NULL
+      && (!parse_number ("--lr", learning_rate_text, &learning_rate, &error)
+          || !neurons_validate_learning_rate (learning_rate, &error)))
+    return report_error (error);
+
+  if (in_path != NULL)
+    {
+      mlp = neurons_network_file_load (in_path, &settings, &error);
+      if (mlp == NULL)
+        return report_error (error);
+    }
+  else
+    {
+      mlp = neurons_mlp_new ();
+      neurons_mlp_init (mlp, activation, settings.initialization, settings.seed);
+      settings.learning_rate = neurons_default_learning_rate (activation);
+    }
+  if (learning_rate_text != NULL)
+    settings.learning_rate = learning_rate;
+
+  if (!load_datasets (data_directory, &train, &test, &error))
+    return report_error (error);
+
+  n_steps = steps_text != NULL ? count : count * train->n_images;
+  if (n_steps > (guint64) G_MAXINT64 - settings.samples_seen)
+    return fail (_("that many samples cannot be counted"));
+
+  if (!train_samples (mlp, &settings, sequential, n_steps, train, test, &error))
+    return report_error (error);
+
+  if (out_path != NULL)
+    {
+      if (!neurons_network_file_save (out_path, mlp, &settings, &error))
+        return report_error (error);
+      g_print (_("saved to %s\n"), out_path);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+command_eval (int    argc,
+              char **argv)
+{
+  g_autofree char *data_directory = NULL;
+  const GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_directory,
+      N_("Folder with the MNIST files (default: the one that comes with Neurons)"), N_("DIR") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NeuronsDataset) train = NULL;
+  g_autoptr(NeuronsDataset) test = NULL;
+  g_autoptr(NeuronsMlp) mlp = NULL;
+  g_autofree char *accuracy = NULL;
+  NeuronsNetworkSettings settings;
+  NeuronsEvaluation evaluation;
+
+  context = command_option_context_new ("eval", _("FILE"),
+    _("Measures a saved network on the 10 000 test images: the accuracy, the accuracy per "
+      "digit, and which digits it takes for which."),
+    NULL, entries);
+  if (!parse_command_line (context, "eval", &argc, &argv))
+    return EXIT_FAILURE;
+  if (argc < 2)
+    return fail (_("eval needs the network file to measure"));
+  if (!refuse_arguments ("eval", argc, argv, 2, &error))
+    return report_error (error);
+
+  mlp = neurons_network_file_load (argv[1], &settings, &error);
+  if (mlp == NULL || !load_datasets (data_directory, &train, &test, &error))
+    return report_error (error);
+
+  neurons_evaluate (mlp, test, &evaluation);
+  accuracy = format_percent (neurons_evaluation_accuracy (&evaluation));
+
+  g_print (_("%s: %s hidden layers, %s initial weights, learning rate %g, %llu samples seen\n"),
+           argv[1], neurons_activation_to_string (mlp->hidden_activation),
+           neurons_init_to_string (settings.initialization), settings.learning_rate,
+           (unsigned long long) settings.samples_seen);
+  g_print (_("Test accuracy: %s (%u of %u images)\n"),
+           accuracy, evaluation.n_correct, evaluation.n_samples);
+  g_print (_("First-layer neurons that fire for no test image: %u of %u\n"),
+           evaluation.dead_hidden1, NEURONS_HIDDEN1_SIZE);
+
+  g_print ("\n%s\n", _("Digit  Correct  Images  Accuracy"));
+  for (guint digit = 0; digit < NEURONS_OUTPUT_SIZE; digit++)
+    {
+      guint total = evaluation.per_digit_total[digit];
+      g_autofree char *digit_accuracy =
+        format_percent (total > 0 ? (double) evaluation.per_digit_correct[digit] / total : 0);
+
+      g_print ("%5u  %7u  %6u  %8s\n", digit, evaluation.per_digit_correct[digit], total,
+               digit_accuracy);
+    }
+
+  g_print ("\n%s\n", _("Confusion matrix (rows: true digit, columns: the network's answer)"));
+  g_print ("     ");
+  for (guint predicted = 0; predicted < NEURONS_OUTPUT_SIZE; predicted++)
+    g_print ("%6u", predicted);
+  g_print ("\n");
+  for (guint digit = 0; digit < NEURONS_OUTPUT_SIZE; digit++)
+    {
+      g_print ("%5u", digit);
+      for (guint predicted = 0; predicted < NEURONS_OUTPUT_SIZE; predicted++)
+        g_print ("%6u", evaluation.confusion[digit][predicted]);
+      g_print ("\n");
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* An image that cannot be read is reported and skipped; the others are still classified, and the
+ * exit status says that something failed. */
+static int
+command_classify (int    argc,
+                  char **argv)
+{
+  const GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NeuronsMlp) mlp = NULL;
+  NeuronsNetworkSettings settings;
+  int status = EXIT_SUCCESS;
+
+  context = command_option_context_new ("classify", _("FILE IMAGE…"),
+    _("Reads the digit in each PNG or JPEG image with a saved network. Any size and either "
+      "polarity will do: the digit is cropped, scaled and centred like MNIST's."),
+    _("Prints one line per image: its name, a tab, the digit, a tab, and the ten outputs of the "
+      "network for 0 to 9.\n"
+      "An image that cannot be read is reported on stderr; the others are still classified, "
+      "and the exit status is then 1."),
+    entries);
+  if (!parse_command_line (context, "classify", &argc, &argv))
+    return EXIT_FAILURE;
+  if (argc < 3)
+    return fail (_("classify needs a network file and at least one image"));
+
+  mlp = neurons_network_file_load (argv[1], &settings, &error);
+  if (mlp == NULL)
+    return report_error (error);
+
+  for (int i = 2; i < argc; i++)
+    {
+      g_autoptr(GError) image_error = NULL;
+      guint8 pixels[NEURONS_INPUT_SIZE];
+      NeuronsForward forward;
+      GString *line;
+
+      if (!neurons_preprocess_file (argv[i], pixels, &image_error))
+        {
+          report_error (image_error);
+          status = EXIT_FAILURE;
+          continue;
+        }
+
+      neurons_mlp_forward (mlp, pixels, &forward);
+
+      /* The file name as given, byte for byte, and the numbers in the C locale, for scripts. */
+      line = g_string_new (argv[i]);
+      g_string_append_printf (line, "\t%u\t", forward.prediction);
+      for (guint o = 0; o < NEURONS_OUTPUT_SIZE; o++)
+        {
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append (line, g_ascii_formatd (number, sizeof number, "%.6f", forward.a3[o]));
+          g_string_append_c (line, o + 1 < NEURONS_OUTPUT_SIZE ? ' ' : '\n');
+        }
+      fputs (line->str, stdout);
+      g_string_free (line, TRUE);
+    }
+
+  return status;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/*
+ * The training speed of one core: BENCH_RUNS runs, each training a fresh default network for its
+ * share of the time over the shuffled training set, the way `train` does. The median is the
+ * figure to quote; the shuffle is drawn before the clock starts.
+ */
+static int
+command_bench (int    argc,
+               char **argv)
+{
+  g_autofree char *data_directory = NULL;
+  g_autofree char *seconds_text = NULL;
+  const GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_directory,
+      N_("Folder with the MNIST files (default: the one that comes with Neurons)"), N_("DIR") },
+    { "seconds", 0, 0, G_OPTION_ARG_STRING, &seconds_text,
+      N_("How long to measure in all (default: 5)"), N_("S") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NeuronsDataset) train = NULL;
+  g_autoptr(NeuronsDataset) test = NULL;
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  g_autofree guint32 *order = NULL;
+  double rates[BENCH_RUNS];
+  double seconds = 5;
+  float learning_rate = (float) neurons_default_learning_rate (NEURONS_ACTIVATION_SIGMOID);
+  gint64 run_time;
+
+  context = command_option_context_new ("bench", NULL,
+    _("Measures how many samples per second one core trains: the default 784 → 16 → 16 → 10 "
+      "sigmoid network, per-sample SGD over the shuffled MNIST training set."),
+    _("Prints the figure of each run and their median."),
+    entries);
+  if (!parse_command_line (context, "bench", &argc, &argv))
+    return EXIT_FAILURE;
+  if (!refuse_arguments ("bench", argc, argv, 1, &error))
+    return report_error (error);
+  if (seconds_text != NULL && !parse_number ("--seconds", seconds_text, &seconds, &error))
+    return report_error (error);
+  if (!(seconds > 0 && seconds <= 3600))
+    return fail (_("--seconds wants a time above 0 and at most 3600, not %s"), seconds_text);
+
+  if (!load_datasets (data_directory, &train, &test, &error))
+    return report_error (error);
+  if (train->n_images == 0)
+    return fail (_("The training set has no images"));
+
+  order = g_new (guint32, train->n_images);
+  neurons_epoch_order (NEURONS_DEFAULT_SEED, 0, order, train->n_images);
+  run_time = (gint64) (seconds * G_USEC_PER_SEC / BENCH_RUNS);
+
+  for (guint run = 0; run < BENCH_RUNS; run++)
+    {
+      guint64 n_samples = 0;
+      guint position = 0;
+      gint64 start, elapsed;
+
+      neurons_mlp_init (mlp, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, NEURONS_DEFAULT_SEED);
+
+      start = g_get_monotonic_time ();
+      do
+        {
+          guint chunk_start = position;
+          guint chunk_end = MIN (train->n_images, position + CHUNK_SAMPLES);
+
+          for (; position < chunk_end; position++)
+            {
+              guint index = order[position];
+
+              neurons_mlp_train_sample (mlp, neurons_dataset_image (train, index),
+                                        train->labels[index], learning_rate, NULL, NULL);
+            }
+          n_samples += chunk_end - chunk_start;
+          if (position == train->n_images)
+            position = 0;
+          elapsed = g_get_monotonic_time () - start;
+        }
+      while (elapsed < run_time);
+
+      rates[run] = n_samples * (double) G_USEC_PER_SEC / elapsed;
+      g_print (_("run %u: %.0f samples/s\n"), run + 1, rates[run]);
+    }
+
+  qsort (rates, BENCH_RUNS, sizeof rates[0], compare_doubles);
+  g_print ("median: %.0f samples/s\n", rates[BENCH_RUNS / 2]);
+
+  return EXIT_SUCCESS;
+}
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "train", command_train, N_("Train a network on MNIST and save it") },
+  { "eval", command_eval, N_("Measure a saved network on the test set") },
+  { "classify", command_classify, N_("Read the digits in PNG or JPEG images") },
+  { "bench", command_bench, N_("Measure how fast one core trains") },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n%s\n", _("Usage: neurons-cli COMMAND [OPTION…]"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “neurons-cli COMMAND --help” to see a command's options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      fail (_("no command given"));
+      print_usage (stderr);
+      return EXIT_FAILURE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_SUCCESS;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("neurons-cli %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  fail (_("unknown command “%s”"), argv[1]);
+  print_usage (stderr);
+  return EXIT_FAILURE;
+}

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+# test-cli.py: runs the built neurons-cli the way a person would, and reports in TAP
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test-cli.py PATH-TO-NEURONS-CLI   (NEURONS_DATA_DIR names the MNIST folder)
+
+import gzip
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+CLI = sys.argv[1]
+DATA_DIR = os.environ["NEURONS_DATA_DIR"]
+ERROR_PREFIX = "neurons-cli: error:"
+
+results = []
+
+
+def check(name, condition, details=""):
+    results.append((name, bool(condition), details))
+
+
+def run(*args):
+    return subprocess.run([CLI, *args], capture_output=True, text=True)
+
+
+def read_test_set():
+    """The MNIST test images as a list of 784-byte strings, and their labels."""
+    with gzip.open(os.path.join(DATA_DIR, "t10k-images-idx3-ubyte.gz")) as f:
+        magic, count, rows, columns = struct.unpack(">IIII", f.read(16))
+        assert magic == 0x803 and rows == columns == 28
+        pixels = f.read(count * 784)
+    with gzip.open(os.path.join(DATA_DIR, "t10k-labels-idx1-ubyte.gz")) as f:
+        magic, count = struct.unpack(">II", f.read(8))
+        assert magic == 0x801
+        labels = f.read(count)
+    return [pixels[i * 784:(i + 1) * 784] for i in range(count)], labels
+
+
+def write_png(path, rows):
+    """Writes an 8-bit greyscale PNG; rows is a list of equally long bytes objects."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", len(rows[0]), len(rows), 8, 0, 0, 0, 0)
+    scanlines = b"".join(b"\0" + row for row in rows)
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+                + chunk(b"IDAT", zlib.compress(scanlines)) + chunk(b"IEND", b""))
+
+
+def mnist_rows(image):
+    return [image[y * 28:(y + 1) * 28] for y in range(28)]
+
+
+def dark_on_light_enlarged(image, factor):
+    """The digit as on paper: dark ink on white, each pixel a factor × factor block."""
+    rows = []
+    for row in mnist_rows(image):
+        wide = bytes(255 - p for p in row for _ in range(factor))
+        rows.extend([wide] * factor)
+    return rows
+
+
+def is_refusal(result, output):
+    return (result.returncode == 1 and result.stderr.startswith(ERROR_PREFIX)
+            and not os.path.exists(output))
+
+
+with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
+    def path(name):
+        return os.path.join(tmp, name)
+
+    # An untrained network is written, and the same arguments write the same bytes.
+    first = run("train", "--steps", "0", "--out", path("initial-a.json"))
+    second = run("train", "--steps", "0", "--out", path("initial-b.json"))
+    check("train --steps 0 writes the initialised network",
+          first.returncode == 0 and os.path.getsize(path("initial-a.json")) > 0, first.stderr)
+    with open(path("initial-a.json"), "rb") as a, open(path("initial-b.json"), "rb") as b:
+        check("the same arguments write the same bytes", a.read() == b.read())
+
+    # Training is reproducible too, and stopping and resuming changes nothing.
+    whole = run("train", "--steps", "3000", "--out", path("whole.json"))
+    half = run("train", "--steps", "1500", "--out", path("half.json"))
+    resumed = run("train", "--in", path("half.json"), "--steps", "1500",
+                  "--out", path("resumed.json"))
+    check("train --steps 3000 succeeds", whole.returncode == 0, whole.stderr)
+    with open(path("whole.json"), "rb") as a, open(path("resumed.json"), "rb") as b:
+        check("1500 samples and 1500 more with --in give the network of 3000",
+              half.returncode == 0 and resumed.returncode == 0 and a.read() == b.read(),
+              half.stderr + resumed.stderr)
+    sequential = run("train", "--steps", "3000", "--order", "sequential",
+                     "--out", path("sequential.json"))
+    with open(path("whole.json"), "rb") as a, open(path("sequential.json"), "rb") as b:
+        check("--order sequential trains on another order",
+              sequential.returncode == 0 and a.read() != b.read(), sequential.stderr)
+
+    # Mistakes are refused before anything is written.
+    for args in (["--lr", "-0.5"], ["--lr", "0"], ["--lr", "nan"], ["--lr", "fast"],
+                 ["--activation", "tanh"], ["--init", "zeros"], ["--epochs", "-1"],
+                 ["--steps", "12abc"], ["--epochs", "1", "--steps", "10"],
+                 ["--order", "random"], ["--in", path("missing.json")],
+                 ["--in", path("whole.json"), "--seed", "3"], ["--data", path("no-such-dir")],
+                 ["--frobnicate"]):
+        refused = run("train", *args, "--out", path("refused.json"))
+        check("train %s is refused" % " ".join(args), is_refusal(refused, path("refused.json")),
+              "exit status %d, stderr: %s" % (refused.returncode, refused.stderr))
+
+    diverged = run("train", "--activation", "relu", "--lr", "1e30", "--steps", "1000",
+                   "--out", path("diverged.json"))
+    check("a diverging run is stopped and says so",
+          is_refusal(diverged, path("diverged.json"))
+          and "training diverged after" in diverged.stderr and "1e+30" in diverged.stderr,
+          diverged.stderr)
+
+    # One epoch gives a network that reads digits.
+    trained = run("train", "--epochs", "1", "--out", path("trained.json"))
+    check("train --epochs 1 succeeds and reports the test accuracy",
+          trained.returncode == 0 and "test accuracy" in trained.stdout, trained.stderr)
+
+    evaluation = run("eval", path("trained.json"))
+    accuracy_lines = [line for line in evaluation.stdout.splitlines()
+                      if line.startswith("Test accuracy: ")]
+    accuracy = float(accuracy_lines[0].split()[2]) if accuracy_lines else 0
+    check("eval prints an accuracy above 85 %% (%.2f %%)" % accuracy,
+          evaluation.returncode == 0 and accuracy > 85, evaluation.stdout + evaluation.stderr)
+    check("eval prints the confusion matrix",
+          "Confusion matrix" in evaluation.stdout and len(evaluation.stdout.splitlines()) > 25)
+
+    images, labels = read_test_set()
+    pngs = []
+    for index in range(5):
+        pngs.append((path("test-%d.png" % index), labels[index]))
+        write_png(pngs[-1][0], mnist_rows(images[index]))
+    pngs.append((path("test-0-on-paper.png"), labels[0]))
+    write_png(pngs[-1][0], dark_on_light_enlarged(images[0], 4))
+
+    classified = run("classify", path("trained.json"), *[png for png, _ in pngs])
+    lines = classified.stdout.splitlines()
+    check("classify prints one line per image",
+          classified.returncode == 0 and len(lines) == len(pngs), classified.stderr)
+    for line, (png, label) in zip(lines, pngs):
+        fields = line.split("\t")
+        outputs = fields[2].split(" ") if len(fields) == 3 else []
+        check("classify reads %s as %d" % (os.path.basename(png), label),
+              fields[0] == png and fields[1] == str(label) and len(outputs) == 10
+              and all(len(o.split(".")[1]) == 6 and 0 <= float(o) <= 1 for o in outputs)
+              and max(range(10), key=lambda o: float(outputs[o])) == label, line)
+
+    with open(path("not-an-image.png"), "w") as f:
+        f.write("hello")
+    partial = run("classify", path("trained.json"), path("not-an-image.png"), pngs[0][0])
+    check("classify goes on past an unreadable image and then fails",
+          partial.returncode == 1 and partial.stderr.startswith(ERROR_PREFIX)
+          and partial.stdout.startswith(pngs[0][0] + "\t"),
+          partial.stdout + partial.stderr)
+
+    bench = run("bench", "--seconds", "0.5")
+    check("bench reports a median",
+          bench.returncode == 0 and bench.stdout.splitlines()[-1].startswith("median: "),
+          bench.stdout + bench.stderr)
+
+    for command in ("train", "eval", "classify", "bench"):
+        helped = run(command, "--help")
+        check("%s --help" % command,
+              helped.returncode == 0 and "neurons-cli " + command in helped.stdout)
+    unknown = run("frobnicate")
+    check("an unknown command is refused",
+          unknown.returncode == 1 and unknown.stderr.startswith(ERROR_PREFIX))
+
+print("1..%d" % len(results))
+for number, (name, passed, details) in enumerate(results, 1):
+    print("%s %d - %s" % ("ok" if passed else "not ok", number, name))
+    if not passed and details:
+        for line in details.strip().splitlines():
+            print("# " + line)
