@@ -441,6 +441,42 @@ test_dormant_counts (void)
   g_assert_cmpmem (mlp->dormant_samples, sizeof expected, expected, sizeof expected);
 }
 
+/* Training from a gathered ink list is training from the pixels, bit for bit. */
+static void
+test_ink_list_matches_pixels (void)
+{
+  g_autoptr(NeuronsMlp) from_pixels = neurons_mlp_new ();
+  g_autoptr(NeuronsMlp) from_ink = NULL;
+  g_autoptr(NeuronsInkList) ink = NULL;
+  g_autofree guint8 *images = g_new (guint8, 50 * NEURONS_INPUT_SIZE);
+  NeuronsRandom random;
+
+  neurons_random_init (&random, 8);
+  for (guint s = 0; s < 50; s++)
+    make_sample (&random, images + s * NEURONS_INPUT_SIZE);
+  /* An image with ink in its very first and last pixel, and a blank one */
+  images[0] = 255;
+  images[NEURONS_INPUT_SIZE - 1] = 1;
+  memset (images + 7 * NEURONS_INPUT_SIZE, 0, NEURONS_INPUT_SIZE);
+
+  ink = neurons_ink_list_new (images, 50);
+  g_assert_cmpuint (ink->offsets[8] - ink->offsets[7], ==, 0);
+  g_assert_cmpuint (ink->indices[0], ==, 0);
+  g_assert_cmpuint (ink->values[0], ==, 255);
+
+  neurons_mlp_init (from_pixels, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 4);
+  from_ink = neurons_mlp_copy (from_pixels);
+  for (guint round = 0; round < 3; round++)
+    for (guint s = 0; s < 50; s++)
+      {
+        float a = neurons_mlp_train_sample (from_pixels, images + s * NEURONS_INPUT_SIZE, s % 10, 0.1f, NULL, NULL);
+        float b = neurons_mlp_train_ink (from_ink, ink, s, s % 10, 0.1f);
+
+        g_assert_cmpfloat (a, ==, b);
+      }
+  g_assert_cmpmem (from_pixels, sizeof *from_pixels, from_ink, sizeof *from_ink);
+}
+
 static void
 test_is_finite (void)
 {
@@ -476,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/nn/mlp/matches-reference/training", test_matches_reference_training);
   g_test_add_func ("/nn/mlp/dormant-counts", test_dormant_counts);
   g_test_add_func ("/nn/mlp/is-finite", test_is_finite);
+  g_test_add_func ("/nn/mlp/ink-list-matches-pixels", test_ink_list_matches_pixels);
 
   return g_test_run ();
 }

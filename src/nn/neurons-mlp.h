@@ -77,6 +77,19 @@ typedef struct
   float cost;
 } NeuronsBackward;
 
+/*
+ * The inked pixels of many images, gathered once so that training on them again and again
+ * skips the blank ones for free: image s has the offsets[s + 1] − offsets[s] inked pixels
+ * indices[offsets[s] …] with values[offsets[s] …] (1-255).
+ */
+typedef struct
+{
+  guint    n_images;
+  guint32 *offsets;   /* (n_images + 1) */
+  guint16 *indices;
+  guint8  *values;
+} NeuronsInkList;
+
 NeuronsMlp  *neurons_mlp_new             (void);
 NeuronsMlp  *neurons_mlp_copy            (const NeuronsMlp      *mlp);
 void         neurons_mlp_free            (NeuronsMlp            *mlp);
@@ -114,6 +127,11 @@ float        neurons_mlp_train_sample    (NeuronsMlp            *mlp,
                                           float                  learning_rate,
                                           NeuronsForward        *forward,
                                           NeuronsBackward       *backward);
+float        neurons_mlp_train_ink       (NeuronsMlp            *mlp,
+                                          const NeuronsInkList  *ink,
+                                          guint                  image,
+                                          guint                  label,
+                                          float                  learning_rate);
 void         neurons_mlp_contributions   (const NeuronsMlp      *mlp,
                                           const NeuronsForward  *forward,
                                           guint                  neuron,
@@ -128,6 +146,27 @@ const char  *neurons_init_to_string      (NeuronsInit            initialization)
 gboolean     neurons_init_from_string    (const char            *string,
                                           NeuronsInit           *initialization);
 
+/* Asks the caches for an image's ink list ahead of its turn: in shuffled order each list
+ * is a cache miss otherwise, and the kernel would wait on it. */
+static inline void
+neurons_ink_list_prefetch (const NeuronsInkList *ink,
+                           guint                 image)
+{
+  guint32 start = ink->offsets[image];
+  guint32 end = ink->offsets[image + 1];
+
+  for (guint32 i = start; i < end; i += 32)
+    {
+      __builtin_prefetch (ink->indices + i);
+      __builtin_prefetch (ink->values + i);
+    }
+}
+
+NeuronsInkList *neurons_ink_list_new     (const guint8          *pixels,
+                                          guint                  n_images);
+void         neurons_ink_list_free       (NeuronsInkList        *ink);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NeuronsMlp, neurons_mlp_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NeuronsInkList, neurons_ink_list_free)
 
 G_END_DECLS

@@ -55,6 +55,7 @@ struct _NeuronsTrainer
 
   /* The worker's own; the main thread touches them only while no worker runs */
   NeuronsMlp       *work;
+  NeuronsInkList   *ink;           /* the dataset's inked pixels, gathered by the first run */
   NeuronsSnapshot  *last_good;     /* what was last published, to fall back to on divergence */
   guint32          *order;
   guint64           order_epoch;
@@ -202,6 +203,9 @@ worker_main (gpointer user_data)
   guint64 rate_samples = 0;
   gboolean diverged = FALSE;
 
+  if (self->ink == NULL)
+    self->ink = neurons_ink_list_new (self->dataset->pixels, self->dataset->n_images);
+
   for (;;)
     {
       gboolean stop;
@@ -269,8 +273,10 @@ worker_main (gpointer user_data)
       for (guint b = 0; b < batch; b++)
         {
           guint index = sample_at (self, self->samples_seen);
-          float cost = neurons_mlp_train_sample (self->work, neurons_dataset_image (self->dataset, index),
-                                                 self->dataset->labels[index], learning_rate, NULL, NULL);
+          float cost;
+
+          neurons_ink_list_prefetch (self->ink, sample_at (self, self->samples_seen + 1));
+          cost = neurons_mlp_train_ink (self->work, self->ink, index, self->dataset->labels[index], learning_rate);
 
           if (!isfinite (cost))
             {
@@ -431,6 +437,7 @@ neurons_trainer_finalize (GObject *object)
 
   g_clear_pointer (&self->dataset, neurons_dataset_unref);
   g_clear_pointer (&self->work, neurons_mlp_free);
+  g_clear_pointer (&self->ink, neurons_ink_list_free);
   g_clear_pointer (&self->last_good, g_free);
   g_clear_pointer (&self->pending, g_free);
   g_clear_pointer (&self->order, g_free);
@@ -599,6 +606,7 @@ neurons_trainer_set_dataset (NeuronsTrainer *self,
   stop_worker (self, TRUE);
   g_clear_pointer (&self->dataset, neurons_dataset_unref);
   g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->ink, neurons_ink_list_free);
   self->dataset = neurons_dataset_ref (train);
   if (was_running)
     neurons_trainer_play (self);
