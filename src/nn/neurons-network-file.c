@@ -1,0 +1,972 @@
+/* neurons-network-file.c: saving and loading a network as JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-network-file"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "neurons-enums.h"
+#include "neurons-network-file.h"
+#include "neurons-training.h"
+
+/*
+ * A network file, with weights[j][i] the weight from neuron i of the layer below to neuron j
+ * (row-major, as PyTorch's nn.Linear stores it):
+ *
+ *   { "format": "neurons-network", "version": 1, "layer_sizes": [784, 16, 16, 10],
+ *     "hidden_activation": "sigmoid", "output_activation": "sigmoid", "cost": "quadratic",
+ *     "initialization": "xavier", "learning_rate": 0.3, "seed": 7, "samples_seen": 60000,
+ *     "layers": [ { "weights": [[784 numbers] × 16], "biases": [16 numbers] }, … ] }
+ *
+ * json-glib writes a double with 17 significant digits, which reads back as the same double;
+ * a float widened to double therefore reads back as the same float, bit for bit.
+ */
+
+#define NETWORK_FILE_FORMAT   "neurons-network"
+#define NETWORK_FILE_VERSION  1
+#define NETWORK_FILE_COST     "quadratic"
+#define OUTPUT_ACTIVATION     NEURONS_ACTIVATION_SIGMOID
+
+/* A network file is about 300 kB. json-glib keeps every number as a node of its own and
+ * needs some 700 MB to parse 16 MB of them, so the limit stays well below that while leaving
+ * room for any layout of the 13002 numbers. */
+#define NETWORK_FILE_MAX_SIZE (4 * 1000 * 1000)
+
+/* json-glib's parser recurses once per level of nesting, and 200 000 nested arrays overflow
+ * its stack. A network file opens 57 arrays and objects in all. Counting every '[' and '{'
+ * byte, those inside strings too, can only overcount, so it bounds the nesting without a
+ * parser of our own. */
+#define NETWORK_FILE_MAX_CONTAINERS 1024
+
+/* Strings from the file are quoted in messages up to this many characters. */
+#define QUOTED_STRING_MAX 40
+
+G_DEFINE_QUARK (neurons-network-file-error-quark, neurons_network_file_error)
+
+typedef const char *(*NameFunc) (int value);
+
+static const char *
+activation_name (int value)
+{
+  return neurons_activation_to_string (value);
+}
+
+static const char *
+init_name (int value)
+{
+  return neurons_init_to_string (value);
+}
+
+static gboolean
+settings_are_writable (const NeuronsNetworkSettings *settings)
+{
+  return neurons_validate_learning_rate (settings->learning_rate, NULL)
+         && settings->seed <= G_MAXINT64
+         && settings->samples_seen <= G_MAXINT64;
+}
+
+static void
+build_float_array (JsonBuilder *builder,
+                   const float *values,
+                   guint        n_values)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_values; i++)
+    json_builder_add_double_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+build_layer (JsonBuilder      *builder,
+             const NeuronsMlp *mlp,
+             guint             layer)
+{
+  guint n_inputs = neurons_layer_n_inputs (layer);
+  guint n_outputs = neurons_layer_n_outputs (layer);
+  g_autofree float *values = g_new (float, MAX (n_inputs, n_outputs));
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "weights");
+  json_builder_begin_array (builder);
+  for (guint to = 0; to < n_outputs; to++)
+    {
+      for (guint from = 0; from < n_inputs; from++)
+        values[from] = neurons_mlp_get_weight (mlp, layer, to, from);
+      build_float_array (builder, values, n_inputs);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "biases");
+  for (guint to = 0; to < n_outputs; to++)
+    values[to] = neurons_mlp_get_bias (mlp, layer, to);
+  build_float_array (builder, values, n_outputs);
+
+  json_builder_end_object (builder);
+}
+
+/**
+ * neurons_network_file_to_data:
+ * @mlp: a network whose weights are all finite
+ * @settings: the settings to store beside it; the learning rate must be valid, and the seed
+ *   and sample count at most %G_MAXINT64 (JSON integers are signed 64-bit in json-glib)
+ * @length: (out) (optional): the length of the returned text
+ *
+ * Returns: (transfer full): the network file as JSON text
+ */
+char *
+neurons_network_file_to_data (const NeuronsMlp             *mlp,
+                              const NeuronsNetworkSettings *settings,
+                              gsize                        *length)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (mlp != NULL, NULL);
+  g_return_val_if_fail (neurons_mlp_is_finite (mlp), NULL);
+  g_return_val_if_fail (settings != NULL, NULL);
+  g_return_val_if_fail (settings_are_writable (settings), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, NETWORK_FILE_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, NETWORK_FILE_VERSION);
+
+  json_builder_set_member_name (builder, "layer_sizes");
+  json_builder_begin_array (builder);
+  json_builder_add_int_value (builder, neurons_layer_n_inputs (0));
+  for (guint layer = 0; layer < NEURONS_N_LAYERS; layer++)
+    json_builder_add_int_value (builder, neurons_layer_n_outputs (layer));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "hidden_activation");
+  json_builder_add_string_value (builder, activation_name (mlp->hidden_activation));
+  json_builder_set_member_name (builder, "output_activation");
+  json_builder_add_string_value (builder, activation_name (OUTPUT_ACTIVATION));
+  json_builder_set_member_name (builder, "cost");
+  json_builder_add_string_value (builder, NETWORK_FILE_COST);
+  json_builder_set_member_name (builder, "initialization");
+  json_builder_add_string_value (builder, init_name (settings->initialization));
+  json_builder_set_member_name (builder, "learning_rate");
+  json_builder_add_double_value (builder, settings->learning_rate);
+  json_builder_set_member_name (builder, "seed");
+  json_builder_add_int_value (builder, (gint64) settings->seed);
+  json_builder_set_member_name (builder, "samples_seen");
+  json_builder_add_int_value (builder, (gint64) settings->samples_seen);
+
+  json_builder_set_member_name (builder, "layers");
+  json_builder_begin_array (builder);
+  for (guint layer = 0; layer < NEURONS_N_LAYERS; layer++)
+    build_layer (builder, mlp, layer);
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, length);
+}
+
+/* Where a value sits, as in "layers[0].weights[3]"; @position < 0 names @path itself. */
+static char *
+locate (const char *path,
+        gint64      position)
+{
+  if (position < 0)
+    return g_strdup (path);
+  return g_strdup_printf ("%s[%" G_GINT64_FORMAT "]", path, position);
+}
+
+/* What a node holds, for "… is an array, expected an object". */
+static const char *
+describe_node (JsonNode *node)
+{
+  GType value_type;
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  value_type = json_node_get_value_type (node);
+  if (value_type == G_TYPE_STRING)
+    return _("a string");
+  if (value_type == G_TYPE_BOOLEAN)
+    return _("a boolean");
+  if (value_type == G_TYPE_INT64)
+    return _("an integer");
+  return _("a number");
+}
+
+/* A string from the file, shortened so that a message stays readable. */
+static char *
+quote_string (const char *string)
+{
+  g_autofree char *head = NULL;
+
+  if (g_utf8_strlen (string, -1) <= QUOTED_STRING_MAX)
+    return g_strdup_printf ("“%s”", string);
+
+  head = g_utf8_substring (string, 0, QUOTED_STRING_MAX);
+  return g_strdup_printf ("“%s…”", head);
+}
+
+/* “a”, “b” or “c”: every value of @enum_type, as a file names it. */
+static char *
+list_names (GType    enum_type,
+            NameFunc name)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (enum_type);
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < enum_class->n_values; i++)
+    {
+      if (i > 0)
+        g_string_append (list, i + 1 < enum_class->n_values ? ", " : _(" or "));
+      g_string_append_printf (list, "“%s”", name (enum_class->values[i].value));
+    }
+
+  return g_string_free (list, FALSE);
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  GType value_type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  value_type = json_node_get_value_type (node);
+  return value_type == G_TYPE_INT64 || value_type == G_TYPE_DOUBLE;
+}
+
+/* @path names @object in messages; it is empty for the top level. */
+static JsonNode *
+get_member (JsonObject             *object,
+            const char             *path,
+            const char             *key,
+            NeuronsNetworkFileError code,
+            GError                **error)
+{
+  JsonNode *member = json_object_get_member (object, key);
+
+  if (member != NULL)
+    return member;
+
+  if (*path == '\0')
+    g_set_error (error, NEURONS_NETWORK_FILE_ERROR, code, _("missing key “%s”"), key);
+  else
+    g_set_error (error, NEURONS_NETWORK_FILE_ERROR, code, _("missing key “%s” in %s"), key, path);
+  return NULL;
+}
+
+static gboolean
+read_string (JsonObject             *object,
+             const char             *key,
+             NeuronsNetworkFileError code,
+             const char            **string,
+             GError                **error)
+{
+  JsonNode *node = get_member (object, "", key, code, error);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, code,
+                   _("%s is %s, expected a string"), key, describe_node (node));
+      return FALSE;
+    }
+
+  *string = json_node_get_string (node);
+  return TRUE;
+}
+
+/* Reads a key whose only valid value is @expected. */
+static gboolean
+read_fixed_string (JsonObject             *object,
+                   const char             *key,
+                   const char             *expected,
+                   NeuronsNetworkFileError code,
+                   GError                **error)
+{
+  const char *string;
+  g_autofree char *quoted = NULL;
+
+  if (!read_string (object, key, code, &string, error))
+    return FALSE;
+
+  if (g_str_equal (string, expected))
+    return TRUE;
+
+  quoted = quote_string (string);
+  g_set_error (error, NEURONS_NETWORK_FILE_ERROR, code,
+               _("%s is %s; expected “%s”"), key, quoted, expected);
+  return FALSE;
+}
+
+/* Reads a key that names one value of @enum_type, as @name names them. */
+static gboolean
+read_enum (JsonObject *object,
+           const char *key,
+           GType       enum_type,
+           NameFunc    name,
+           int        *value,
+           GError    **error)
+{
+  g_autoptr(GEnumClass) enum_class = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *expected = NULL;
+  const char *string;
+
+  if (!read_string (object, key, NEURONS_NETWORK_FILE_ERROR_INVALID, &string, error))
+    return FALSE;
+
+  enum_class = g_type_class_ref (enum_type);
+  for (guint i = 0; i < enum_class->n_values; i++)
+    if (g_str_equal (string, name (enum_class->values[i].value)))
+      {
+        *value = enum_class->values[i].value;
+        return TRUE;
+      }
+
+  quoted = quote_string (string);
+  expected = list_names (enum_type, name);
+  g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+               _("%s is %s; expected %s"), key, quoted, expected);
+  return FALSE;
+}
+
+static gboolean
+read_integer (JsonNode               *node,
+              const char             *path,
+              gint64                  position,
+              NeuronsNetworkFileError code,
+              gint64                 *value,
+              GError                **error)
+{
+  g_autofree char *where = NULL;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      *value = json_node_get_int (node);
+      return TRUE;
+    }
+
+  where = locate (path, position);
+  if (node_is_number (node))
+    g_set_error (error, NEURONS_NETWORK_FILE_ERROR, code,
+                 _("%s is %g; expected an integer"), where, json_node_get_double (node));
+  else
+    g_set_error (error, NEURONS_NETWORK_FILE_ERROR, code,
+                 _("%s is %s, expected an integer"), where, describe_node (node));
+  return FALSE;
+}
+
+/* Reads a count such as the seed: an integer of zero or more. */
+static gboolean
+read_count (JsonObject *object,
+            const char *key,
+            guint64    *count,
+            GError    **error)
+{
+  JsonNode *node = get_member (object, "", key, NEURONS_NETWORK_FILE_ERROR_INVALID, error);
+  gint64 value;
+
+  if (node == NULL
+      || !read_integer (node, key, -1, NEURONS_NETWORK_FILE_ERROR_INVALID, &value, error))
+    return FALSE;
+
+  if (value < 0)
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("%s is %" G_GINT64_FORMAT "; expected an integer of 0 or more"), key, value);
+      return FALSE;
+    }
+
+  *count = value;
+  return TRUE;
+}
+
+static gboolean
+read_number (JsonNode   *node,
+             const char *path,
+             gint64      position,
+             double     *value,
+             GError    **error)
+{
+  g_autofree char *where = NULL;
+
+  if (node_is_number (node))
+    {
+      *value = json_node_get_double (node);
+      if (isfinite (*value))
+        return TRUE;
+    }
+
+  where = locate (path, position);
+  if (node_is_number (node))
+    g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                 _("%s is not a finite number"), where);
+  else
+    g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                 _("%s is %s, expected a number"), where, describe_node (node));
+  return FALSE;
+}
+
+/* A weight or bias: a number that stays finite as a float. Numbers a little beyond FLT_MAX
+ * that round to it, such as the 3.4028235e+38 that NumPy prints for it, are taken. */
+static gboolean
+read_float (JsonNode   *node,
+            const char *path,
+            gint64      position,
+            float      *value,
+            GError    **error)
+{
+  g_autofree char *where = NULL;
+  double number;
+
+  if (!read_number (node, path, position, &number, error))
+    return FALSE;
+
+  *value = (float) number;
+  if (isfinite (*value))
+    return TRUE;
+
+  where = locate (path, position);
+  g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+               _("%s is %g, too large for a 32-bit float"), where, number);
+  return FALSE;
+}
+
+static gboolean
+read_float_array (JsonNode   *node,
+                  const char *path,
+                  float      *values,
+                  guint       n_values,
+                  GError    **error)
+{
+  JsonArray *array;
+  guint length;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("%s is %s, expected an array of %u numbers"),
+                   path, describe_node (node), n_values);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  if (length != n_values)
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("%s has %u numbers, expected %u"), path, length, n_values);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_values; i++)
+    if (!read_float (json_array_get_element (array, i), path, i, &values[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The size of text that is not a network file can be told before parsing it. */
+static gboolean
+check_size (const char *data,
+            gsize       length,
+            GError    **error)
+{
+  gsize n_containers = 0;
+
+  if (length > NETWORK_FILE_MAX_SIZE)
+    {
+      g_autofree char *max_size = g_format_size (NETWORK_FILE_MAX_SIZE);
+
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
+                   _("too large: over %s, where a network file is about 300 kB"), max_size);
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    n_containers += data[i] == '[' || data[i] == '{';
+
+  if (n_containers > NETWORK_FILE_MAX_CONTAINERS)
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
+                   _("too many arrays and objects (%" G_GSIZE_FORMAT "), where a network file"
+                     " has fewer than %u"),
+                   n_containers, NETWORK_FILE_MAX_CONTAINERS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_layer_sizes (JsonObject *root,
+                   GError    **error)
+{
+  gint64 expected[NEURONS_N_LAYERS + 1];
+  gint64 found[NEURONS_N_LAYERS + 1];
+  JsonNode *node;
+  JsonArray *array;
+  guint length;
+
+  expected[0] = neurons_layer_n_inputs (0);
+  for (guint layer = 0; layer < NEURONS_N_LAYERS; layer++)
+    expected[layer + 1] = neurons_layer_n_outputs (layer);
+
+  node = get_member (root, "", "layer_sizes", NEURONS_NETWORK_FILE_ERROR_FORMAT, error);
+  if (node == NULL)
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
+                   _("layer_sizes is %s, expected an array of integers"), describe_node (node));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  if (length != G_N_ELEMENTS (expected))
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
+                   _("layer_sizes has %u entries; Neurons reads only networks of"
+                     " [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                     ", %" G_GINT64_FORMAT "]"),
+                   length, expected[0], expected[1], expected[2], expected[3]);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < length; i++)
+    if (!read_integer (json_array_get_element (array, i), "layer_sizes", i,
+                       NEURONS_NETWORK_FILE_ERROR_FORMAT, &found[i], error))
+      return FALSE;
+
+  if (memcmp (found, expected, sizeof expected) != 0)
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
+                   _("layer_sizes is [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                     ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]; Neurons reads only"
+                     " networks of [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                     ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]"),
+                   found[0], found[1], found[2], found[3],
+                   expected[0], expected[1], expected[2], expected[3]);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether this is a network file, of a version and shape this code reads. */
+static gboolean
+check_format (JsonObject *root,
+              GError    **error)
+{
+  JsonNode *node;
+  gint64 version;
+
+  if (!read_fixed_string (root, "format", NETWORK_FILE_FORMAT,
+                          NEURONS_NETWORK_FILE_ERROR_FORMAT, error))
+    return FALSE;
+
+  node = get_member (root, "", "version", NEURONS_NETWORK_FILE_ERROR_FORMAT, error);
+  if (node == NULL
+      || !read_integer (node, "version", -1, NEURONS_NETWORK_FILE_ERROR_FORMAT, &version, error))
+    return FALSE;
+
+  if (version != NETWORK_FILE_VERSION)
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
+                   _("the file is version %" G_GINT64_FORMAT " of the network format;"
+                     " this Neurons reads version %d"),
+                   version, NETWORK_FILE_VERSION);
+      return FALSE;
+    }
+
+  return check_layer_sizes (root, error);
+}
+
+static gboolean
+read_settings (JsonObject             *root,
+               NeuronsActivation      *hidden_activation,
+               NeuronsNetworkSettings *settings,
+               GError                **error)
+{
+  g_autoptr(GError) training_error = NULL;
+  JsonNode *node;
+  int activation;
+  int initialization;
+
+  if (!read_enum (root, "hidden_activation", NEURONS_TYPE_ACTIVATION, activation_name,
+                  &activation, error)
+      || !read_fixed_string (root, "output_activation", activation_name (OUTPUT_ACTIVATION),
+                             NEURONS_NETWORK_FILE_ERROR_INVALID, error)
+      || !read_fixed_string (root, "cost", NETWORK_FILE_COST,
+                             NEURONS_NETWORK_FILE_ERROR_INVALID, error)
+      || !read_enum (root, "initialization", NEURONS_TYPE_INIT, init_name,
+                     &initialization, error))
+    return FALSE;
+
+  node = get_member (root, "", "learning_rate", NEURONS_NETWORK_FILE_ERROR_INVALID, error);
+  if (node == NULL
+      || !read_number (node, "learning_rate", -1, &settings->learning_rate, error))
+    return FALSE;
+
+  if (!neurons_validate_learning_rate (settings->learning_rate, &training_error))
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("learning_rate: %s"), training_error->message);
+      return FALSE;
+    }
+
+  if (!read_count (root, "seed", &settings->seed, error)
+      || !read_count (root, "samples_seen", &settings->samples_seen, error))
+    return FALSE;
+
+  *hidden_activation = activation;
+  settings->initialization = initialization;
+  return TRUE;
+}
+
+static gboolean
+read_layer (JsonNode   *node,
+            guint       layer,
+            NeuronsMlp *mlp,
+            GError    **error)
+{
+  guint n_inputs = neurons_layer_n_inputs (layer);
+  guint n_outputs = neurons_layer_n_outputs (layer);
+  g_autofree float *values = g_new (float, MAX (n_inputs, n_outputs));
+  g_autofree char *path = g_strdup_printf ("layers[%u]", layer);
+  g_autofree char *weights_path = g_strdup_printf ("%s.weights", path);
+  g_autofree char *biases_path = g_strdup_printf ("%s.biases", path);
+  JsonObject *object;
+  JsonNode *weights;
+  JsonNode *biases;
+  JsonArray *rows;
+  guint n_rows;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("%s is %s, expected an object"), path, describe_node (node));
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  weights = get_member (object, path, "weights", NEURONS_NETWORK_FILE_ERROR_INVALID, error);
+  if (weights == NULL)
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (weights))
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("%s is %s, expected an array of %u rows"),
+                   weights_path, describe_node (weights), n_outputs);
+      return FALSE;
+    }
+
+  rows = json_node_get_array (weights);
+  n_rows = json_array_get_length (rows);
+  if (n_rows != n_outputs)
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("%s has %u rows, expected %u"), weights_path, n_rows, n_outputs);
+      return FALSE;
+    }
+
+  for (guint to = 0; to < n_outputs; to++)
+    {
+      g_autofree char *row_path = g_strdup_printf ("%s[%u]", weights_path, to);
+
+      if (!read_float_array (json_array_get_element (rows, to), row_path,
+                             values, n_inputs, error))
+        return FALSE;
+      for (guint from = 0; from < n_inputs; from++)
+        neurons_mlp_set_weight (mlp, layer, to, from, values[from]);
+    }
+
+  biases = get_member (object, path, "biases", NEURONS_NETWORK_FILE_ERROR_INVALID, error);
+  if (biases == NULL || !read_float_array (biases, biases_path, values, n_outputs, error))
+    return FALSE;
+  for (guint to = 0; to < n_outputs; to++)
+    neurons_mlp_set_bias (mlp, layer, to, values[to]);
+
+  return TRUE;
+}
+
+static gboolean
+read_layers (JsonObject *root,
+             NeuronsMlp *mlp,
+             GError    **error)
+{
+  JsonNode *node = get_member (root, "", "layers", NEURONS_NETWORK_FILE_ERROR_INVALID, error);
+  JsonArray *layers;
+  guint n_layers;
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("layers is %s, expected an array of %u layers"),
+                   describe_node (node), NEURONS_N_LAYERS);
+      return FALSE;
+    }
+
+  layers = json_node_get_array (node);
+  n_layers = json_array_get_length (layers);
+  if (n_layers != NEURONS_N_LAYERS)
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("layers has %u entries, expected %u"), n_layers, NEURONS_N_LAYERS);
+      return FALSE;
+    }
+
+  for (guint layer = 0; layer < NEURONS_N_LAYERS; layer++)
+    if (!read_layer (json_array_get_element (layers, layer), layer, mlp, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * neurons_network_file_parse:
+ * @data: the text of a network file
+ * @length: the length of @data, or -1 if it ends with a NUL byte
+ * @settings: (out) (optional): where to store the settings read with the network
+ * @error: a #NeuronsNetworkFileError naming what is wrong and where, as in
+ *   "layers[0].weights[3] has 783 numbers, expected 784"
+ *
+ * Returns: (transfer full) (nullable): the network, or %NULL with @error set and @settings
+ *   left alone
+ */
+NeuronsMlp *
+neurons_network_file_parse (const char             *data,
+                            gssize                  length,
+                            NeuronsNetworkSettings *settings,
+                            GError                **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) json_error = NULL;
+  g_autoptr(NeuronsMlp) mlp = NULL;
+  NeuronsNetworkSettings parsed;
+  NeuronsActivation hidden_activation;
+  JsonObject *object;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (!check_size (data, length, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, &json_error))
+    {
+      /* json-glib names text that came without a file name "<data>"; the caller names it. */
+      const char *reason = json_error->message;
+
+      if (g_str_has_prefix (reason, "<data>:"))
+        reason += strlen ("<data>:");
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_SYNTAX,
+                   _("not valid JSON: %s"), reason);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_SYNTAX,
+                           _("empty, not a network file"));
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
+                   _("not a network file: the top level is %s, expected an object"),
+                   describe_node (root));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  if (!check_format (object, error)
+      || !read_settings (object, &hidden_activation, &parsed, error))
+    return NULL;
+
+  mlp = neurons_mlp_new ();
+  mlp->hidden_activation = hidden_activation;
+  if (!read_layers (object, mlp, error))
+    return NULL;
+
+  if (settings != NULL)
+    *settings = parsed;
+  return g_steal_pointer (&mlp);
+}
+
+/**
+ * neurons_network_file_save:
+ *
+ * Writes the network to a new file beside @path and renames it over @path, so that a failed
+ * save leaves the old file as it was.
+ *
+ * Returns: whether the file was written; if not, @error says why, naming @path
+ */
+gboolean
+neurons_network_file_save (const char                   *path,
+                           const NeuronsMlp             *mlp,
+                           const NeuronsNetworkSettings *settings,
+                           GError                      **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) file_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (mlp != NULL, FALSE);
+  g_return_val_if_fail (settings != NULL, FALSE);
+  g_return_val_if_fail (settings_are_writable (settings), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = g_filename_display_name (path);
+
+  /* A diverged network happens in training; it is not a mistake of the caller. */
+  if (!neurons_mlp_is_finite (mlp))
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("Cannot save “%s”: the network has weights that are not finite numbers"
+                     " (training diverged); start again with a smaller learning rate"),
+                   display_name);
+      return FALSE;
+    }
+
+  data = neurons_network_file_to_data (mlp, settings, &length);
+  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0666,
+                                 &file_error))
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_IO,
+                   _("Cannot save “%s”: %s"), display_name, file_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads at most @max_length + 1 bytes: enough to tell that a file is too large without
+ * reading all of it, whatever kind of file it is. */
+static char *
+read_file_head (const char *path,
+                gsize       max_length,
+                gsize      *length,
+                GError    **error)
+{
+  g_autofree char *data = NULL;
+  gsize filled = 0;
+  int saved_errno = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error_literal (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_IO,
+                           g_strerror (saved_errno));
+      return NULL;
+    }
+
+  data = g_malloc (max_length + 1);
+  while (filled < max_length + 1)
+    {
+      gssize n_read = read (fd, data + filled, max_length + 1 - filled);
+
+      if (n_read < 0 && errno == EINTR)
+        continue;
+      if (n_read < 0)
+        saved_errno = errno;
+      if (n_read <= 0)
+        break;
+      filled += n_read;
+    }
+  g_close (fd, NULL);
+
+  if (saved_errno != 0)
+    {
+      g_set_error_literal (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_IO,
+                           g_strerror (saved_errno));
+      return NULL;
+    }
+
+  *length = filled;
+  return g_steal_pointer (&data);
+}
+
+/**
+ * neurons_network_file_load:
+ *
+ * Returns: (transfer full) (nullable): the network in @path, or %NULL with @error set, its
+ *   message naming @path and what is wrong in it
+ */
+NeuronsMlp *
+neurons_network_file_load (const char             *path,
+                           NeuronsNetworkSettings *settings,
+                           GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *data = NULL;
+  NeuronsMlp *mlp = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = read_file_head (path, NETWORK_FILE_MAX_SIZE, &length, &local_error);
+  if (data != NULL)
+    mlp = neurons_network_file_parse (data, length, settings, &local_error);
+
+  if (mlp == NULL)
+    {
+      display_name = g_filename_display_name (path);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Cannot load “%s”: "), display_name);
+    }
+
+  return mlp;
+}
