@@ -1,0 +1,207 @@
+/* neurons-application.c: the application, its command line and its app-wide actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "neurons-application.h"
+#include "neurons-window.h"
+
+struct _NeuronsApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *data_directory;   /* from --data, or NULL for the default */
+  guint           benchmark_seconds;
+};
+
+G_DEFINE_FINAL_TYPE (NeuronsApplication, neurons_application, ADW_TYPE_APPLICATION)
+
+/* One window holds the one network being trained; opening a file replaces that network. */
+static NeuronsWindow *
+get_window (NeuronsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (neurons_window_new (self, self->data_directory));
+      if (self->benchmark_seconds > 0)
+        neurons_window_run_benchmark (NEURONS_WINDOW (window), self->benchmark_seconds);
+    }
+
+  return NEURONS_WINDOW (window);
+}
+
+static void
+neurons_application_activate (GApplication *application)
+{
+  NeuronsApplication *self = NEURONS_APPLICATION (application);
+
+  gtk_window_present (GTK_WINDOW (get_window (self)));
+}
+
+static void
+neurons_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  NeuronsApplication *self = NEURONS_APPLICATION (application);
+  NeuronsWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* The window trains one network at a time, so of several files only the first is opened. */
+  if (n_files > 1)
+    g_message ("Opening only %s of the %d files given: Neurons shows one network at a time",
+               g_file_peek_path (files[0]), n_files);
+  neurons_window_open_file (window, files[0]);
+}
+
+static int
+neurons_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  NeuronsApplication *self = NEURONS_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  char *data_directory;
+
+  if (!g_variant_dict_lookup (options, "data", "^ay", &data_directory))
+    return -1;
+
+  /* The folder is read by this process; an instance already running keeps its own. */
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_free (data_directory);
+      return 1;
+    }
+  if (g_application_get_is_remote (application))
+    {
+      g_printerr (_("Neurons is already running with its own data folder; close it to use %s\n"),
+                  data_directory);
+      g_free (data_directory);
+      return 1;
+    }
+
+  g_free (self->data_directory);
+  self->data_directory = g_canonicalize_filename (data_directory, NULL);
+  g_free (data_directory);
+
+  return -1;
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  NeuronsApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Neurons developers"), NULL };
+  const char *digits[] = {
+    "Yann LeCun, Corinna Cortes and Christopher J. C. Burges http://yann.lecun.com/exdb/mnist/",
+    NULL
+  };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  adw_about_window_set_application_name (about, _("Neurons"));
+  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_comments (about, _("Watch a small neural network learn to read handwritten digits."));
+  adw_about_window_set_developer_name (about, developers[0]);
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_add_acknowledgement_section (about, _("Handwritten digits (the MNIST database)"), digits);
+  adw_about_window_add_legal_section (about, _("The MNIST database"),
+                                      "© Yann LeCun, Corinna Cortes, Christopher J. C. Burges",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Made from NIST's Special Databases 1 and 3, and available under the Creative Commons Attribution-Share Alike 3.0 licence (<a href=\"https://creativecommons.org/licenses/by-sa/3.0/\">CC BY-SA 3.0</a>)."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", show_about },
+  { "quit", quit },
+};
+
+static void
+neurons_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (neurons_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+neurons_application_finalize (GObject *object)
+{
+  NeuronsApplication *self = (NeuronsApplication *) object;
+
+  g_clear_pointer (&self->data_directory, g_free);
+
+  G_OBJECT_CLASS (neurons_application_parent_class)->finalize (object);
+}
+
+static void
+neurons_application_class_init (NeuronsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = neurons_application_finalize;
+
+  application_class->activate = neurons_application_activate;
+  application_class->open = neurons_application_open;
+  application_class->startup = neurons_application_startup;
+  application_class->handle_local_options = neurons_application_handle_local_options;
+}
+
+static void
+neurons_application_init (NeuronsApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "data", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Read the handwritten digits from the IDX files in DIR"), N_("DIR") },
+    { NULL }
+  };
+  const char *benchmark_seconds = g_getenv ("NEURONS_BENCH_SECONDS");
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[NETWORK-FILE]"));
+
+  /* For bench/bench-window.sh: train at full speed for this many seconds, print the frame
+   * rate and the training rate, and quit. */
+  if (benchmark_seconds != NULL)
+    self->benchmark_seconds = (guint) g_ascii_strtoull (benchmark_seconds, NULL, 10);
+}
+
+NeuronsApplication *
+neurons_application_new (void)
+{
+  return g_object_new (NEURONS_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/neurons/Neurons",
+                       NULL);
+}

@@ -1,0 +1,127 @@
+/* neurons-window-actions.c: what can be done in the window, and the keys that do it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-window-actions"
+
+#include "config.h"
+
+#include "neurons-window-private.h"
+
+static void
+neurons_window_actions_play_pause (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  NeuronsWindow *self = NEURONS_WINDOW (widget);
+
+  if (neurons_trainer_get_running (self->trainer))
+    neurons_trainer_pause (self->trainer);
+  else
+    neurons_trainer_play (self->trainer);
+}
+
+static void
+neurons_window_actions_step (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  NeuronsWindow *self = NEURONS_WINDOW (widget);
+
+  neurons_trainer_step (self->trainer);
+}
+
+static void
+neurons_window_actions_reset (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  _neurons_window_reset (NEURONS_WINDOW (widget));
+}
+
+static void
+neurons_window_actions_toggle_about_view (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  NeuronsWindow *self = NEURONS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->about_flap, !adw_flap_get_reveal_flap (self->about_flap));
+}
+
+static void
+neurons_window_actions_choose_data_folder (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  _neurons_window_choose_data_folder (NEURONS_WINDOW (widget));
+}
+
+/* → steps, unless the focus is on something that moves with the arrow keys itself. */
+static gboolean
+neurons_window_actions_step_on_arrow (GtkWidget *widget,
+                                      GVariant  *args,
+                                      gpointer   user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
+  if (focus != NULL
+      && (GTK_IS_EDITABLE (focus)
+          || GTK_IS_RANGE (focus)
+          || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "win.step", NULL);
+}
+
+void
+_neurons_window_class_actions_init (NeuronsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.play-pause", NULL, neurons_window_actions_play_pause);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.play-pause", NULL);
+
+  /* → is bound in _neurons_window_actions_init(), ahead of GtkWindow's focus moves */
+  gtk_widget_class_install_action (widget_class, "win.step", NULL, neurons_window_actions_step);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "win.step", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.reset", NULL, neurons_window_actions_reset);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reset", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.toggle-about-view", NULL, neurons_window_actions_toggle_about_view);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-about-view", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.choose-data-folder", NULL, neurons_window_actions_choose_data_folder);
+
+  gtk_widget_class_install_property_action (widget_class, "win.hidden-activation", "hidden-activation");
+  gtk_widget_class_install_property_action (widget_class, "win.initialization", "initialization");
+  gtk_widget_class_install_property_action (widget_class, "win.speed", "speed");
+}
+
+void
+_neurons_window_actions_init (NeuronsWindow *self)
+{
+  GtkEventController *controller;
+  GtkShortcut *shortcut;
+
+  /* GtkWindow binds the arrow keys to moving the focus, and class bindings of a parent class
+   * come first; → gets a controller of its own that sees the key before the focused widget. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, 0),
+                               gtk_callback_action_new (neurons_window_actions_step_on_arrow, NULL, NULL));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* Training needs the data, and a network that diverged must be reset before it trains again. */
+void
+_neurons_window_actions_update (NeuronsWindow *self)
+{
+  gboolean can_train = self->trainer != NULL && !neurons_neural_net_get_diverged (self->net);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play-pause", can_train);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step", can_train);
+}

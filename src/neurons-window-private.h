@@ -1,0 +1,85 @@
+/* neurons-window-private.h: what neurons-window.c and neurons-window-actions.c share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "neurons-dataset.h"
+#include "neurons-neural-net.h"
+#include "neurons-network-panel.h"
+#include "neurons-trainer.h"
+#include "neurons-training.h"
+#include "neurons-window.h"
+
+G_BEGIN_DECLS
+
+struct _NeuronsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkButton            *play_button;
+  GtkMenuButton        *speed_button;
+  GtkRevealer          *diverged_revealer;
+  GtkLabel             *diverged_label;
+  GtkRevealer          *dead_revealer;
+  GtkStack             *data_stack;
+  AdwStatusPage        *error_page;
+  AdwFlap              *about_flap;
+  NeuronsNetworkPanel  *network_panel;
+  GtkCheckButton       *he_check;
+  GtkCheckButton       *xavier_check;
+  GtkCheckButton       *uniform_check;
+  GtkAdjustment        *learning_rate_adjustment;
+  GtkAdjustment        *learning_rate_log_adjustment;
+  GtkLabel             *samples_label;
+  GtkLabel             *epoch_label;
+  GtkLabel             *cost_label;
+  GtkLabel             *panel_accuracy_label;
+  GtkLabel             *test_accuracy_label;
+  GtkLabel             *throughput_label;
+  GtkLabel             *true_digit_label;
+  GtkLabel             *prediction_label;
+
+  /* The experiment */
+  NeuronsNeuralNet     *net;
+  NeuronsTrainer       *trainer;      /* NULL until the data is loaded */
+  NeuronsDataset       *train;
+  NeuronsDataset       *test;
+  guint                 panel_indices[NEURONS_PANEL_SIZE];
+  guint                 n_panel;
+  char                 *data_directory;
+  double                speed;
+  GCancellable         *cancellable;
+
+  /* The figures are refreshed at most this often, however fast the network changes */
+  guint                 figures_source;
+  gint64                figures_time;
+
+  /* Test-set accuracy, computed on a worker thread from a copy of the weights */
+  guint                 evaluation_generation;
+  gint64                evaluation_time;
+  gboolean              evaluation_running;
+  gboolean              evaluation_wanted;
+
+  gboolean              syncing_learning_rate;
+
+  /* NEURONS_BENCH_SECONDS */
+  guint                 benchmark_seconds;
+  gint64                benchmark_start;
+  guint64               benchmark_start_samples;
+  guint                 benchmark_frames;
+  gulong                benchmark_paint_handler;
+};
+
+void _neurons_window_class_actions_init (NeuronsWindowClass *klass);
+void _neurons_window_actions_init       (NeuronsWindow      *self);
+void _neurons_window_actions_update     (NeuronsWindow      *self);
+
+void _neurons_window_reset              (NeuronsWindow      *self);
+void _neurons_window_choose_data_folder (NeuronsWindow      *self);
+
+G_END_DECLS
