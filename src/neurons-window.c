@@ -76,19 +76,26 @@ format_count (guint64 count)
   return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
 }
 
-/* Sets a figure and the description a screen reader gives for it, e.g. "Prediction: 7". */
+/* Sets a figure and the description a screen reader gives for it, e.g. "Prediction: 7",
+ * or with a detail that the screen does not show: "Test set: 91.2 %, after 1,200 samples". */
 static void
 set_figure (GtkLabel   *label,
             const char *name,
-            const char *value)
+            const char *value,
+            const char *detail)
 {
   g_autofree char *description = NULL;
 
-  if (g_strcmp0 (gtk_label_get_label (label), value) == 0)
+  if (detail != NULL)
+    /* Translators: how a screen reader announces a figure with a detail */
+    description = g_strdup_printf (_("%s: %s, %s"), name, value, detail);
+  else
+    /* Translators: how a screen reader announces a figure: "Samples seen: 1,200" */
+    description = g_strdup_printf (_("%s: %s"), name, value);
+
+  if (detail == NULL && g_strcmp0 (gtk_label_get_label (label), value) == 0)
     return;
 
-  /* Translators: how a screen reader announces a figure: "Samples seen: 1,200" */
-  description = g_strdup_printf (_("%s: %s"), name, value);
   gtk_label_set_label (label, value);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -143,7 +150,7 @@ update_figures (NeuronsWindow *self)
   self->figures_time = g_get_monotonic_time ();
 
   samples = format_count (samples_seen);
-  set_figure (self->samples_label, _("Samples seen"), samples);
+  set_figure (self->samples_label, _("Samples seen"), samples, NULL);
 
   if (self->train != NULL)
     {
@@ -153,11 +160,11 @@ update_figures (NeuronsWindow *self)
       epoch = g_strdup_printf (_("%s (%u %%)"), number,
                                (guint) (samples_seen % self->train->n_images * 100 / self->train->n_images));
     }
-  set_figure (self->epoch_label, _("Epoch"), epoch != NULL ? epoch : "—");
+  set_figure (self->epoch_label, _("Epoch"), epoch != NULL ? epoch : "—", NULL);
 
   if (samples_seen > 0)
     cost = g_strdup_printf ("%.4f", neurons_neural_net_get_running_cost (self->net));
-  set_figure (self->cost_label, _("Running cost"), cost != NULL ? cost : "—");
+  set_figure (self->cost_label, _("Running cost"), cost != NULL ? cost : "—", NULL);
 
   if (self->n_panel > 0)
     {
@@ -166,7 +173,7 @@ update_figures (NeuronsWindow *self)
       /* Translators: accuracy on the test panel: "87 % (78 of 90)" */
       panel = g_strdup_printf (_("%.0f %% (%u of %u)"), 100.0 * correct / self->n_panel, correct, self->n_panel);
     }
-  set_figure (self->panel_accuracy_label, _("Test panel"), panel != NULL ? panel : "—");
+  set_figure (self->panel_accuracy_label, _("Test panel"), panel != NULL ? panel : "—", NULL);
 
   if (running)
     {
@@ -182,7 +189,7 @@ update_figures (NeuronsWindow *self)
     }
   else
     throughput = g_strdup (_("Paused"));
-  set_figure (self->throughput_label, _("Training speed"), throughput);
+  set_figure (self->throughput_label, _("Training speed"), throughput, NULL);
 
   if (label >= 0)
     {
@@ -207,8 +214,8 @@ update_figures (NeuronsWindow *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->prediction_label), "success");
       gtk_widget_remove_css_class (GTK_WIDGET (self->prediction_label), "error");
     }
-  set_figure (self->true_digit_label, _("True digit"), true_digit != NULL ? true_digit : "—");
-  set_figure (self->prediction_label, _("Prediction"), prediction != NULL ? prediction : "—");
+  set_figure (self->true_digit_label, _("True digit"), true_digit != NULL ? true_digit : "—", NULL);
+  set_figure (self->prediction_label, _("Prediction"), prediction != NULL ? prediction : "—", NULL);
 
   gtk_revealer_set_reveal_child (self->dead_revealer, all_first_layer_neurons_dead (self));
 }
@@ -281,7 +288,7 @@ evaluate_done (GObject      *object,
   EvaluationData *data = g_task_get_task_data (G_TASK (result));
   g_autofree char *accuracy = NULL;
   g_autofree char *samples = NULL;
-  g_autofree char *tooltip = NULL;
+  g_autofree char *detail = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
     return;   /* cancelled: the window is going away */
@@ -292,10 +299,9 @@ evaluate_done (GObject      *object,
   if (data->generation == self->evaluation_generation)
     {
       accuracy = g_strdup_printf ("%.1f %%", 100 * neurons_evaluation_accuracy (&data->evaluation));
-      set_figure (self->test_accuracy_label, _("Test set accuracy"), accuracy);
       samples = format_count (data->samples_seen);
-      tooltip = g_strdup_printf (_("Measured after %s samples"), samples);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->test_accuracy_label), tooltip);
+      detail = g_strdup_printf (_("measured after %s samples"), samples);
+      set_figure (self->test_accuracy_label, _("Test set accuracy"), accuracy, detail);
     }
 
   if (self->evaluation_wanted)
@@ -378,23 +384,21 @@ update_initialization_labels (NeuronsWindow *self)
   struct {
     GtkCheckButton *check;
     NeuronsInit     initialization;
-    const char     *mnemonic;
   } checks[] = {
-    { self->he_check, NEURONS_INIT_HE, N_("_He") },
-    { self->xavier_check, NEURONS_INIT_XAVIER, N_("_Xavier") },
-    { self->uniform_check, NEURONS_INIT_UNIFORM, N_("_Uniform") },
+    { self->he_check, NEURONS_INIT_HE },
+    { self->xavier_check, NEURONS_INIT_XAVIER },
+    { self->uniform_check, NEURONS_INIT_UNIFORM },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     {
+      const char *name = initialization_name (checks[i].initialization);
       g_autofree char *label = NULL;
 
       if (checks[i].initialization == suggested)
         /* Translators: an initialisation and the activation it suits: "Xavier (suits Sigmoid)" */
-        label = g_strdup_printf (_("%s (suits %s)"), _(checks[i].mnemonic), activation_name (activation));
-      else
-        label = g_strdup (_(checks[i].mnemonic));
-      gtk_check_button_set_label (checks[i].check, label);
+        label = g_strdup_printf (_("%s (suits %s)"), name, activation_name (activation));
+      gtk_check_button_set_label (checks[i].check, label != NULL ? label : name);
     }
 }
 
@@ -491,8 +495,7 @@ on_net_reset (NeuronsWindow    *self,
               NeuronsNeuralNet *net)
 {
   self->evaluation_generation++;
-  set_figure (self->test_accuracy_label, _("Test set accuracy"), self->test != NULL ? "…" : "—");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->test_accuracy_label), NULL);
+  set_figure (self->test_accuracy_label, _("Test set accuracy"), self->test != NULL ? "…" : "—", NULL);
   gtk_revealer_set_reveal_child (self->diverged_revealer, FALSE);
   gtk_revealer_set_reveal_child (self->dead_revealer, FALSE);
   request_evaluation (self);
@@ -591,7 +594,7 @@ load_data_done (GObject      *object,
 
   if (neurons_neural_net_get_input_index (self->net) < 0)
     show_next_sample (self);
-  set_figure (self->test_accuracy_label, _("Test set accuracy"), "…");
+  set_figure (self->test_accuracy_label, _("Test set accuracy"), "…", NULL);
   request_evaluation (self);
   update_figures (self);
 
@@ -1068,7 +1071,7 @@ neurons_window_init (NeuronsWindow *self)
   update_play_button (self);
   update_speed_button (self);
   update_figures (self);
-  set_figure (self->test_accuracy_label, _("Test set accuracy"), "—");
+  set_figure (self->test_accuracy_label, _("Test set accuracy"), "—", NULL);
 
   _neurons_window_actions_init (self);
   _neurons_window_actions_update (self);

@@ -1,0 +1,297 @@
+#!/usr/bin/python3
+# neurons-e2e.py: runs the real window under Xvfb and drives it as a person would
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: neurons-e2e.py NEURONS-EXECUTABLE TEST-NAME
+#
+# Each run starts its own X server (Xvfb picks a free display and tells us which), its own
+# D-Bus session with its own accessibility bus, and the application; it presses keys with
+# xdotool and reads the window back through AT-SPI, as a screen reader would. Every wait has
+# a deadline, and everything started is stopped however the test ends.
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+DEADLINE_SECONDS = 30        # for any one thing the test waits for
+SESSION_TIMEOUT_SECONDS = 90 # for the whole run inside the D-Bus session
+
+
+class TestFailure(Exception):
+    pass
+
+
+def wait_for(what, probe, timeout=DEADLINE_SECONDS):
+    """Calls probe() until it returns something true, and returns that."""
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            result = probe()
+            if result:
+                return result
+        except Exception as error:   # the accessible tree changes under our feet
+            last_error = error
+        time.sleep(0.1)
+    raise TestFailure('timed out waiting for %s%s' % (what, ' (%s)' % last_error if last_error else ''))
+
+
+class Window:
+    """The application under test, seen through AT-SPI and driven with xdotool."""
+
+    def __init__(self, executable, args, env):
+        import pyatspi
+        self.pyatspi = pyatspi
+        self.process = subprocess.Popen([executable] + args, env=env, start_new_session=True)
+        self.app = wait_for('the application on the accessibility bus', self._find_app)
+        self.frame = wait_for('the window', lambda: self._first(self.app, lambda a: a.getRoleName() == 'frame'))
+
+    def close(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+    def _find_app(self):
+        desktop = self.pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is not None and app.get_process_id() == self.process.pid:
+                return app
+        return None
+
+    def _first(self, node, predicate):
+        if predicate(node):
+            return node
+        for i in range(node.childCount):
+            child = node.getChildAtIndex(i)
+            if child is not None:
+                found = self._first(child, predicate)
+                if found is not None:
+                    return found
+        return None
+
+    def find(self, what, predicate):
+        return wait_for(what, lambda: self._first(self.app, predicate))
+
+    def figure(self, name):
+        """The label that shows a figure, found by its description, e.g. "Samples seen: 12"."""
+        return self.find('the “%s” figure' % name,
+                         lambda a: a.getRoleName() == 'label' and a.description.startswith(name + ':'))
+
+    @staticmethod
+    def text(accessible):
+        text = accessible.queryText()
+        return text.getText(0, text.characterCount)
+
+    def count(self, name):
+        digits = re.sub(r'\D', '', self.text(self.figure(name)))
+        if not digits:
+            raise TestFailure('the “%s” figure shows no number' % name)
+        return int(digits)
+
+    def focus(self):
+        """Gives the window the keyboard focus (there is no window manager to do it)."""
+        window_id = wait_for('the X window', lambda: subprocess.run(
+            ['xdotool', 'search', '--onlyvisible', '--pid', str(self.process.pid)],
+            capture_output=True, text=True).stdout.split())[0]
+        subprocess.run(['xdotool', 'windowfocus', '--sync', window_id], check=True, timeout=DEADLINE_SECONDS)
+
+    def key(self, *keys):
+        for key in keys:
+            subprocess.run(['xdotool', 'key', key], check=True, timeout=DEADLINE_SECONDS)
+
+
+def ready_window(executable, args=(), env=None):
+    """Starts the window and waits until the digits are loaded and it has the focus."""
+    window = Window(executable, list(args), env or os.environ.copy())
+    try:
+        window.find('the loaded digits', lambda a: a.getRoleName() == 'label'
+                    and a.description.startswith('True digit:') and a.name != '—')
+        window.focus()
+    except BaseException:
+        window.close()
+        raise
+    return window
+
+
+def test_play(executable):
+    """Space starts training and the samples counter grows; Space again pauses it."""
+    window = ready_window(executable)
+    try:
+        before = window.count('Samples seen')
+        window.key('space')
+        first = wait_for('training to start', lambda: (lambda n: n if n > before else None)(window.count('Samples seen')))
+        wait_for('the counter to keep growing', lambda: window.count('Samples seen') > first)
+        window.key('space')
+        wait_for('training to pause', lambda: window.text(window.figure('Training speed')) == 'Paused')
+        paused = window.count('Samples seen')
+        time.sleep(0.5)
+        if window.count('Samples seen') != paused:
+            raise TestFailure('the counter went on growing after the pause')
+    finally:
+        window.close()
+
+
+def test_step(executable):
+    """→ trains on exactly one sample, and so does N."""
+    window = ready_window(executable)
+    try:
+        before = window.count('Samples seen')
+        window.key('Right')
+        wait_for('one step', lambda: window.count('Samples seen') == before + 1)
+        time.sleep(0.5)
+        if window.count('Samples seen') != before + 1:
+            raise TestFailure('→ trained on more than one sample: %d' % window.count('Samples seen'))
+        window.key('n')
+        wait_for('a second step', lambda: window.count('Samples seen') == before + 2)
+    finally:
+        window.close()
+
+
+def test_relu(executable):
+    """Switching to ReLU (with its mnemonic, Alt+E) sets the learning rate to 0.05."""
+    window = ready_window(executable)
+    try:
+        rate = window.find('the learning rate', lambda a: a.getRoleName() == 'spin button')
+        if abs(rate.queryValue().currentValue - 0.30) > 1e-9:
+            raise TestFailure('Sigmoid starts with a learning rate of %g, not 0.30' % rate.queryValue().currentValue)
+        window.key('alt+e')
+        wait_for('the learning rate to become 0.05', lambda: abs(rate.queryValue().currentValue - 0.05) < 1e-9)
+        window.find('He marked as suiting ReLU', lambda a: a.getRoleName() == 'check box'
+                    and a.name == 'He (suits ReLU)'
+                    and a.getState().contains(window.pyatspi.STATE_CHECKED))
+    finally:
+        window.close()
+
+
+def test_reset(executable):
+    """Ctrl+R starts again from fresh weights: the samples counter goes back to zero."""
+    window = ready_window(executable)
+    try:
+        window.key('n', 'n', 'n')
+        wait_for('three steps', lambda: window.count('Samples seen') == 3)
+        window.key('ctrl+r')
+        wait_for('the counter to go back to zero', lambda: window.count('Samples seen') == 0)
+    finally:
+        window.close()
+
+
+def test_bad_file(executable):
+    """A network file that cannot be read is refused with the reason, and the window stays."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, 'broken.json')
+        with open(path, 'w') as file:
+            file.write('{"format": "neurons-network", "layers": [')
+        window = Window(executable, [path], os.environ.copy())
+        try:
+            heading = window.find('the error dialog', lambda a: a.getRoleName() == 'label'
+                                  and window.text(a) == 'Could Not Open “broken.json”')
+            dialog = heading
+            while dialog.getRoleName() not in ('dialog', 'alert', 'frame'):
+                dialog = dialog.parent
+            body = window._first(dialog, lambda a: a.getRoleName() == 'label' and 'broken.json' in window.text(a)
+                                 and a is not heading and window.text(a) != window.text(heading))
+            if body is None or len(window.text(body)) < 20:
+                raise TestFailure('the dialog does not say what is wrong with the file')
+            window.figure('Samples seen')
+        finally:
+            window.close()
+
+
+def test_missing_data(executable):
+    """A data folder without the digits shows an error page with the loader's reason."""
+    with tempfile.TemporaryDirectory() as directory:
+        window = Window(executable, ['--data', directory], os.environ.copy())
+        try:
+            window.find('the error page', lambda a: a.getRoleName() == 'label'
+                        and window.text(a) == 'The Handwritten Digits Could Not Be Loaded')
+            window.find('the loader’s reason, naming the folder', lambda a: a.getRoleName() == 'label'
+                        and directory in window.text(a))
+        finally:
+            window.close()
+
+
+TESTS = {
+    'play': test_play,
+    'step': test_step,
+    'relu': test_relu,
+    'reset': test_reset,
+    'bad-file': test_bad_file,
+    'missing-data': test_missing_data,
+}
+
+
+def run_inside_session(executable, name):
+    """Inside the D-Bus session: run the test and report it."""
+    try:
+        TESTS[name](executable)
+    except TestFailure as failure:
+        print('FAIL: %s: %s' % (name, failure), file=sys.stderr)
+        return 1
+    print('PASS: %s' % name)
+    return 0
+
+
+def start_xvfb():
+    """Starts Xvfb on a display number it picks itself, and returns it with that number."""
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(write_end), '-screen', '0', '1440x900x24',
+                             '-nolisten', 'tcp', '-noreset'],
+                            pass_fds=[write_end], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    os.close(write_end)
+    with os.fdopen(read_end) as reader:
+        display = reader.readline().strip()
+    if not display:
+        xvfb.kill()
+        raise TestFailure('Xvfb did not start')
+    return xvfb, display
+
+
+def main():
+    if len(sys.argv) != 3 or sys.argv[2] not in TESTS:
+        print('Usage: %s NEURONS-EXECUTABLE {%s}' % (sys.argv[0], ','.join(TESTS)), file=sys.stderr)
+        return 2
+    executable, name = os.path.abspath(sys.argv[1]), sys.argv[2]
+
+    if os.environ.get('NEURONS_E2E_INSIDE') == '1':
+        return run_inside_session(executable, name)
+
+    xvfb, display = start_xvfb()
+    env = dict(os.environ,
+               DISPLAY=':' + display,
+               GDK_BACKEND='x11',
+               GSK_RENDERER='cairo',
+               GSETTINGS_BACKEND='memory',
+               NEURONS_E2E_INSIDE='1')
+    env.pop('WAYLAND_DISPLAY', None)
+    env.pop('NO_AT_BRIDGE', None)
+    env.pop('GTK_A11Y', None)
+    session = subprocess.Popen(['dbus-run-session', '--', sys.executable, os.path.abspath(__file__), executable, name],
+                               env=env, start_new_session=True)
+    try:
+        return session.wait(timeout=SESSION_TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        print('FAIL: %s: the session did not finish in %d s' % (name, SESSION_TIMEOUT_SECONDS), file=sys.stderr)
+        return 1
+    finally:
+        # Whatever the session started and left behind (the accessibility bus) goes with it.
+        for process in (session, xvfb):
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            process.wait()
+
+
+if __name__ == '__main__':
+    sys.exit(main())
