@@ -67,6 +67,17 @@ neurons_evaluate (const NeuronsMlp     *mlp,
                   const NeuronsDataset *dataset,
                   NeuronsEvaluation    *evaluation)
 {
+  neurons_evaluate_with_predictions (mlp, dataset, evaluation, NULL);
+}
+
+/* As neurons_evaluate(), and stores each sample's prediction in predictions (n_images
+ * bytes) when it is not NULL, for finding the images behind a cell of the confusion matrix. */
+void
+neurons_evaluate_with_predictions (const NeuronsMlp     *mlp,
+                                   const NeuronsDataset *dataset,
+                                   NeuronsEvaluation    *evaluation,
+                                   guint8               *predictions)
+{
   gboolean fired[NEURONS_HIDDEN1_SIZE] = { FALSE };
 
   g_return_if_fail (mlp != NULL);
@@ -84,6 +95,8 @@ neurons_evaluate (const NeuronsMlp     *mlp,
       neurons_mlp_forward (mlp, neurons_dataset_image (dataset, s), &forward);
       evaluation->per_digit_total[label]++;
       evaluation->confusion[label][forward.prediction]++;
+      if (predictions != NULL)
+        predictions[s] = (guint8) forward.prediction;
       if (forward.prediction == label)
         {
           evaluation->n_correct++;

@@ -63,6 +63,10 @@ void     neurons_epoch_order               (guint64                  seed,
 void     neurons_evaluate                  (const NeuronsMlp        *mlp,
                                             const NeuronsDataset    *dataset,
                                             NeuronsEvaluation       *evaluation);
+void     neurons_evaluate_with_predictions (const NeuronsMlp        *mlp,
+                                            const NeuronsDataset    *dataset,
+                                            NeuronsEvaluation       *evaluation,
+                                            guint8                  *predictions);
 double   neurons_evaluation_accuracy       (const NeuronsEvaluation *evaluation);
 guint    neurons_test_panel_indices        (const NeuronsDataset    *test,
                                             guint                   *indices);
