@@ -366,6 +366,9 @@ static const Malformed malformed_cases[] = {
     NEURONS_NETWORK_FILE_ERROR_FORMAT, "missing key “format”" },
   { "format/other", "format", EDIT_REPLACE, "\"neurons-network-2\"",
     NEURONS_NETWORK_FILE_ERROR_FORMAT, "format is “neurons-network-2”; expected “neurons-network”" },
+  /* json-glib 1.6 decodes a lone surrogate to bytes that are not UTF-8 */
+  { "format/lone-surrogate", "format", EDIT_REPLACE, "\"\\ude00x\"",
+    NEURONS_NETWORK_FILE_ERROR_FORMAT, "format is “\ufffd\ufffd\ufffd" },
   { "format/type", "format", EDIT_REPLACE, "[]",
     NEURONS_NETWORK_FILE_ERROR_FORMAT, "format is an array, expected a string" },
   { "version/newer", "version", EDIT_REPLACE, "2",
@@ -479,6 +482,7 @@ test_malformed (gconstpointer data)
   g_assert_error (error, NEURONS_NETWORK_FILE_ERROR, malformed->code);
   g_assert_null (mlp);
   g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_nonnull (strstr (error->message, malformed->message));
   assert_same_settings (&untouched, &settings);
 }
@@ -536,6 +540,7 @@ assert_parse_error (const char             *data,
   g_assert_error (error, NEURONS_NETWORK_FILE_ERROR, code);
   g_assert_null (mlp);
   g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_nonnull (strstr (error->message, message));
 }
 
@@ -566,6 +571,8 @@ test_not_a_network (void)
   assert_parse_error ("{\"format\": \"\xff\"}", -1, NEURONS_NETWORK_FILE_ERROR_SYNTAX,
                       "not valid JSON: ");
   assert_parse_error ("{}\0{}", 5, NEURONS_NETWORK_FILE_ERROR_SYNTAX, "not valid JSON: ");
+  /* json-glib quotes the key, a lone surrogate and all, in its message */
+  assert_parse_error ("{\"a\":1,\"x\\ude00*\"}", -1, NEURONS_NETWORK_FILE_ERROR_SYNTAX, "\ufffd");
 }
 
 /* json-glib's parser recurses once per level and runs out of stack at about 200 000. */
@@ -685,6 +692,7 @@ assert_load_error (const char             *path,
   g_assert_error (error, NEURONS_NETWORK_FILE_ERROR, code);
   g_assert_null (mlp);
   g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_true (g_str_has_prefix (error->message, named));
   g_assert_nonnull (strstr (error->message, message));
 }
@@ -785,6 +793,7 @@ assert_save_fails (const char *directory,
   g_assert_false (neurons_network_file_save (path, mlp, &settings, &error));
   g_assert_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_IO);
   g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_true (g_str_has_prefix (error->message, named));
   g_assert_cmpuint (count_entries (directory), ==, n_entries);
 }

@@ -222,16 +222,19 @@ describe_node (JsonNode *node)
   return _("a number");
 }
 
-/* A string from the file, shortened so that a message stays readable. */
+/* A string from the file, shortened so that a message stays readable. json-glib 1.6 turns
+ * a lone surrogate such as "\ude00" into bytes that are not UTF-8, so those are replaced
+ * before the string is measured or shown. */
 static char *
 quote_string (const char *string)
 {
+  g_autofree char *valid = g_utf8_make_valid (string, -1);
   g_autofree char *head = NULL;
 
-  if (g_utf8_strlen (string, -1) <= QUOTED_STRING_MAX)
-    return g_strdup_printf ("“%s”", string);
+  if (g_utf8_strlen (valid, -1) <= QUOTED_STRING_MAX)
+    return g_strdup_printf ("“%s”", valid);
 
-  head = g_utf8_substring (string, 0, QUOTED_STRING_MAX);
+  head = g_utf8_substring (valid, 0, QUOTED_STRING_MAX);
   return g_strdup_printf ("“%s…”", head);
 }
 
@@ -488,7 +491,9 @@ read_float_array (JsonNode   *node,
   if (length != n_values)
     {
       g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
-                   _("%s has %u numbers, expected %u"), path, length, n_values);
+                   g_dngettext (GETTEXT_PACKAGE, "%s has %u number, expected %u",
+                               "%s has %u numbers, expected %u", length),
+                   path, length, n_values);
       return FALSE;
     }
 
@@ -561,9 +566,13 @@ check_layer_sizes (JsonObject *root,
   if (length != G_N_ELEMENTS (expected))
     {
       g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
-                   _("layer_sizes has %u entries; Neurons reads only networks of"
-                     " [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
-                     ", %" G_GINT64_FORMAT "]"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                               "layer_sizes has %u entry; Neurons reads only networks of"
+                               " [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                               ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",
+                               "layer_sizes has %u entries; Neurons reads only networks of"
+                               " [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                               ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]", length),
                    length, expected[0], expected[1], expected[2], expected[3]);
       return FALSE;
     }
@@ -702,7 +711,9 @@ read_layer (JsonNode   *node,
   if (n_rows != n_outputs)
     {
       g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
-                   _("%s has %u rows, expected %u"), weights_path, n_rows, n_outputs);
+                   g_dngettext (GETTEXT_PACKAGE, "%s has %u row, expected %u",
+                               "%s has %u rows, expected %u", n_rows),
+                   weights_path, n_rows, n_outputs);
       return FALSE;
     }
 
@@ -751,7 +762,9 @@ read_layers (JsonObject *root,
   if (n_layers != NEURONS_N_LAYERS)
     {
       g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
-                   _("layers has %u entries, expected %u"), n_layers, NEURONS_N_LAYERS);
+                   g_dngettext (GETTEXT_PACKAGE, "layers has %u entry, expected %u",
+                               "layers has %u entries, expected %u", n_layers),
+                   n_layers, NEURONS_N_LAYERS);
       return FALSE;
     }
 
@@ -799,13 +812,16 @@ neurons_network_file_parse (const char             *data,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &json_error))
     {
-      /* json-glib names text that came without a file name "<data>"; the caller names it. */
+      /* json-glib names text that came without a file name "<data>"; the caller names it.
+       * Its message may quote a string from the file, lone surrogates and all. */
       const char *reason = json_error->message;
+      g_autofree char *valid_reason = NULL;
 
       if (g_str_has_prefix (reason, "<data>:"))
         reason += strlen ("<data>:");
+      valid_reason = g_utf8_make_valid (reason, -1);
       g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_SYNTAX,
-                   _("not valid JSON: %s"), reason);
+                   _("not valid JSON: %s"), valid_reason);
       return NULL;
     }
 
