@@ -58,18 +58,15 @@ neurons_window_actions_choose_data_folder (GtkWidget  *widget,
   _neurons_window_choose_data_folder (NEURONS_WINDOW (widget));
 }
 
-/* → steps, unless the focus is on something that moves with the arrow keys itself. */
+/* → steps, unless a menu is open: menus move between items with the arrow keys. */
 static gboolean
 neurons_window_actions_step_on_arrow (GtkWidget *widget,
                                       GVariant  *args,
                                       gpointer   user_data)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
 
-  if (focus != NULL
-      && (GTK_IS_EDITABLE (focus)
-          || GTK_IS_RANGE (focus)
-          || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
+  if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
     return FALSE;
 
   return gtk_widget_activate_action (widget, "win.step", NULL);
@@ -106,14 +103,14 @@ _neurons_window_actions_init (NeuronsWindow *self)
   GtkEventController *controller;
   GtkShortcut *shortcut;
 
-  /* GtkWindow binds the arrow keys to moving the focus, and class bindings of a parent class
-   * come first; → gets a controller of its own that sees the key before the focused widget. */
+  /* GtkWindow binds the arrow keys to moving the focus, and a parent class's bindings come
+   * before ours, so → is caught on its way up from the focused widget, just below the window:
+   * whatever uses → itself (a text field, a slider, the network view) keeps it. */
   controller = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, 0),
                                gtk_callback_action_new (neurons_window_actions_step_on_arrow, NULL, NULL));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), controller);
 }
 
 /* Training needs the data, and a network that diverged must be reset before it trains again. */

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "neurons-dataset.h"
+#include "neurons-evaluator.h"
 #include "neurons-neural-net.h"
 #include "neurons-network-panel.h"
 #include "neurons-trainer.h"
@@ -41,16 +42,13 @@ struct _NeuronsWindow
   GtkLabel             *panel_accuracy_label;
   GtkLabel             *test_accuracy_label;
   GtkLabel             *throughput_label;
-  GtkLabel             *true_digit_label;
-  GtkLabel             *prediction_label;
 
   /* The experiment */
   NeuronsNeuralNet     *net;
   NeuronsTrainer       *trainer;      /* NULL until the data is loaded */
   NeuronsDataset       *train;
   NeuronsDataset       *test;
-  guint                 panel_indices[NEURONS_PANEL_SIZE];
-  guint                 n_panel;
+  NeuronsEvaluator     *evaluator;    /* NULL until the data is loaded */
   char                 *data_directory;
   double                speed;
   GCancellable         *cancellable;
@@ -58,12 +56,6 @@ struct _NeuronsWindow
   /* The figures are refreshed at most this often, however fast the network changes */
   guint                 figures_source;
   gint64                figures_time;
-
-  /* Test-set accuracy, computed on a worker thread from a copy of the weights */
-  guint                 evaluation_generation;
-  gint64                evaluation_time;
-  gboolean              evaluation_running;
-  gboolean              evaluation_wanted;
 
   gboolean              syncing_learning_rate;
 

@@ -16,13 +16,11 @@
  * The window owns the experiment: one NeuronsNeuralNet, and once the digits are loaded, the
  * NeuronsTrainer that trains it on a worker thread. The network panel draws the network; the
  * window keeps the controls and the figures in step with it. The figures are refreshed at
- * most ten times a second, and the accuracy on the whole test set is computed on a worker
- * thread from a copy of the weights, so that neither ever holds up a frame.
+ * most ten times a second; the accuracies come from a NeuronsEvaluator, which measures a copy
+ * of the weights on a worker thread, so that neither ever holds up a frame.
  */
 
 #define FIGURES_INTERVAL_USEC    (G_USEC_PER_SEC / 10)
-/* While training, the test set is evaluated at most this often */
-#define EVALUATION_INTERVAL_USEC (2 * G_USEC_PER_SEC)
 /* A first-layer ReLU neuron that stayed at zero for this many samples in a row is dead */
 #define DEAD_NEURON_SAMPLES      2000
 
@@ -102,22 +100,6 @@ set_figure (GtkLabel   *label,
                                   -1);
 }
 
-static guint
-count_panel_correct (NeuronsWindow *self)
-{
-  const NeuronsMlp *mlp = neurons_neural_net_get_mlp (self->net);
-  guint correct = 0;
-
-  for (guint i = 0; i < self->n_panel; i++)
-    {
-      guint index = self->panel_indices[i];
-
-      correct += neurons_mlp_predict (mlp, neurons_dataset_image (self->test, index)) == self->test->labels[index];
-    }
-
-  return correct;
-}
-
 static gboolean
 all_first_layer_neurons_dead (NeuronsWindow *self)
 {
@@ -137,15 +119,11 @@ static void
 update_figures (NeuronsWindow *self)
 {
   guint64 samples_seen = neurons_neural_net_get_samples_seen (self->net);
-  int label = neurons_neural_net_get_input_label (self->net);
   gboolean running = self->trainer != NULL && neurons_trainer_get_running (self->trainer);
   g_autofree char *samples = NULL;
   g_autofree char *epoch = NULL;
   g_autofree char *cost = NULL;
-  g_autofree char *panel = NULL;
   g_autofree char *throughput = NULL;
-  g_autofree char *true_digit = NULL;
-  g_autofree char *prediction = NULL;
 
   self->figures_time = g_get_monotonic_time ();
 
@@ -166,56 +144,21 @@ update_figures (NeuronsWindow *self)
     cost = g_strdup_printf ("%.4f", neurons_neural_net_get_running_cost (self->net));
   set_figure (self->cost_label, _("Running cost"), cost != NULL ? cost : "—", NULL);
 
-  if (self->n_panel > 0)
-    {
-      guint correct = count_panel_correct (self);
-
-      /* Translators: accuracy on the test panel: "87 % (78 of 90)" */
-      panel = g_strdup_printf (_("%.0f %% (%u of %u)"), 100.0 * correct / self->n_panel, correct, self->n_panel);
-    }
-  set_figure (self->panel_accuracy_label, _("Test panel"), panel != NULL ? panel : "—", NULL);
-
   if (running)
     {
       double measured = neurons_trainer_get_throughput (self->trainer);
 
       /* Slow speeds are kept exactly; only full speed needs measuring. */
       if (measured > 0)
-        throughput = g_strdup_printf (_("%'.0f samples/s"), measured);
+        throughput = g_strdup_printf ("%'.0f", measured);
       else if (self->speed > NEURONS_SPEED_MAX)
-        throughput = g_strdup_printf (_("%'.0f samples/s"), self->speed);
+        throughput = g_strdup_printf ("%'.0f", self->speed);
       else
         throughput = g_strdup (_("Measuring…"));
     }
   else
     throughput = g_strdup (_("Paused"));
-  set_figure (self->throughput_label, _("Training speed"), throughput, NULL);
-
-  if (label >= 0)
-    {
-      const NeuronsForward *forward = neurons_neural_net_get_forward (self->net);
-      gboolean right = forward->prediction == (guint) label;
-
-      true_digit = g_strdup_printf ("%d", label);
-      prediction = g_strdup_printf (right ? _("%u, right") : _("%u, wrong"), forward->prediction);
-      if (right)
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (self->prediction_label), "error");
-          gtk_widget_add_css_class (GTK_WIDGET (self->prediction_label), "success");
-        }
-      else
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (self->prediction_label), "success");
-          gtk_widget_add_css_class (GTK_WIDGET (self->prediction_label), "error");
-        }
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->prediction_label), "success");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->prediction_label), "error");
-    }
-  set_figure (self->true_digit_label, _("True digit"), true_digit != NULL ? true_digit : "—", NULL);
-  set_figure (self->prediction_label, _("Prediction"), prediction != NULL ? prediction : "—", NULL);
+  set_figure (self->throughput_label, _("Samples per second"), throughput, NULL);
 
   gtk_revealer_set_reveal_child (self->dead_revealer, all_first_layer_neurons_dead (self));
 }
@@ -248,103 +191,37 @@ queue_update_figures (NeuronsWindow *self)
                                                update_figures_timeout, self, NULL);
 }
 
-typedef struct
-{
-  NeuronsMlp        *mlp;
-  NeuronsDataset    *test;
-  guint64            samples_seen;
-  guint              generation;
-  NeuronsEvaluation  evaluation;
-} EvaluationData;
-
+/* The accuracies, as the evaluator last measured them. */
 static void
-evaluation_data_free (EvaluationData *data)
+update_accuracy (NeuronsWindow    *self,
+                 NeuronsEvaluator *evaluator)
 {
-  neurons_mlp_free (data->mlp);
-  neurons_dataset_unref (data->test);
-  g_free (data);
-}
-
-static void
-evaluate_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  EvaluationData *data = task_data;
-
-  neurons_evaluate (data->mlp, data->test, &data->evaluation);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void start_evaluation (NeuronsWindow *self);
-
-static void
-evaluate_done (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  NeuronsWindow *self = NEURONS_WINDOW (object);
-  EvaluationData *data = g_task_get_task_data (G_TASK (result));
-  g_autofree char *accuracy = NULL;
+  g_autofree char *test = NULL;
+  g_autofree char *panel = NULL;
   g_autofree char *samples = NULL;
   g_autofree char *detail = NULL;
+  guint n_panel;
 
-  if (!g_task_propagate_boolean (G_TASK (result), NULL))
-    return;   /* cancelled: the window is going away */
-
-  self->evaluation_running = FALSE;
-
-  /* Weights from before a reset say nothing about the new network. */
-  if (data->generation == self->evaluation_generation)
+  if (!neurons_evaluator_has_results (evaluator))
     {
-      accuracy = g_strdup_printf ("%.1f %%", 100 * neurons_evaluation_accuracy (&data->evaluation));
-      samples = format_count (data->samples_seen);
-      detail = g_strdup_printf (_("measured after %s samples"), samples);
-      set_figure (self->test_accuracy_label, _("Test set accuracy"), accuracy, detail);
+      set_figure (self->test_accuracy_label, _("Test set accuracy"), "…", NULL);
+      set_figure (self->panel_accuracy_label, _("Test panel accuracy"), "…", NULL);
+      return;
     }
 
-  if (self->evaluation_wanted)
-    start_evaluation (self);
-}
+  samples = format_count (neurons_evaluator_get_samples_seen (evaluator));
+  /* Translators: when an accuracy was measured, for screen readers: "measured after 1,200 samples" */
+  detail = g_strdup_printf (_("measured after %s samples"), samples);
 
-static void
-start_evaluation (NeuronsWindow *self)
-{
-  g_autoptr(GTask) task = NULL;
-  EvaluationData *data;
+  test = g_strdup_printf ("%.1f %%", 100 * neurons_evaluator_get_test_accuracy (evaluator));
+  set_figure (self->test_accuracy_label, _("Test set accuracy"), test, detail);
 
-  g_assert (self->test != NULL);
-  g_assert (!self->evaluation_running);
-
-  data = g_new0 (EvaluationData, 1);
-  data->mlp = neurons_mlp_copy (neurons_neural_net_get_mlp (self->net));
-  data->test = neurons_dataset_ref (self->test);
-  data->samples_seen = neurons_neural_net_get_samples_seen (self->net);
-  data->generation = self->evaluation_generation;
-
-  self->evaluation_running = TRUE;
-  self->evaluation_wanted = FALSE;
-  self->evaluation_time = g_get_monotonic_time ();
-
-  task = g_task_new (self, self->cancellable, evaluate_done, NULL);
-  g_task_set_source_tag (task, start_evaluation);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, data, (GDestroyNotify) evaluation_data_free);
-  g_task_run_in_thread (task, evaluate_thread);
-}
-
-/* Asks for the test-set accuracy of the current weights; one evaluation runs at a time. */
-static void
-request_evaluation (NeuronsWindow *self)
-{
-  if (self->test == NULL)
-    return;
-
-  if (self->evaluation_running)
-    self->evaluation_wanted = TRUE;
-  else
-    start_evaluation (self);
+  neurons_evaluator_get_panel (evaluator, &n_panel);
+  /* Translators: accuracy on the test panel: "87 % (78 of 90)" */
+  panel = g_strdup_printf (_("%.0f %% (%ld of %u)"),
+                           100 * neurons_evaluator_get_panel_accuracy (evaluator),
+                           lround (neurons_evaluator_get_panel_accuracy (evaluator) * n_panel), n_panel);
+  set_figure (self->panel_accuracy_label, _("Test panel accuracy"), panel, detail);
 }
 
 /* Puts the next training sample on show, so that the first step trains on what is seen. */
@@ -479,26 +356,26 @@ on_learning_rate_log_value_changed (NeuronsWindow *self,
 }
 
 static void
+on_net_learning_rate (NeuronsWindow    *self,
+                      GParamSpec       *pspec,
+                      NeuronsNeuralNet *net)
+{
+  sync_learning_rate (self);
+}
+
+static void
 on_net_changed (NeuronsWindow    *self,
                 NeuronsNeuralNet *net)
 {
   queue_update_figures (self);
-
-  if (self->trainer != NULL
-      && neurons_trainer_get_running (self->trainer)
-      && g_get_monotonic_time () - self->evaluation_time >= EVALUATION_INTERVAL_USEC)
-    request_evaluation (self);
 }
 
 static void
 on_net_reset (NeuronsWindow    *self,
               NeuronsNeuralNet *net)
 {
-  self->evaluation_generation++;
-  set_figure (self->test_accuracy_label, _("Test set accuracy"), self->test != NULL ? "…" : "—", NULL);
   gtk_revealer_set_reveal_child (self->diverged_revealer, FALSE);
   gtk_revealer_set_reveal_child (self->dead_revealer, FALSE);
-  request_evaluation (self);
   update_figures (self);
   _neurons_window_actions_update (self);
 }
@@ -546,9 +423,14 @@ on_trainer_running (NeuronsWindow  *self,
 {
   update_play_button (self);
   update_figures (self);
+}
 
-  if (!neurons_trainer_get_running (trainer))
-    request_evaluation (self);
+static void
+on_trainer_throughput (NeuronsWindow  *self,
+                       GParamSpec     *pspec,
+                       NeuronsTrainer *trainer)
+{
+  queue_update_figures (self);
 }
 
 static void benchmark_start (NeuronsWindow *self);
@@ -577,14 +459,12 @@ load_data_done (GObject      *object,
   self->test = datasets[1];
   g_free (datasets);
 
-  self->n_panel = neurons_test_panel_indices (self->test, self->panel_indices);
-
   self->trainer = neurons_trainer_new (self->net, self->train);
   neurons_trainer_set_speed (self->trainer, self->speed);
   g_signal_connect_object (self->trainer, "notify::running",
                            G_CALLBACK (on_trainer_running), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->trainer, "notify::throughput",
-                           G_CALLBACK (queue_update_figures), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_trainer_throughput), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->data_stack, "network");
   _neurons_window_actions_update (self);
@@ -594,8 +474,10 @@ load_data_done (GObject      *object,
 
   if (neurons_neural_net_get_input_index (self->net) < 0)
     show_next_sample (self);
-  set_figure (self->test_accuracy_label, _("Test set accuracy"), "…", NULL);
-  request_evaluation (self);
+
+  self->evaluator = neurons_evaluator_new (self->net, self->test);
+  g_signal_connect_object (self->evaluator, "updated", G_CALLBACK (update_accuracy), self, G_CONNECT_SWAPPED);
+  update_accuracy (self, self->evaluator);
   update_figures (self);
 
   if (self->benchmark_seconds > 0)
@@ -872,6 +754,7 @@ neurons_window_dispose (GObject *object)
   if (self->trainer != NULL)
     neurons_trainer_pause (self->trainer);
   g_clear_object (&self->trainer);
+  g_clear_object (&self->evaluator);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NEURONS_TYPE_WINDOW);
 
@@ -1034,8 +917,6 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, panel_accuracy_label);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, test_accuracy_label);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, throughput_label);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, true_digit_label);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, prediction_label);
   gtk_widget_class_bind_template_callback (widget_class, on_learning_rate_value_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_learning_rate_log_value_changed);
 
@@ -1063,15 +944,16 @@ neurons_window_init (NeuronsWindow *self)
   g_signal_connect_object (self->net, "notify::initialization",
                            G_CALLBACK (on_net_initialization), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->net, "notify::learning-rate",
-                           G_CALLBACK (sync_learning_rate), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_net_learning_rate), self, G_CONNECT_SWAPPED);
 
   sync_learning_rate (self);
   update_title (self);
   update_initialization_labels (self);
   update_play_button (self);
   update_speed_button (self);
-  update_figures (self);
   set_figure (self->test_accuracy_label, _("Test set accuracy"), "—", NULL);
+  set_figure (self->panel_accuracy_label, _("Test panel accuracy"), "—", NULL);
+  update_figures (self);
 
   _neurons_window_actions_init (self);
   _neurons_window_actions_update (self);

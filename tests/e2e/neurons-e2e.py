@@ -114,8 +114,9 @@ def ready_window(executable, args=(), env=None):
     """Starts the window and waits until the digits are loaded and it has the focus."""
     window = Window(executable, list(args), env or os.environ.copy())
     try:
-        window.find('the loaded digits', lambda a: a.getRoleName() == 'label'
-                    and a.description.startswith('True digit:') and a.name != '—')
+        window.find('the loaded digits', lambda a: a.getRoleName() == 'push button'
+                    and a.name == 'Start training'
+                    and a.getState().contains(window.pyatspi.STATE_SENSITIVE))
         window.focus()
     except BaseException:
         window.close()
@@ -132,7 +133,7 @@ def test_play(executable):
         first = wait_for('training to start', lambda: (lambda n: n if n > before else None)(window.count('Samples seen')))
         wait_for('the counter to keep growing', lambda: window.count('Samples seen') > first)
         window.key('space')
-        wait_for('training to pause', lambda: window.text(window.figure('Training speed')) == 'Paused')
+        wait_for('training to pause', lambda: window.text(window.figure('Samples per second')) == 'Paused')
         paused = window.count('Samples seen')
         time.sleep(0.5)
         if window.count('Samples seen') != paused:

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# bench-window.sh: the real window training at full speed, beside neurons-cli bench
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: bench/bench-window.sh [PATH-TO-NEURONS [PATH-TO-NEURONS-CLI [SECONDS]]]
+#   or:  ninja -C _build bench-window
+# Runs the window under Xvfb with the Cairo renderer for SECONDS (default 10) at full speed,
+# and prints the frames it drew per second and the samples it trained per second; then the
+# same training on one core without a window (neurons-cli bench), and how the two compare.
+# Targets: at least 50 frames/s, and at least 70 % of the command line's samples/s.
+
+set -euo pipefail
+
+bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+neurons=${1:-$bench_dir/../_build/src/neurons}
+cli=${2:-$bench_dir/../_build/src/cli/neurons-cli}
+seconds=${3:-10}
+
+for program in Xvfb dbus-run-session; do
+  if ! command -v "$program" >/dev/null; then
+    echo "bench-window.sh needs $program (apt install xvfb dbus)" >&2
+    exit 1
+  fi
+done
+
+workdir=$(mktemp -d)
+xvfb_pid=
+cleanup () {
+  if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi
+  rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+# Xvfb picks a free display itself and writes its number to fd 5.
+Xvfb -displayfd 5 -screen 0 1440x900x24 -nolisten tcp -noreset 5>"$workdir/display" >/dev/null 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 100); do
+  [ -s "$workdir/display" ] && break
+  sleep 0.1
+done
+display=$(cat "$workdir/display")
+if [ -z "$display" ]; then
+  echo "Xvfb did not start" >&2
+  exit 1
+fi
+
+echo "== neurons, $seconds s at full speed (Xvfb, GSK_RENDERER=cairo)"
+window_output=$(DISPLAY=":$display" GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory \
+                NEURONS_BENCH_SECONDS="$seconds" \
+                timeout $((seconds + 60)) dbus-run-session -- "$neurons" 2>/dev/null)
+echo "$window_output"
+window_rate=$(awk '$1 == "frames/s:" { print $4 }' <<<"$window_output")
+frame_rate=$(awk '$1 == "frames/s:" { print $2 }' <<<"$window_output")
+
+if [ ! -x "$cli" ]; then
+  echo "no neurons-cli at $cli: no comparison"
+  exit 0
+fi
+
+echo
+echo "== neurons-cli bench --seconds $seconds"
+cli_output=$("$cli" bench --seconds "$seconds")
+echo "$cli_output"
+cli_rate=$(awk '$1 == "median:" { print $2 }' <<<"$cli_output")
+
+echo
+awk -v frames="$frame_rate" -v window="$window_rate" -v cli="$cli_rate" 'BEGIN {
+  printf "the window draws %.1f frames/s (target ≥ 50) and trains %.0f samples/s, %.0f %% of neurons-cli'"'"'s %.0f (target ≥ 70 %%)\n",
+         frames, window, 100 * window / cli, cli
+}'
