@@ -24,8 +24,12 @@ def check(name, condition, details=""):
     results.append((name, bool(condition), details))
 
 
+# The checks read the English messages.
+ENVIRONMENT = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
+
+
 def run(*args):
-    return subprocess.run([CLI, *args], capture_output=True, text=True)
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=ENVIRONMENT)
 
 
 def read_test_set():
