@@ -58,18 +58,32 @@ neurons_window_actions_choose_data_folder (GtkWidget  *widget,
   _neurons_window_choose_data_folder (NEURONS_WINDOW (widget));
 }
 
-/* → steps, unless a menu is open: menus move between items with the arrow keys. */
+/* Space and → act on the network unless a menu is open: menus use those keys themselves. */
 static gboolean
-neurons_window_actions_step_on_arrow (GtkWidget *widget,
-                                      GVariant  *args,
-                                      gpointer   user_data)
+neurons_window_actions_activate_unless_in_menu (GtkWidget *widget,
+                                                GVariant  *args,
+                                                gpointer   user_data)
 {
+  const char *action_name = user_data;
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
 
   if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
     return FALSE;
 
-  return gtk_widget_activate_action (widget, "win.step", NULL);
+  return gtk_widget_activate_action (widget, action_name, NULL);
+}
+
+static void
+add_content_shortcut (GtkShortcutController *controller,
+                      guint                  keyval,
+                      const char            *action_name)
+{
+  GtkShortcut *shortcut;
+
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+                               gtk_callback_action_new (neurons_window_actions_activate_unless_in_menu,
+                                                        (gpointer) action_name, NULL));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
 }
 
 void
@@ -77,10 +91,9 @@ _neurons_window_class_actions_init (NeuronsWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* Space and → are bound in _neurons_window_actions_init() */
   gtk_widget_class_install_action (widget_class, "win.play-pause", NULL, neurons_window_actions_play_pause);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.play-pause", NULL);
 
-  /* → is bound in _neurons_window_actions_init(), ahead of GtkWindow's focus moves */
   gtk_widget_class_install_action (widget_class, "win.step", NULL, neurons_window_actions_step);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "win.step", NULL);
 
@@ -101,15 +114,14 @@ void
 _neurons_window_actions_init (NeuronsWindow *self)
 {
   GtkEventController *controller;
-  GtkShortcut *shortcut;
 
-  /* GtkWindow binds the arrow keys to moving the focus, and a parent class's bindings come
-   * before ours, so → is caught on its way up from the focused widget, just below the window:
-   * whatever uses → itself (a text field, a slider, the network view) keeps it. */
+  /* GtkWindow binds Space to activating the focused widget and the arrow keys to moving the
+   * focus, and a parent class's bindings come before ours. So Space and → are caught on their
+   * way up from the focused widget, just below the window: whatever uses them itself (a
+   * button, a text field, the network view) keeps them, and everything else lets them by. */
   controller = gtk_shortcut_controller_new ();
-  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, 0),
-                               gtk_callback_action_new (neurons_window_actions_step_on_arrow, NULL, NULL));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  add_content_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_space, "win.play-pause");
+  add_content_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Right, "win.step");
   gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), controller);
 }
 

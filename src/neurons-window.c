@@ -140,7 +140,8 @@ update_figures (NeuronsWindow *self)
     }
   set_figure (self->epoch_label, _("Epoch"), epoch != NULL ? epoch : "—", NULL);
 
-  if (samples_seen > 0)
+  /* A network read from a file comes without its running cost, which reads 0 until it trains */
+  if (samples_seen > 0 && neurons_neural_net_get_running_cost (self->net) > 0)
     cost = g_strdup_printf ("%.4f", neurons_neural_net_get_running_cost (self->net));
   set_figure (self->cost_label, _("Running cost"), cost != NULL ? cost : "—", NULL);
 

@@ -10,6 +10,7 @@
 # xdotool and reads the window back through AT-SPI, as a screen reader would. Every wait has
 # a deadline, and everything started is stopped however the test ends.
 
+import json
 import os
 import re
 import signal
@@ -92,6 +93,12 @@ class Window:
         text = accessible.queryText()
         return text.getText(0, text.characterCount)
 
+    def revealed(self, banner_label):
+        """Whether the banner that holds this label is open. GTK 4.8 marks no hidden state on
+        the contents of a closed GtkRevealer, but the revealer itself shrinks to no height."""
+        revealer = banner_label.parent.parent
+        return revealer.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS).height > 0
+
     def count(self, name):
         digits = re.sub(r'\D', '', self.text(self.figure(name)))
         if not digits:
@@ -142,6 +149,19 @@ def test_play(executable):
         window.close()
 
 
+def test_space_on_slider(executable):
+    """Space still trains when the focus is on something that does not use it, the slider."""
+    window = ready_window(executable)
+    try:
+        window.key('alt+l', 'Tab')
+        window.find('the focus on the learning-rate slider', lambda a: a.getRoleName() == 'slider'
+                    and a.getState().contains(window.pyatspi.STATE_FOCUSED))
+        window.key('space')
+        wait_for('training to start', lambda: window.count('Samples seen') > 0)
+    finally:
+        window.close()
+
+
 def test_step(executable):
     """→ trains on exactly one sample, and so does N."""
     window = ready_window(executable)
@@ -186,6 +206,46 @@ def test_reset(executable):
         window.close()
 
 
+def write_diverging_network(path):
+    """A network whose first step overflows: huge positive weights into the hidden layers, and
+    into the outputs huge weights of both signs, whose infinite sums make NaN."""
+    def layer(n_out, n_in, both_signs):
+        return {'weights': [[-1e18 if both_signs and (i + j) % 2 else 1e18 for i in range(n_in)]
+                            for j in range(n_out)],
+                'biases': [0.0] * n_out}
+    network = {'format': 'neurons-network', 'version': 1, 'layer_sizes': [784, 16, 16, 10],
+               'hidden_activation': 'relu', 'output_activation': 'sigmoid', 'cost': 'quadratic',
+               'initialization': 'he', 'learning_rate': 0.05, 'seed': 7, 'samples_seen': 0,
+               'layers': [layer(16, 784, False), layer(16, 16, False), layer(10, 16, True)]}
+    with open(path, 'w') as file:
+        json.dump(network, file)
+
+
+def test_diverged(executable):
+    """When training diverges it stops, a banner says why, and Ctrl+R starts again."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, 'diverging.json')
+        write_diverging_network(path)
+        window = ready_window(executable, [path])
+        try:
+            play = window.find('the Play button', lambda a: a.getRoleName() == 'push button'
+                               and a.name == 'Start training')
+            window.key('space')
+            banner = window.find('the divergence banner', lambda a: a.getRoleName() == 'label'
+                                 and window.text(a).startswith('Training stopped'))
+            wait_for('the banner to open', lambda: window.revealed(banner))
+            if 'too high for ReLU' not in window.text(banner):
+                raise TestFailure('the banner does not name the cause: %s' % window.text(banner))
+            wait_for('Play to be disabled', lambda: not play.getState().contains(window.pyatspi.STATE_SENSITIVE))
+            window.key('ctrl+r')
+            wait_for('Play to be enabled again', lambda: play.getState().contains(window.pyatspi.STATE_SENSITIVE))
+            wait_for('the banner to close', lambda: not window.revealed(banner))
+            window.key('n')
+            wait_for('a step from the fresh weights', lambda: window.count('Samples seen') == 1)
+        finally:
+            window.close()
+
+
 def test_bad_file(executable):
     """A network file that cannot be read is refused with the reason, and the window stays."""
     with tempfile.TemporaryDirectory() as directory:
@@ -223,9 +283,11 @@ def test_missing_data(executable):
 
 TESTS = {
     'play': test_play,
+    'space-on-slider': test_space_on_slider,
     'step': test_step,
     'relu': test_relu,
     'reset': test_reset,
+    'diverged': test_diverged,
     'bad-file': test_bad_file,
     'missing-data': test_missing_data,
 }
