@@ -206,19 +206,34 @@ def test_reset(executable):
         window.close()
 
 
-def write_diverging_network(path):
-    """A network whose first step overflows: huge positive weights into the hidden layers, and
-    into the outputs huge weights of both signs, whose infinite sums make NaN."""
-    def layer(n_out, n_in, both_signs):
-        return {'weights': [[-1e18 if both_signs and (i + j) % 2 else 1e18 for i in range(n_in)]
-                            for j in range(n_out)],
-                'biases': [0.0] * n_out}
+def write_relu_network(path, layers):
     network = {'format': 'neurons-network', 'version': 1, 'layer_sizes': [784, 16, 16, 10],
                'hidden_activation': 'relu', 'output_activation': 'sigmoid', 'cost': 'quadratic',
                'initialization': 'he', 'learning_rate': 0.05, 'seed': 7, 'samples_seen': 0,
-               'layers': [layer(16, 784, False), layer(16, 16, False), layer(10, 16, True)]}
+               'layers': layers}
     with open(path, 'w') as file:
         json.dump(network, file)
+
+
+def layer(n_out, n_in, weight, bias=0.0):
+    """A layer whose weight from input i to neuron j is weight(i, j)."""
+    return {'weights': [[weight(i, j) for i in range(n_in)] for j in range(n_out)], 'biases': [bias] * n_out}
+
+
+def write_diverging_network(path):
+    """A network whose first step overflows: huge positive weights into the hidden layers, and
+    into the outputs huge weights of both signs, whose infinite sums make NaN."""
+    write_relu_network(path, [layer(16, 784, lambda i, j: 1e18),
+                              layer(16, 16, lambda i, j: 1e18),
+                              layer(10, 16, lambda i, j: -1e18 if (i + j) % 2 else 1e18)])
+
+
+def write_dead_network(path):
+    """A network whose first-layer ReLU neurons can never fire: their biases are far below
+    anything the pixels can make up for, and so they get no gradient to recover with."""
+    write_relu_network(path, [layer(16, 784, lambda i, j: 0.01 * ((i + j) % 3 - 1), bias=-1000.0),
+                              layer(16, 16, lambda i, j: 0.1 * ((i + j) % 3 - 1)),
+                              layer(10, 16, lambda i, j: 0.1 * ((i + j) % 3 - 1))])
 
 
 def test_diverged(executable):
@@ -242,6 +257,25 @@ def test_diverged(executable):
             wait_for('the banner to close', lambda: not window.revealed(banner))
             window.key('n')
             wait_for('a step from the fresh weights', lambda: window.count('Samples seen') == 1)
+        finally:
+            window.close()
+
+
+def test_dead_relu(executable):
+    """When every first-layer ReLU neuron has died, a banner says the network cannot learn."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, 'dead.json')
+        write_dead_network(path)
+        window = ready_window(executable, [path])
+        try:
+            banner = window.find('the dead-neuron banner', lambda a: a.getRoleName() == 'label'
+                                 and window.text(a).startswith('Every neuron of the first hidden layer'))
+            if window.revealed(banner):
+                raise TestFailure('the banner is open before any training')
+            window.key('space')
+            wait_for('the banner to open', lambda: window.revealed(banner))
+            window.key('space', 'ctrl+r')
+            wait_for('the banner to close after a reset', lambda: not window.revealed(banner))
         finally:
             window.close()
 
@@ -288,6 +322,7 @@ TESTS = {
     'relu': test_relu,
     'reset': test_reset,
     'diverged': test_diverged,
+    'dead-relu': test_dead_relu,
     'bad-file': test_bad_file,
     'missing-data': test_missing_data,
 }
