@@ -1,0 +1,30 @@
+/* neurons-activation-chart.h: Sigmoid and ReLU, with their slopes, on shared axes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "neurons-enums.h"
+#include "neurons-mlp.h"
+
+G_BEGIN_DECLS
+
+#define NEURONS_TYPE_ACTIVATION_CHART (neurons_activation_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (NeuronsActivationChart, neurons_activation_chart, NEURONS, ACTIVATION_CHART, GtkWidget)
+
+GtkWidget         *neurons_activation_chart_new                  (void);
+NeuronsActivation  neurons_activation_chart_get_activation       (NeuronsActivationChart *self);
+void               neurons_activation_chart_set_activation       (NeuronsActivationChart *self,
+                                                                  NeuronsActivation       activation);
+gboolean           neurons_activation_chart_get_show_derivatives (NeuronsActivationChart *self);
+void               neurons_activation_chart_set_show_derivatives (NeuronsActivationChart *self,
+                                                                  gboolean                show_derivatives);
+double             neurons_activation_chart_get_marked_input     (NeuronsActivationChart *self);
+void               neurons_activation_chart_set_marked_input     (NeuronsActivationChart *self,
+                                                                  double                  marked_input);
+
+G_END_DECLS

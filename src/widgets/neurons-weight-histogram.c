@@ -1,0 +1,452 @@
+/* neurons-weight-histogram.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-weight-histogram"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "neurons-chart.h"
+#include "neurons-colors.h"
+#include "neurons-weight-histogram.h"
+
+/*
+ * One layer's weights as a histogram, coloured by sign like weights everywhere else, with
+ * the distribution they started from drawn as a grey ghost behind: training pulls the
+ * weights apart from their start, and this shows by how much. The start is recomputed from
+ * the network's own settings (activation, initialisation, seed), which fix it exactly.
+ *
+ * The network changes at frame rate while it trains; the histogram is counted again at most
+ * RECOUNT_INTERVAL_MS apart, which is calm to watch and costs nothing.
+ */
+
+#define N_BINS              64
+#define RECOUNT_INTERVAL_MS 250
+
+struct _NeuronsWeightHistogram
+{
+  GtkWidget             parent_instance;
+
+  NeuronsNeuralNet     *net;
+  guint                 layer;
+  NeuronsChartThrottle  recount;
+
+  double                half_range;          /* the axis runs from −half_range to +half_range */
+  guint                 counts[N_BINS];
+  guint                 initial_counts[N_BINS];
+  double                deviation;
+  double                initial_deviation;
+  guint64               samples_seen;
+  NeuronsMlp           *initial;             /* the weights before any training */
+};
+
+G_DEFINE_FINAL_TYPE (NeuronsWeightHistogram, neurons_weight_histogram, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_NET,
+  PROP_LAYER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+layer_name (guint layer)
+{
+  switch (layer)
+    {
+    case 0:
+      return _("Input → hidden layer 1");
+    case 1:
+      return _("Hidden layer 1 → hidden layer 2");
+    case 2:
+    default:
+      return _("Hidden layer 2 → output");
+    }
+}
+
+static int
+compare_floats (const void *a,
+                const void *b)
+{
+  float x = *(const float *) a, y = *(const float *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* A round axis end that holds all but the most extreme 0.2 % of either set of weights:
+ * one runaway weight should not squeeze the rest into a single bar. */
+static double
+axis_half_range (const float *current,
+                 const float *initial,
+                 gsize        n_weights)
+{
+  g_autofree float *magnitudes = g_new (float, 2 * n_weights);
+  double reach;
+
+  for (gsize i = 0; i < n_weights; i++)
+    {
+      magnitudes[i] = fabsf (current[i]);
+      magnitudes[n_weights + i] = fabsf (initial[i]);
+    }
+  qsort (magnitudes, 2 * n_weights, sizeof *magnitudes, compare_floats);
+  reach = MAX (magnitudes[(gsize) (0.998 * (2 * n_weights - 1))], 1e-3);
+
+  return neurons_chart_nice_ceiling (reach);
+}
+
+static void
+update_description (NeuronsWeightHistogram *self)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *samples = neurons_chart_format_count (self->samples_seen);
+
+  if (self->net == NULL)
+    description = g_strdup (_("No network"));
+  else
+    description = g_strdup_printf (_("%s: after %s training samples the weights spread with standard "
+                                     "deviation %.3f; they started at %.3f."),
+                                   layer_name (self->layer), samples,
+                                   self->deviation, self->initial_deviation);
+  neurons_chart_set_description (GTK_WIDGET (self), description);
+}
+
+static void
+recount (NeuronsWeightHistogram *self)
+{
+  const float *current, *initial;
+  gsize n_weights;
+
+  if (self->net == NULL)
+    return;
+
+  current = neurons_chart_layer_weights (neurons_neural_net_get_mlp (self->net), self->layer, &n_weights);
+  initial = neurons_chart_layer_weights (self->initial, self->layer, &n_weights);
+
+  self->half_range = axis_half_range (current, initial, n_weights);
+  neurons_chart_histogram (current, n_weights, -self->half_range, self->half_range, self->counts, N_BINS);
+  neurons_chart_histogram (initial, n_weights, -self->half_range, self->half_range, self->initial_counts, N_BINS);
+  self->deviation = neurons_chart_standard_deviation (current, n_weights);
+  self->initial_deviation = neurons_chart_standard_deviation (initial, n_weights);
+  self->samples_seen = neurons_neural_net_get_samples_seen (self->net);
+
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_recount (gpointer user_data)
+{
+  recount (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_net_changed (NeuronsWeightHistogram *self)
+{
+  neurons_chart_throttle_request (&self->recount);
+}
+
+/* The ghost: the weights this network started from, drawn again by its own settings. */
+static void
+reinitialize_ghost (NeuronsWeightHistogram *self)
+{
+  if (self->net == NULL)
+    return;
+
+  neurons_mlp_init (self->initial,
+                    neurons_neural_net_get_hidden_activation (self->net),
+                    neurons_neural_net_get_initialization (self->net),
+                    neurons_neural_net_get_seed (self->net));
+  neurons_chart_throttle_clear (&self->recount);
+  recount (self);
+}
+
+static void
+neurons_weight_histogram_snapshot (GtkWidget   *widget,
+                                   GtkSnapshot *snapshot)
+{
+  NeuronsWeightHistogram *self = NEURONS_WEIGHT_HISTOGRAM (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gboolean dark = neurons_colors_is_dark (widget);
+  guint max_count = 0;
+  int label_height;
+  graphene_rect_t plot;
+  GdkRGBA text, faint, axis, ghost_fill, ghost_line;
+  g_autofree char *count = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *legend = NULL;
+  guint n_weights;
+  double ticks[8];
+  guint n_ticks;
+  double bin_width;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0 || self->net == NULL)
+    return;
+
+  neurons_chart_foreground (widget, 1.0, &text);
+  neurons_chart_foreground (widget, 0.65, &faint);
+  neurons_chart_foreground (widget, 0.4, &axis);
+  neurons_chart_foreground (widget, 0.10, &ghost_fill);
+  neurons_chart_foreground (widget, 0.45, &ghost_line);
+
+  neurons_chart_text_size (widget, "<small>0.5</small>", NULL, &label_height);
+  plot = GRAPHENE_RECT_INIT (8, 2 * label_height + 8, width - 16, height - 3 * label_height - 14);
+  if (plot.size.width <= 0 || plot.size.height <= 0)
+    return;
+
+  for (guint bin = 0; bin < N_BINS; bin++)
+    max_count = MAX (max_count, MAX (self->counts[bin], self->initial_counts[bin]));
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  neurons_chart_draw_histogram (cr, &plot, self->counts, N_BINS, max_count, NULL, dark);
+
+  /* The ghost over the bars as an outline, so that neither hides the other */
+  bin_width = plot.size.width / N_BINS;
+  gdk_cairo_set_source_rgba (cr, &ghost_line);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, (double[]) { 4, 2 }, 2, 0);
+  cairo_move_to (cr, plot.origin.x, plot.origin.y + plot.size.height);
+  for (guint bin = 0; bin < N_BINS; bin++)
+    {
+      double y = plot.origin.y + plot.size.height * (1 - (double) self->initial_counts[bin] / max_count);
+
+      cairo_line_to (cr, plot.origin.x + bin * bin_width, y);
+      cairo_line_to (cr, plot.origin.x + (bin + 1) * bin_width, y);
+    }
+  cairo_line_to (cr, plot.origin.x + plot.size.width, plot.origin.y + plot.size.height);
+  cairo_stroke_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &ghost_fill);
+  cairo_fill (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  /* The axis with round ticks and zero marked */
+  gdk_cairo_set_source_rgba (cr, &axis);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, plot.origin.x, round (plot.origin.y + plot.size.height) + 0.5);
+  cairo_line_to (cr, plot.origin.x + plot.size.width, round (plot.origin.y + plot.size.height) + 0.5);
+  n_ticks = neurons_chart_nice_ticks (-self->half_range, self->half_range, 4, ticks);
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      double x = plot.origin.x + (ticks[i] + self->half_range) / (2 * self->half_range) * plot.size.width;
+      g_autofree char *label = g_strdup_printf ("<small>%g</small>", ticks[i]);
+
+      cairo_move_to (cr, round (x) + 0.5, plot.origin.y + plot.size.height);
+      cairo_line_to (cr, round (x) + 0.5, plot.origin.y + plot.size.height + 3);
+      neurons_chart_text (widget, snapshot, label, x, plot.origin.y + plot.size.height + 3,
+                          NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &faint);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  n_weights = neurons_layer_n_inputs (self->layer) * neurons_layer_n_outputs (self->layer);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u weight", "%u weights", n_weights), n_weights);
+  title = g_markup_printf_escaped ("<small><b>%s</b> · %s</small>", layer_name (self->layer), count);
+  neurons_chart_text (widget, snapshot, title, 8, 2,
+                      NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, &text);
+  legend = g_strdup_printf (_("<small>σ now %.3f · - - at the start %.3f</small>"),
+                            self->deviation, self->initial_deviation);
+  neurons_chart_text (widget, snapshot, legend, 8, 2 + label_height + 2,
+                      NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, &faint);
+}
+
+static void
+neurons_weight_histogram_measure (GtkWidget      *widget,
+                                  GtkOrientation  orientation,
+                                  int             for_size,
+                                  int            *minimum,
+                                  int            *natural,
+                                  int            *minimum_baseline,
+                                  int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 120;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 180;
+}
+
+static void
+neurons_weight_histogram_dispose (GObject *object)
+{
+  NeuronsWeightHistogram *self = (NeuronsWeightHistogram *) object;
+
+  neurons_chart_throttle_clear (&self->recount);
+  g_clear_object (&self->net);
+
+  G_OBJECT_CLASS (neurons_weight_histogram_parent_class)->dispose (object);
+}
+
+static void
+neurons_weight_histogram_finalize (GObject *object)
+{
+  NeuronsWeightHistogram *self = (NeuronsWeightHistogram *) object;
+
+  g_clear_pointer (&self->initial, neurons_mlp_free);
+
+  G_OBJECT_CLASS (neurons_weight_histogram_parent_class)->finalize (object);
+}
+
+static void
+neurons_weight_histogram_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  NeuronsWeightHistogram *self = NEURONS_WEIGHT_HISTOGRAM (object);
+
+  switch (prop_id)
+    {
+    case PROP_NET:
+      g_value_set_object (value, self->net);
+      break;
+
+    case PROP_LAYER:
+      g_value_set_uint (value, self->layer);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+neurons_weight_histogram_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  NeuronsWeightHistogram *self = NEURONS_WEIGHT_HISTOGRAM (object);
+
+  switch (prop_id)
+    {
+    case PROP_NET:
+      neurons_weight_histogram_set_net (self, g_value_get_object (value));
+      break;
+
+    case PROP_LAYER:
+      neurons_weight_histogram_set_layer (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+neurons_weight_histogram_class_init (NeuronsWeightHistogramClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = neurons_weight_histogram_dispose;
+  object_class->finalize = neurons_weight_histogram_finalize;
+  object_class->get_property = neurons_weight_histogram_get_property;
+  object_class->set_property = neurons_weight_histogram_set_property;
+
+  widget_class->snapshot = neurons_weight_histogram_snapshot;
+  widget_class->measure = neurons_weight_histogram_measure;
+
+  properties[PROP_NET] =
+    g_param_spec_object ("net", NULL, NULL,
+                         NEURONS_TYPE_NEURAL_NET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * NeuronsWeightHistogram:layer:
+   *
+   * Whose weights: 0 from the input to hidden layer 1, 1 between the hidden layers, 2 from
+   * hidden layer 2 to the output.
+   */
+  properties[PROP_LAYER] =
+    g_param_spec_uint ("layer", NULL, NULL,
+                       0, NEURONS_N_LAYERS - 1, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "weight-histogram");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+neurons_weight_histogram_init (NeuronsWeightHistogram *self)
+{
+  self->initial = neurons_mlp_new ();
+  self->half_range = 1;
+  neurons_chart_throttle_init (&self->recount, RECOUNT_INTERVAL_MS, on_recount, self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Weight distribution"),
+                                  -1);
+  update_description (self);
+}
+
+GtkWidget *
+neurons_weight_histogram_new (void)
+{
+  return g_object_new (NEURONS_TYPE_WEIGHT_HISTOGRAM, NULL);
+}
+
+NeuronsNeuralNet *
+neurons_weight_histogram_get_net (NeuronsWeightHistogram *self)
+{
+  g_return_val_if_fail (NEURONS_IS_WEIGHT_HISTOGRAM (self), NULL);
+
+  return self->net;
+}
+
+void
+neurons_weight_histogram_set_net (NeuronsWeightHistogram *self,
+                                  NeuronsNeuralNet       *net)
+{
+  g_return_if_fail (NEURONS_IS_WEIGHT_HISTOGRAM (self));
+  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
+
+  if (self->net == net)
+    return;
+
+  if (self->net != NULL)
+    g_signal_handlers_disconnect_by_data (self->net, self);
+  g_set_object (&self->net, net);
+
+  if (net != NULL)
+    {
+      g_signal_connect_object (net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (net, "reset", G_CALLBACK (reinitialize_ghost), self, G_CONNECT_SWAPPED);
+      reinitialize_ghost (self);
+    }
+
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NET]);
+}
+
+guint
+neurons_weight_histogram_get_layer (NeuronsWeightHistogram *self)
+{
+  g_return_val_if_fail (NEURONS_IS_WEIGHT_HISTOGRAM (self), 0);
+
+  return self->layer;
+}
+
+void
+neurons_weight_histogram_set_layer (NeuronsWeightHistogram *self,
+                                    guint                   layer)
+{
+  g_return_if_fail (NEURONS_IS_WEIGHT_HISTOGRAM (self));
+  g_return_if_fail (layer < NEURONS_N_LAYERS);
+
+  if (self->layer == layer)
+    return;
+
+  self->layer = layer;
+  recount (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER]);
+}
