@@ -320,6 +320,17 @@ check_bench (gboolean dark)
   g_assert_cmpuint (n_wrong, >, n_panel / 2);
   g_assert_cmpuint (n_wrong, <, n_panel);
 
+  /* The images take the keyboard focus, in reading order, and arrows move between them */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (neurons_test_bench_get_button (NEURONS_TEST_BENCH (bench), 0))));
+  g_assert_true (gtk_widget_child_focus (bench, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (neurons_test_bench_get_button (NEURONS_TEST_BENCH (bench), 1)));
+  g_assert_true (gtk_widget_child_focus (bench, GTK_DIR_LEFT));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (neurons_test_bench_get_button (NEURONS_TEST_BENCH (bench), 0)));
+  g_assert_true (gtk_widget_child_focus (bench, GTK_DIR_DOWN));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (neurons_test_bench_get_button (NEURONS_TEST_BENCH (bench), NEURONS_PANEL_PER_DIGIT)));
+  g_assert_true (gtk_widget_child_focus (bench, GTK_DIR_RIGHT));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (neurons_test_bench_get_button (NEURONS_TEST_BENCH (bench), NEURONS_PANEL_PER_DIGIT + 1)));
+
   /* Enter, Space or a click on an image asks the window to show it */
   g_signal_connect (bench, "sample-activated", G_CALLBACK (on_sample_activated), &activated);
   g_assert_true (gtk_widget_activate (GTK_WIDGET (neurons_test_bench_get_button (NEURONS_TEST_BENCH (bench), 40))));

@@ -234,15 +234,56 @@ draw_sparkline (cairo_t              *cr,
   cairo_stroke (cr);
 }
 
+/* Beside a row: how many of its images are right, and a sparkline of that over training. */
+static void
+draw_row_summary (NeuronsTestBench *self,
+                  GtkSnapshot      *snapshot,
+                  cairo_t          *cr,
+                  guint             digit,
+                  double            top)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  double middle = top + (self->cell - CELL_GAP) / 2;
+  double side = self->grid_left + self->grid_width + 4;
+  guint right = (guint) round (neurons_evaluator_get_panel_digit_accuracy (self->evaluator, digit) * NEURONS_PANEL_PER_DIGIT);
+  g_autofree char *count = g_strdup_printf ("<small>%u/%u</small>", right, NEURONS_PANEL_PER_DIGIT);
+  GdkRGBA text, faint, guide, spark;
+  graphene_rect_t area;
+  int text_width;
+
+  neurons_chart_foreground (widget, 1.0, &text);
+  neurons_chart_foreground (widget, 0.65, &faint);
+  neurons_chart_foreground (widget, 0.15, &guide);
+  neurons_chart_color (NEURONS_CHART_PURPLE, neurons_colors_is_dark (widget), &spark);
+
+  neurons_chart_text (widget, snapshot, count, side, middle,
+                      NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_CENTER,
+                      right == NEURONS_PANEL_PER_DIGIT ? &faint : &text);
+  neurons_chart_text_size (widget, "<small>9/9</small>", &text_width, NULL);
+  area = GRAPHENE_RECT_INIT (side + text_width + 8, top + 4, SPARKLINE_WIDTH, MAX (self->cell - CELL_GAP - 8, 4));
+
+  /* the sparkline's frame: 0 % and 100 % */
+  gdk_cairo_set_source_rgba (cr, &guide);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, area.origin.x, round (area.origin.y) + 0.5);
+  cairo_line_to (cr, area.origin.x + area.size.width, round (area.origin.y) + 0.5);
+  cairo_move_to (cr, area.origin.x, round (area.origin.y + area.size.height) + 0.5);
+  cairo_line_to (cr, area.origin.x + area.size.width, round (area.origin.y + area.size.height) + 0.5);
+  cairo_stroke (cr);
+
+  gdk_cairo_set_source_rgba (cr, &spark);
+  cairo_set_line_width (cr, 1.5);
+  draw_sparkline (cr, neurons_evaluator_get_digit_accuracy_history (self->evaluator, digit), &area);
+}
+
 static void
 neurons_test_bench_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   NeuronsTestBench *self = NEURONS_TEST_BENCH (widget);
   int width = gtk_widget_get_width (widget);
-  gboolean dark = neurons_colors_is_dark (widget);
   gboolean known;
-  GdkRGBA text, faint, guide, spark;
+  GdkRGBA text, faint;
   g_autofree char *summary = NULL;
   g_autofree char *note = NULL;
   int line_height;
@@ -254,8 +295,6 @@ neurons_test_bench_snapshot (GtkWidget   *widget,
   known = neurons_evaluator_has_results (self->evaluator);
   neurons_chart_foreground (widget, 1.0, &text);
   neurons_chart_foreground (widget, 0.65, &faint);
-  neurons_chart_foreground (widget, 0.15, &guide);
-  neurons_chart_color (NEURONS_CHART_PURPLE, dark, &spark);
 
   /* The overall figure, how coarse it is, and the whole test set beside it */
   if (known)
@@ -277,39 +316,12 @@ neurons_test_bench_snapshot (GtkWidget   *widget,
   for (guint digit = 0; digit < NEURONS_OUTPUT_SIZE; digit++)
     {
       double top = self->header_height + digit * self->cell;
-      double middle = top + (self->cell - CELL_GAP) / 2;
-      double side = self->grid_left + self->grid_width + 4;
       g_autofree char *label = g_strdup_printf ("<b>%u</b>", digit);
-      int text_width;
 
-      neurons_chart_text (widget, snapshot, label, ROW_LABEL_WIDTH / 2.0, middle,
+      neurons_chart_text (widget, snapshot, label, ROW_LABEL_WIDTH / 2.0, top + (self->cell - CELL_GAP) / 2,
                           NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_CENTER, &text);
-      if (!known)
-        continue;
-
-      {
-        guint right = (guint) round (neurons_evaluator_get_panel_digit_accuracy (self->evaluator, digit) * NEURONS_PANEL_PER_DIGIT);
-        g_autofree char *count = g_strdup_printf ("<small>%u/%u</small>", right, NEURONS_PANEL_PER_DIGIT);
-        graphene_rect_t area;
-
-        neurons_chart_text (widget, snapshot, count, side, middle,
-                            NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_CENTER, right == NEURONS_PANEL_PER_DIGIT ? &faint : &text);
-        neurons_chart_text_size (widget, "<small>9/9</small>", &text_width, NULL);
-        area = GRAPHENE_RECT_INIT (side + text_width + 8, top + 4, SPARKLINE_WIDTH, MAX (self->cell - CELL_GAP - 8, 4));
-
-        /* the sparkline's frame: 0 % and 100 % */
-        gdk_cairo_set_source_rgba (cr, &guide);
-        cairo_set_line_width (cr, 1);
-        cairo_move_to (cr, area.origin.x, round (area.origin.y) + 0.5);
-        cairo_line_to (cr, area.origin.x + area.size.width, round (area.origin.y) + 0.5);
-        cairo_move_to (cr, area.origin.x, round (area.origin.y + area.size.height) + 0.5);
-        cairo_line_to (cr, area.origin.x + area.size.width, round (area.origin.y + area.size.height) + 0.5);
-        cairo_stroke (cr);
-
-        gdk_cairo_set_source_rgba (cr, &spark);
-        cairo_set_line_width (cr, 1.5);
-        draw_sparkline (cr, neurons_evaluator_get_digit_accuracy_history (self->evaluator, digit), &area);
-      }
+      if (known)
+        draw_row_summary (self, snapshot, cr, digit, top);
     }
   cairo_destroy (cr);
 
