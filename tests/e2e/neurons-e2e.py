@@ -206,10 +206,10 @@ def test_reset(executable):
         window.close()
 
 
-def write_relu_network(path, layers):
+def write_relu_network(path, layers, samples_seen=0):
     network = {'format': 'neurons-network', 'version': 1, 'layer_sizes': [784, 16, 16, 10],
                'hidden_activation': 'relu', 'output_activation': 'sigmoid', 'cost': 'quadratic',
-               'initialization': 'he', 'learning_rate': 0.05, 'seed': 7, 'samples_seen': 0,
+               'initialization': 'he', 'learning_rate': 0.05, 'seed': 7, 'samples_seen': samples_seen,
                'layers': layers}
     with open(path, 'w') as file:
         json.dump(network, file)
@@ -280,6 +280,27 @@ def test_dead_relu(executable):
             window.close()
 
 
+def test_open_file(executable):
+    """A network file given on the command line replaces the fresh network, settings and all."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, 'trained.json')
+        small = lambda i, j: 0.01 * ((i * 7 + j * 3) % 5 - 2)
+        write_relu_network(path, [layer(16, 784, small), layer(16, 16, small), layer(10, 16, small)],
+                           samples_seen=1234)
+        window = ready_window(executable, [path])
+        try:
+            wait_for('the file’s sample count', lambda: window.count('Samples seen') == 1234)
+            window.find('the file’s activation in the subtitle', lambda a: a.getRoleName() == 'label'
+                        and window.text(a) == 'ReLU · He initialisation')
+            rate = window.find('the learning rate', lambda a: a.getRoleName() == 'spin button')
+            if abs(rate.queryValue().currentValue - 0.05) > 1e-9:
+                raise TestFailure('the file’s learning rate was not taken: %g' % rate.queryValue().currentValue)
+            window.key('n')
+            wait_for('training to go on from the file', lambda: window.count('Samples seen') == 1235)
+        finally:
+            window.close()
+
+
 def test_bad_file(executable):
     """A network file that cannot be read is refused with the reason, and the window stays."""
     with tempfile.TemporaryDirectory() as directory:
@@ -323,6 +344,7 @@ TESTS = {
     'reset': test_reset,
     'diverged': test_diverged,
     'dead-relu': test_dead_relu,
+    'open-file': test_open_file,
     'bad-file': test_bad_file,
     'missing-data': test_missing_data,
 }
