@@ -273,6 +273,8 @@ rasterize_segment (float  *ink,
 {
   double dx = x1 - x0, dy = y1 - y0;
   double length2 = dx * dx + dy * dy;
+  /* Pixels whose centres are this far from the segment are blank, and this near, solid. */
+  double outer = radius + 0.5, inner = MAX (radius - 0.5, 0.0);
   int left = MAX ((int) floor (MIN (x0, x1) - radius - 1), 0);
   int right = MIN ((int) ceil (MAX (x0, x1) + radius + 1), (int) side - 1);
   int top = MAX ((int) floor (MIN (y0, y1) - radius - 1), 0);
@@ -281,15 +283,25 @@ rasterize_segment (float  *ink,
   for (int y = top; y <= bottom; y++)
     for (int x = left; x <= right; x++)
       {
-        double px = x + 0.5, py = y + 0.5;
-        /* The nearest point of the segment: its projection, held to the segment's ends. */
-        double along = length2 > 0
-                       ? CLAMP (((px - x0) * dx + (py - y0) * dy) / length2, 0.0, 1.0)
-                       : 0.0;
-        double distance = hypot (px - (x0 + along * dx), py - (y0 + along * dy));
-        float coverage = (float) CLAMP (radius + 0.5 - distance, 0.0, 1.0);
         float *pixel = &ink[(gsize) y * side + x];
+        double px = x + 0.5, py = y + 0.5;
+        double along, nearest_x, nearest_y, distance2;
+        float coverage;
 
+        if (*pixel == 1.0f)
+          continue;
+
+        /* The nearest point of the segment: its projection, held to the segment's ends. */
+        along = length2 > 0 ? CLAMP (((px - x0) * dx + (py - y0) * dy) / length2, 0.0, 1.0) : 0.0;
+        nearest_x = px - (x0 + along * dx);
+        nearest_y = py - (y0 + along * dy);
+        distance2 = nearest_x * nearest_x + nearest_y * nearest_y;
+        if (distance2 >= outer * outer)
+          continue;
+
+        coverage = distance2 <= inner * inner
+                   ? 1.0f
+                   : (float) CLAMP (outer - sqrt (distance2), 0.0, 1.0);
         *pixel = MAX (*pixel, coverage);
       }
 }

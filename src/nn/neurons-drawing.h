@@ -26,7 +26,7 @@ G_BEGIN_DECLS
  * wide and 45-139 pixels' worth of ink, about MNIST's medians of 2.0-2.2 px and 58, 88 and 131
  * for those digits. That is more than a tenth of the 20-pixel box because MNIST's strokes have
  * soft edges that carry ink beyond their solid core: a pen of 0.07 left a digit that fills the
- * canvas with 1.3-1.5 px strokes and half MNIST's ink. A digit drawn smaller comes out bolder,
+ * canvas with 1.3-1.5 px strokes and 60-80% of MNIST's ink. A digit drawn smaller comes out bolder,
  * as it would with a pen on paper scanned the same way.
  */
 #define NEURONS_DRAWING_PEN_WIDTH 0.10
