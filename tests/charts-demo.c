@@ -21,11 +21,13 @@
 
 /*
  * charts-demo [--speed=N] [--dark] [--activation=relu|sigmoid] [--samples=N] [--seconds=S]
+ *             [--open-cell]
  *
  * Trains on MNIST at N samples per second (0: as fast as it goes), or with --samples trains
  * that many and pauses. The activation chart marks first-layer neuron 0's weighted sum, as
  * if it were hovered. With --seconds it quits after S seconds and prints how many frames per
- * second the window drew. Clicking a test image pauses and prints it.
+ * second the window drew. With --open-cell, once training has paused, the confusion matrix
+ * shows the images behind its most common mistake. Clicking a test image pauses and prints it.
  */
 
 static double speed = NEURONS_SPEED_MAX;
@@ -33,6 +35,7 @@ static gboolean dark;
 static char *activation_name;
 static gint64 n_samples;
 static double seconds;
+static gboolean open_cell;
 
 static const GOptionEntry entries[] = {
   { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &speed, "Samples per second, 0 for as fast as possible", "N" },
@@ -40,6 +43,7 @@ static const GOptionEntry entries[] = {
   { "activation", 0, 0, G_OPTION_ARG_STRING, &activation_name, "Hidden activation", "relu|sigmoid" },
   { "samples", 0, 0, G_OPTION_ARG_INT64, &n_samples, "Train this many samples, then pause", "N" },
   { "seconds", 0, 0, G_OPTION_ARG_DOUBLE, &seconds, "Quit after this long and print the frame rate", "S" },
+  { "open-cell", 0, 0, G_OPTION_ARG_NONE, &open_cell, "Show the images behind the most common mistake", NULL },
   { NULL }
 };
 
@@ -50,6 +54,7 @@ typedef struct
   NeuronsEvaluator *evaluator;
   NeuronsDataset   *test;
   GtkWidget        *activation_chart;
+  GtkWidget        *matrix;
   guint             n_frames;
   gint64            first_frame_time;
 } Demo;
@@ -69,6 +74,26 @@ on_sample_activated (Demo  *demo,
   neurons_neural_net_show_input (demo->net, neurons_dataset_image (demo->test, test_index),
                                  demo->test->labels[test_index], test_index);
   g_print ("Showing test image %u, a %u\n", test_index, demo->test->labels[test_index]);
+}
+
+/* Once the evaluation describes the paused network, opens its most common mistake. */
+static void
+on_evaluator_updated (Demo *demo)
+{
+  const NeuronsEvaluation *results = neurons_evaluator_get_evaluation (demo->evaluator);
+  guint worst = 1;
+
+  if (results == NULL || neurons_trainer_get_running (demo->trainer)
+      || neurons_evaluator_get_samples_seen (demo->evaluator) != neurons_neural_net_get_samples_seen (demo->net)
+      || neurons_evaluator_get_samples_seen (demo->evaluator) == 0)
+    return;
+
+  for (guint cell = 0; cell < 100; cell++)
+    if (cell / 10 != cell % 10 && results->confusion[cell / 10][cell % 10] > results->confusion[worst / 10][worst % 10])
+      worst = cell;
+
+  g_signal_handlers_disconnect_by_func (demo->evaluator, on_evaluator_updated, demo);
+  g_signal_emit_by_name (demo->matrix, "cell-activated", worst / 10, worst % 10);
 }
 
 static void
@@ -122,6 +147,8 @@ on_activate (GtkApplication *app,
   GtkWidget *bench = neurons_test_bench_new ();
   GtkWidget *matrix = neurons_confusion_matrix_new ();
 
+  demo->matrix = matrix;
+
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
@@ -162,6 +189,8 @@ on_activate (GtkApplication *app,
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), demo);
   if (seconds > 0)
     g_timeout_add ((guint) (seconds * 1000), on_quit, demo);
+  if (open_cell)
+    g_signal_connect_swapped (demo->evaluator, "updated", G_CALLBACK (on_evaluator_updated), demo);
 
   neurons_trainer_set_speed (demo->trainer, speed);
   if (n_samples > 0)
