@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "neurons-neuron-state.h"
 #include "neurons-window-private.h"
 
 /*
@@ -20,9 +21,7 @@
  * of the weights on a worker thread, so that neither ever holds up a frame.
  */
 
-#define FIGURES_INTERVAL_USEC    (G_USEC_PER_SEC / 10)
-/* A first-layer ReLU neuron that stayed at zero for this many samples in a row is dead */
-#define DEAD_NEURON_SAMPLES      2000
+#define FIGURES_INTERVAL_USEC (G_USEC_PER_SEC / 10)
 
 G_DEFINE_FINAL_TYPE (NeuronsWindow, neurons_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -84,6 +83,9 @@ set_figure (GtkLabel   *label,
 {
   g_autofree char *description = NULL;
 
+  if (detail == NULL && g_strcmp0 (gtk_label_get_label (label), value) == 0)
+    return;
+
   if (detail != NULL)
     /* Translators: how a screen reader announces a figure with a detail */
     description = g_strdup_printf (_("%s: %s, %s"), name, value, detail);
@@ -91,28 +93,10 @@ set_figure (GtkLabel   *label,
     /* Translators: how a screen reader announces a figure: "Samples seen: 1,200" */
     description = g_strdup_printf (_("%s: %s"), name, value);
 
-  if (detail == NULL && g_strcmp0 (gtk_label_get_label (label), value) == 0)
-    return;
-
   gtk_label_set_label (label, value);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-}
-
-static gboolean
-all_first_layer_neurons_dead (NeuronsWindow *self)
-{
-  const NeuronsMlp *mlp = neurons_neural_net_get_mlp (self->net);
-
-  if (mlp->hidden_activation != NEURONS_ACTIVATION_RELU)
-    return FALSE;
-
-  for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
-    if (mlp->dormant_samples[j] <= DEAD_NEURON_SAMPLES)
-      return FALSE;
-
-  return TRUE;
 }
 
 static void
@@ -161,7 +145,9 @@ update_figures (NeuronsWindow *self)
     throughput = g_strdup (_("Paused"));
   set_figure (self->throughput_label, _("Samples per second"), throughput, NULL);
 
-  gtk_revealer_set_reveal_child (self->dead_revealer, all_first_layer_neurons_dead (self));
+  /* Dead as the views show it: a ReLU silent for NEURONS_DEAD_AFTER_SAMPLES samples in a row */
+  gtk_revealer_set_reveal_child (self->dead_revealer,
+                                 neurons_neuron_count_dead (neurons_neural_net_get_mlp (self->net)) == NEURONS_HIDDEN1_SIZE);
 }
 
 static gboolean
