@@ -328,6 +328,8 @@ neurons_evaluator_dispose (GObject *object)
 
   g_clear_handle_id (&self->timeout_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
+  if (self->net != NULL)
+    g_signal_handlers_disconnect_by_data (self->net, self);
   g_clear_object (&self->net);
 
   G_OBJECT_CLASS (neurons_evaluator_parent_class)->dispose (object);

@@ -567,8 +567,8 @@ neurons_confusion_matrix_dispose (GObject *object)
 {
   NeuronsConfusionMatrix *self = (NeuronsConfusionMatrix *) object;
 
+  neurons_confusion_matrix_set_evaluator (self, NULL);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
-  g_clear_object (&self->evaluator);
 
   G_OBJECT_CLASS (neurons_confusion_matrix_parent_class)->dispose (object);
 }

@@ -434,8 +434,8 @@ neurons_history_chart_dispose (GObject *object)
 {
   NeuronsHistoryChart *self = (NeuronsHistoryChart *) object;
 
+  neurons_history_chart_set_evaluator (self, NULL);
   neurons_chart_throttle_clear (&self->redraw);
-  g_clear_object (&self->evaluator);
 
   G_OBJECT_CLASS (neurons_history_chart_parent_class)->dispose (object);
 }

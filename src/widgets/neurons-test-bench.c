@@ -334,8 +334,7 @@ neurons_test_bench_dispose (GObject *object)
 {
   NeuronsTestBench *self = (NeuronsTestBench *) object;
 
-  clear_buttons (self);
-  g_clear_object (&self->evaluator);
+  neurons_test_bench_set_evaluator (self, NULL);
 
   G_OBJECT_CLASS (neurons_test_bench_parent_class)->dispose (object);
 }

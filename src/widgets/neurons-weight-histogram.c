@@ -277,8 +277,8 @@ neurons_weight_histogram_dispose (GObject *object)
 {
   NeuronsWeightHistogram *self = (NeuronsWeightHistogram *) object;
 
+  neurons_weight_histogram_set_net (self, NULL);
   neurons_chart_throttle_clear (&self->recount);
-  g_clear_object (&self->net);
 
   G_OBJECT_CLASS (neurons_weight_histogram_parent_class)->dispose (object);
 }
