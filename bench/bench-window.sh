@@ -46,12 +46,18 @@ if [ -z "$display" ]; then
 fi
 
 echo "== neurons, $seconds s at full speed (Xvfb, GSK_RENDERER=cairo)"
+# The session's accessibility services chat on stdout too; only the window's figures count.
 window_output=$(DISPLAY=":$display" GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory \
                 NEURONS_BENCH_SECONDS="$seconds" \
-                timeout $((seconds + 60)) dbus-run-session -- "$neurons" 2>/dev/null)
+                timeout $((seconds + 60)) dbus-run-session -- "$neurons" 2>/dev/null \
+                | awk '$1 == "frames/s:"' || true)
+if [ -z "$window_output" ]; then
+  echo "the window printed no figures: run NEURONS_BENCH_SECONDS=$seconds $neurons to see why" >&2
+  exit 1
+fi
 echo "$window_output"
-window_rate=$(awk '$1 == "frames/s:" { print $4 }' <<<"$window_output")
-frame_rate=$(awk '$1 == "frames/s:" { print $2 }' <<<"$window_output")
+window_rate=$(awk '{ print $4 }' <<<"$window_output")
+frame_rate=$(awk '{ print $2 }' <<<"$window_output")
 
 if [ ! -x "$cli" ]; then
   echo "no neurons-cli at $cli: no comparison"
