@@ -22,20 +22,22 @@ struct _NeuronsApplication
 
 G_DEFINE_FINAL_TYPE (NeuronsApplication, neurons_application, ADW_TYPE_APPLICATION)
 
-/* One window holds the one network being trained; opening a file replaces that network. */
+/* One window holds the one network being trained; opening a file replaces that network. The
+ * active window may be a dialog, such as About, so the main window is looked for by type. */
 static NeuronsWindow *
 get_window (NeuronsApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  NeuronsWindow *window;
 
-  if (window == NULL)
-    {
-      window = GTK_WINDOW (neurons_window_new (self, self->data_directory));
-      if (self->benchmark_seconds > 0)
-        neurons_window_run_benchmark (NEURONS_WINDOW (window), self->benchmark_seconds);
-    }
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (NEURONS_IS_WINDOW (l->data))
+      return l->data;
 
-  return NEURONS_WINDOW (window);
+  window = neurons_window_new (self, self->data_directory);
+  if (self->benchmark_seconds > 0)
+    neurons_window_run_benchmark (window, self->benchmark_seconds);
+
+  return window;
 }
 
 static void

@@ -636,7 +636,7 @@ neurons_window_open_file (NeuronsWindow *self,
 
   if (path == NULL)
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 _("“%s” is not on this computer; copy it here first"), g_file_peek_path (file) ? g_file_peek_path (file) : name);
+                 _("“%s” is not on this computer; copy it here first"), name);
   else
     neurons_neural_net_load_file (self->net, path, &error);
 
