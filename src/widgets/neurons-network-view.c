@@ -1,0 +1,1415 @@
+/* neurons-network-view.c: the chain of voters, from the input digit to the prediction
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-network-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "neurons-colors.h"
+#include "neurons-line-canvas.h"
+#include "neurons-network-view.h"
+#include "neurons-neuron-state.h"
+#include "neurons-pixels.h"
+
+/*
+ * Left to right: the digit, a few of its 784 pixels as input nodes, the two hidden layers
+ * and the ten outputs with their bars, then the verdict. Node fill is activity, drawn in the
+ * text colour; a connection's colour is the sign of its weight and its width and opacity
+ * its size, relative to the largest weight between the same two layers.
+ *
+ * A single step (the "step" signal) is played in three phases: the forward pass reveals the
+ * activity column by column, backpropagation rings each neuron with its error from right to
+ * left, and the gradient step morphs the connections from the old weights to the new ones.
+ * At full speed only "changed" arrives, and each frame shows the latest snapshot.
+ */
+
+/* A few pixels stand for all 784 inputs; these are inked in most digits. */
+static const struct { guint8 row, column; } shown_pixels[] = {
+  { 6, 14 }, { 9, 10 }, { 12, 17 }, { 15, 12 }, { 18, 16 }, { 21, 11 },
+};
+#define N_SHOWN_INPUTS G_N_ELEMENTS (shown_pixels)
+
+/* Calm enough to follow, and shrunk to fit when the steps come faster than three of them. */
+#define PHASE_DURATION_US      (300 * G_TIME_SPAN_MILLISECOND)
+#define MIN_PHASE_DURATION_US  (20 * G_TIME_SPAN_MILLISECOND)
+#define N_PHASES               3
+
+#define MARGIN 12.0f
+
+struct _NeuronsNetworkView
+{
+  GtkWidget         parent_instance;
+
+  NeuronsNeuralNet *net;
+  NeuronsHighlight *highlight;
+
+  GdkTexture       *input_texture;
+  gboolean          input_dirty;
+
+  /* the step being played: when it arrived and how long each of its phases lasts */
+  gint64            step_time;
+  gint64            phase_duration;
+  guint             tick_id;
+
+  char             *description;
+};
+
+G_DEFINE_FINAL_TYPE (NeuronsNetworkView, neurons_network_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_NET,
+  PROP_HIGHLIGHT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  COLUMN_INPUT,
+  COLUMN_HIDDEN1,
+  COLUMN_HIDDEN2,
+  COLUMN_OUTPUT,
+  N_COLUMNS
+};
+
+static const guint column_sizes[N_COLUMNS] = {
+  N_SHOWN_INPUTS, NEURONS_HIDDEN1_SIZE, NEURONS_HIDDEN2_SIZE, NEURONS_OUTPUT_SIZE,
+};
+
+typedef struct
+{
+  float           line_height;
+  float           phase_y;        /* the phase names */
+  float           heading_y;      /* the column headings */
+  graphene_rect_t image;          /* the enlarged digit */
+  float           x[N_COLUMNS];
+  float          *y[N_COLUMNS];
+  float           input_y[N_SHOWN_INPUTS];
+  float           hidden1_y[NEURONS_HIDDEN1_SIZE];
+  float           hidden2_y[NEURONS_HIDDEN2_SIZE];
+  float           output_y[NEURONS_OUTPUT_SIZE];
+  float           radius;
+  float           digit_x;        /* the output labels 0-9 */
+  float           bar_x;
+  float           bar_width;
+  float           bar_height;
+  float           verdict_x;
+  float           note_y;         /* "6 of 784 pixels" */
+} Layout;
+
+/* What a frame shows: the weights and how far each column has been reached. */
+typedef struct
+{
+  NeuronsStepPhase phase;
+  double           progress;                /* within the phase, 0 to 1 */
+  float            reached[N_COLUMNS];      /* forward pass: how visible the activity is */
+  float            error_shown[N_COLUMNS];  /* backpropagation: how visible the errors are */
+  float            input_weights[NEURONS_HIDDEN1_SIZE * N_SHOWN_INPUTS];   /* [to][from] */
+  float            hidden_weights[NEURONS_HIDDEN2_SIZE * NEURONS_HIDDEN1_SIZE];
+  float            output_weights[NEURONS_OUTPUT_SIZE * NEURONS_HIDDEN2_SIZE];
+} Frame;
+
+static float
+text_height (GtkWidget *widget)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "0");
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return height;
+}
+
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return width;
+}
+
+static void
+spread (float *y,
+        guint  n,
+        float  top,
+        float  bottom)
+{
+  float step = (bottom - top) / n;
+
+  for (guint i = 0; i < n; i++)
+    y[i] = roundf (top + (i + 0.5f) * step);
+}
+
+static void
+compute_layout (NeuronsNetworkView *self,
+                Layout             *layout)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  float width = gtk_widget_get_width (widget);
+  float height = gtk_widget_get_height (widget);
+  float top, bottom, image_side, verdict_width, digit_width, right_part, span, left;
+
+  layout->line_height = text_height (widget);
+  layout->phase_y = MARGIN;
+  layout->heading_y = MARGIN + 2.6f * layout->line_height;
+  top = layout->heading_y + 1.6f * layout->line_height;
+  layout->note_y = height - MARGIN - layout->line_height;
+  bottom = layout->note_y - 0.4f * layout->line_height;
+
+  layout->radius = CLAMP ((bottom - top) / NEURONS_HIDDEN1_SIZE * 0.36f, 3.0f, 11.0f);
+
+  verdict_width = MAX (text_width (widget, _("Prediction")), text_width (widget, _("True label"))) + 8;
+  digit_width = text_width (widget, "8");
+  layout->bar_width = roundf (CLAMP (width * 0.09f, 40, 140));
+  right_part = layout->radius + 6 + digit_width + 6 + layout->bar_width + 16 + verdict_width;
+
+  image_side = floorf (MIN (MIN (width * 0.18f, (bottom - top) * 0.7f), 10.0f * NEURONS_IMAGE_SIDE));
+  graphene_rect_init (&layout->image, MARGIN, roundf ((top + bottom - image_side) / 2), image_side, image_side);
+
+  left = MARGIN + image_side;
+  layout->x[COLUMN_OUTPUT] = roundf (width - MARGIN - right_part + layout->radius);
+  span = layout->x[COLUMN_OUTPUT] - left;
+  layout->x[COLUMN_INPUT] = roundf (left + span * 0.17f);
+  layout->x[COLUMN_HIDDEN1] = roundf (left + span * 0.45f);
+  layout->x[COLUMN_HIDDEN2] = roundf (left + span * 0.73f);
+
+  layout->digit_x = layout->x[COLUMN_OUTPUT] + layout->radius + 6;
+  layout->bar_x = layout->digit_x + digit_width + 6;
+  layout->verdict_x = layout->bar_x + layout->bar_width + 16;
+
+  layout->y[COLUMN_INPUT] = layout->input_y;
+  layout->y[COLUMN_HIDDEN1] = layout->hidden1_y;
+  layout->y[COLUMN_HIDDEN2] = layout->hidden2_y;
+  layout->y[COLUMN_OUTPUT] = layout->output_y;
+  spread (layout->hidden1_y, NEURONS_HIDDEN1_SIZE, top, bottom);
+  spread (layout->hidden2_y, NEURONS_HIDDEN2_SIZE, top, bottom);
+  spread (layout->output_y, NEURONS_OUTPUT_SIZE, top + (bottom - top) * 0.1f, bottom - (bottom - top) * 0.1f);
+  layout->bar_height = MAX (4, roundf ((layout->output_y[1] - layout->output_y[0]) * 0.5f));
+
+  /* the input nodes leave a gap in the middle for the ellipsis that stands for the rest */
+  {
+    float slots[N_SHOWN_INPUTS + 1];
+
+    spread (slots, N_SHOWN_INPUTS + 1, top + (bottom - top) * 0.15f, bottom - (bottom - top) * 0.15f);
+    for (guint i = 0; i < N_SHOWN_INPUTS; i++)
+      layout->input_y[i] = slots[i < N_SHOWN_INPUTS / 2 ? i : i + 1];
+  }
+}
+
+static NeuronsStepPhase
+phase_at (NeuronsNetworkView *self,
+          gint64              now,
+          double             *progress)
+{
+  /* a step that arrived after the frame clock's idea of now has just begun */
+  gint64 elapsed = MAX (0, now - self->step_time);
+  gint64 phase;
+
+  *progress = 0;
+
+  if (self->step_time == 0 || elapsed >= N_PHASES * self->phase_duration)
+    return NEURONS_STEP_PHASE_NONE;
+
+  phase = elapsed / self->phase_duration;
+  *progress = (double) (elapsed - phase * self->phase_duration) / self->phase_duration;
+
+  return NEURONS_STEP_PHASE_FORWARD + phase;
+}
+
+static gint64
+frame_time (NeuronsNetworkView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  return clock != NULL ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
+}
+
+static float
+lerp (float from,
+      float to,
+      float t)
+{
+  return from + (to - from) * t;
+}
+
+static void
+prepare_frame (NeuronsNetworkView *self,
+               Frame              *frame)
+{
+  const NeuronsMlp *current = neurons_neural_net_get_mlp (self->net);
+  const NeuronsMlp *previous = neurons_neural_net_get_previous_mlp (self->net);
+  float morph = 1;
+
+  frame->phase = phase_at (self, frame_time (self), &frame->progress);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      frame->reached[c] = 1;
+      frame->error_shown[c] = 0;
+    }
+
+  switch (frame->phase)
+    {
+    case NEURONS_STEP_PHASE_FORWARD:
+      /* the input is there from the start; each layer after it lights up in turn */
+      for (guint c = 1; c < N_COLUMNS; c++)
+        frame->reached[c] = CLAMP (frame->progress * (N_COLUMNS - 1) - (c - 1), 0, 1);
+      morph = 0;
+      break;
+
+    case NEURONS_STEP_PHASE_BACKWARD:
+      /* the error starts at the outputs and reaches the first hidden layer last */
+      for (guint c = 1; c < N_COLUMNS; c++)
+        frame->error_shown[c] = CLAMP (frame->progress * (N_COLUMNS - 1) - (N_COLUMNS - 1 - c), 0, 1);
+      morph = 0;
+      break;
+
+    case NEURONS_STEP_PHASE_UPDATE:
+      morph = frame->progress;
+      break;
+
+    case NEURONS_STEP_PHASE_NONE:
+    default:
+      break;
+    }
+
+  for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
+    for (guint i = 0; i < N_SHOWN_INPUTS; i++)
+      {
+        guint pixel = shown_pixels[i].row * NEURONS_IMAGE_SIDE + shown_pixels[i].column;
+
+        frame->input_weights[j * N_SHOWN_INPUTS + i] =
+          lerp (neurons_mlp_get_weight (previous, 0, j, pixel), neurons_mlp_get_weight (current, 0, j, pixel), morph);
+      }
+
+  for (guint k = 0; k < NEURONS_HIDDEN2_SIZE * NEURONS_HIDDEN1_SIZE; k++)
+    frame->hidden_weights[k] = lerp (previous->w2[k], current->w2[k], morph);
+
+  for (guint k = 0; k < NEURONS_OUTPUT_SIZE * NEURONS_HIDDEN2_SIZE; k++)
+    frame->output_weights[k] = lerp (previous->w3[k], current->w3[k], morph);
+}
+
+static float
+largest_size (const float *values,
+              guint        n)
+{
+  float largest = 0;
+
+  for (guint i = 0; i < n; i++)
+    largest = MAX (largest, fabsf (values[i]));
+
+  return largest;
+}
+
+/*
+ * Draws the connections from column `from` to column `to`, values[t * n_from + f] for each,
+ * coloured by sign and sized by the value over the largest one. `emphasis` says, per
+ * connection, whether it belongs to the highlighted neuron (2), is ordinary (1) or fades
+ * behind a highlight (0); the highlighted ones are drawn last, on top.
+ */
+static void
+draw_connections (NeuronsLineCanvas     *canvas,
+                  const graphene_point_t *origin,
+                  const Layout          *layout,
+                  guint                  from,
+                  guint                  to,
+                  const float           *values,
+                  const guint8          *emphasis,
+                  float                  opacity,
+                  gboolean               dark)
+{
+  guint n_from = column_sizes[from];
+  guint n_to = column_sizes[to];
+  float largest = largest_size (values, n_from * n_to);
+
+  if (!(largest > 0) || opacity <= 0)
+    return;
+
+  for (guint8 pass = 0; pass < 2; pass++)
+    for (guint t = 0; t < n_to; t++)
+      for (guint f = 0; f < n_from; f++)
+        {
+          float value = values[t * n_from + f];
+          float size = MIN (1.0f, fabsf (value) / largest);
+          guint8 level = emphasis != NULL ? emphasis[t * n_from + f] : 1;
+          const float alpha_by_level[3] = { 0.08f, 0.2f + 0.6f * size, 0.35f + 0.65f * size };
+          GdkRGBA color;
+          float dx = layout->x[to] - layout->x[from];
+          float dy = layout->y[to][t] - layout->y[from][f];
+          /* from rim to rim, so that hollow nodes stay hollow */
+          float rim = layout->radius / hypotf (dx, dy);
+
+          if ((level == 2) != (pass == 1))
+            continue;
+
+          neurons_colors_diverging (copysignf (0.55f + 0.45f * size, value), dark, &color);
+          color.alpha = alpha_by_level[level] * opacity;
+          neurons_line_canvas_draw_line (canvas,
+                                         layout->x[from] + dx * rim - origin->x,
+                                         layout->y[from][f] + dy * rim - origin->y,
+                                         layout->x[to] - dx * rim - origin->x,
+                                         layout->y[to][t] - dy * rim - origin->y,
+                                         (0.4f + 2.6f * size) * (level == 2 ? 1.4f : 1.0f),
+                                         &color);
+        }
+}
+
+/* Which connections belong to the highlighted neuron, for each pair of columns. */
+static void
+compute_emphasis (NeuronsNetworkView *self,
+                  guint               from,
+                  guint8             *emphasis)
+{
+  guint n_from = column_sizes[from];
+  guint n_to = column_sizes[from + 1];
+  NeuronsHighlightLayer layer = neurons_highlight_get_layer (self->highlight);
+  int neuron = neurons_highlight_get_neuron (self->highlight);
+  /* the highlighted neuron's column */
+  guint column = layer == NEURONS_HIGHLIGHT_HIDDEN1 ? COLUMN_HIDDEN1 : COLUMN_HIDDEN2;
+
+  for (guint t = 0; t < n_to; t++)
+    for (guint f = 0; f < n_from; f++)
+      {
+        guint8 level = 1;
+
+        if (layer != NEURONS_HIGHLIGHT_NONE)
+          level = ((column == from && (int) f == neuron) || (column == from + 1 && (int) t == neuron)) ? 2 : 0;
+
+        emphasis[t * n_from + f] = level;
+      }
+}
+
+static void
+append_text (NeuronsNetworkView *self,
+             GtkSnapshot        *snapshot,
+             const char         *markup,
+             float               x,
+             float               y,
+             float               align,
+             const GdkRGBA      *color)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  int width;
+
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (roundf (x - width * align), roundf (y)));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+rebuild_input_texture (NeuronsNetworkView *self)
+{
+  const NeuronsForward *forward = neurons_neural_net_get_forward (self->net);
+  gboolean dark = neurons_colors_is_dark (GTK_WIDGET (self));
+  guint8 rgba[NEURONS_INPUT_SIZE * 4];
+  GdkRGBA ink;
+
+  neurons_colors_get_foreground (GTK_WIDGET (self), &ink);
+
+  if (neurons_highlight_get_layer (self->highlight) == NEURONS_HIGHLIGHT_HIDDEN1)
+    {
+      /* only the pixels that push the neuron up, over a faint ghost of the digit */
+      float contributions[NEURONS_INPUT_SIZE];
+      float largest = 0;
+
+      neurons_mlp_contributions (neurons_neural_net_get_mlp (self->net), forward,
+                                 neurons_highlight_get_neuron (self->highlight), contributions);
+      for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
+        largest = MAX (largest, contributions[i]);
+
+      for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
+        {
+          guint8 *pixel = &rgba[i * 4];
+
+          if (largest > 0 && contributions[i] > 0)
+            {
+              float share = contributions[i] / largest;
+              float alpha = 0.3f + 0.7f * share;
+
+              neurons_colors_diverging_bytes (0.4f + 0.6f * share, dark, pixel);
+              for (guint c = 0; c < 3; c++)
+                pixel[c] = (guint8) (pixel[c] * alpha + 0.5f);
+              pixel[3] = (guint8) (255 * alpha + 0.5f);
+            }
+          else
+            {
+              float alpha = 0.15f * forward->input[i];
+
+              pixel[0] = (guint8) (255 * ink.red * alpha + 0.5f);
+              pixel[1] = (guint8) (255 * ink.green * alpha + 0.5f);
+              pixel[2] = (guint8) (255 * ink.blue * alpha + 0.5f);
+              pixel[3] = (guint8) (255 * alpha + 0.5f);
+            }
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
+        {
+          float alpha = ink.alpha * CLAMP (forward->input[i], 0, 1);
+
+          rgba[i * 4 + 0] = (guint8) (255 * ink.red * alpha + 0.5f);
+          rgba[i * 4 + 1] = (guint8) (255 * ink.green * alpha + 0.5f);
+          rgba[i * 4 + 2] = (guint8) (255 * ink.blue * alpha + 0.5f);
+          rgba[i * 4 + 3] = (guint8) (255 * alpha + 0.5f);
+        }
+    }
+
+  g_clear_object (&self->input_texture);
+  self->input_texture = neurons_pixels_texture_new (rgba, NEURONS_IMAGE_SIDE, NEURONS_IMAGE_SIDE);
+  self->input_dirty = FALSE;
+}
+
+static void
+append_input (NeuronsNetworkView *self,
+              GtkSnapshot        *snapshot,
+              const Layout       *layout,
+              const GdkRGBA      *foreground)
+{
+  const float frame_widths[4] = { 1, 1, 1, 1 };
+  GdkRGBA frame_colors[4];
+  GskRoundedRect frame;
+  GdkRGBA faint = *foreground;
+  cairo_t *cr;
+  float pixel_size = layout->image.size.width / NEURONS_IMAGE_SIDE;
+
+  if (self->input_dirty)
+    rebuild_input_texture (self);
+
+  neurons_pixels_append (snapshot, self->input_texture, &layout->image);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      frame_colors[i] = *foreground;
+      frame_colors[i].alpha *= 0.3f;
+    }
+  gsk_rounded_rect_init_from_rect (&frame, &layout->image, 0);
+  gsk_rounded_rect_shrink (&frame, -1, -1, -1, -1);
+  gtk_snapshot_append_border (snapshot, &frame, frame_widths, frame_colors);
+
+  /* leader lines from each shown pixel to its input node */
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (layout->image.origin.x, 0,
+                                                       layout->x[COLUMN_INPUT] - layout->image.origin.x,
+                                                       gtk_widget_get_height (GTK_WIDGET (self))));
+  faint.alpha *= 0.35f;
+  gdk_cairo_set_source_rgba (cr, &faint);
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < N_SHOWN_INPUTS; i++)
+    {
+      float x = layout->image.origin.x + (shown_pixels[i].column + 0.5f) * pixel_size;
+      float y = layout->image.origin.y + (shown_pixels[i].row + 0.5f) * pixel_size;
+
+      cairo_rectangle (cr, x - pixel_size / 2, y - pixel_size / 2, pixel_size, pixel_size);
+      cairo_move_to (cr, x + pixel_size / 2, y);
+      cairo_line_to (cr, layout->x[COLUMN_INPUT] - layout->radius, layout->input_y[i]);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
+static void
+draw_cross (cairo_t *cr,
+            float    x,
+            float    y,
+            float    size)
+{
+  cairo_move_to (cr, x - size, y - size);
+  cairo_line_to (cr, x + size, y + size);
+  cairo_move_to (cr, x + size, y - size);
+  cairo_line_to (cr, x - size, y + size);
+}
+
+static void
+append_network (NeuronsNetworkView *self,
+                GtkSnapshot        *snapshot,
+                const Layout       *layout,
+                const Frame        *frame,
+                const GdkRGBA      *foreground,
+                gboolean            dark)
+{
+  const NeuronsMlp *mlp = neurons_neural_net_get_mlp (self->net);
+  const NeuronsMlp *previous = neurons_neural_net_get_previous_mlp (self->net);
+  const NeuronsForward *forward = neurons_neural_net_get_forward (self->net);
+  const NeuronsBackward *backward = neurons_neural_net_get_backward (self->net);
+  guint8 emphasis[NEURONS_HIDDEN2_SIZE * NEURONS_HIDDEN1_SIZE];
+  const float *activities[N_COLUMNS];
+  const float *errors[N_COLUMNS] = { NULL, backward->delta1, backward->delta2, backward->delta3 };
+  float shown_inputs[N_SHOWN_INPUTS];
+  float activity_scale[N_COLUMNS];
+  const float *weights[N_COLUMNS - 1] = { frame->input_weights, frame->hidden_weights, frame->output_weights };
+  float height = gtk_widget_get_height (GTK_WIDGET (self));
+  NeuronsLineCanvas canvas;
+  graphene_rect_t area;
+  cairo_t *cr;
+
+  for (guint i = 0; i < N_SHOWN_INPUTS; i++)
+    shown_inputs[i] = forward->input[shown_pixels[i].row * NEURONS_IMAGE_SIDE + shown_pixels[i].column];
+  activities[COLUMN_INPUT] = shown_inputs;
+  activities[COLUMN_HIDDEN1] = forward->a1;
+  activities[COLUMN_HIDDEN2] = forward->a2;
+  activities[COLUMN_OUTPUT] = forward->a3;
+  activity_scale[COLUMN_INPUT] = 1;
+  activity_scale[COLUMN_HIDDEN1] = neurons_neuron_activity_scale (mlp->hidden_activation, forward->a1, NEURONS_HIDDEN1_SIZE);
+  activity_scale[COLUMN_HIDDEN2] = neurons_neuron_activity_scale (mlp->hidden_activation, forward->a2, NEURONS_HIDDEN2_SIZE);
+  activity_scale[COLUMN_OUTPUT] = 1;
+
+  /* the connections, faint where the forward pass has not reached yet */
+  graphene_rect_init (&area, layout->x[COLUMN_INPUT], 0,
+                      layout->x[COLUMN_OUTPUT] - layout->x[COLUMN_INPUT] + 1, height);
+  neurons_line_canvas_init (&canvas, area.size.width, area.size.height,
+                            gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  for (guint from = COLUMN_INPUT; from < COLUMN_OUTPUT; from++)
+    {
+      compute_emphasis (self, from, emphasis);
+      draw_connections (&canvas, &area.origin, layout, from, from + 1, weights[from], emphasis,
+                        0.25f + 0.75f * frame->reached[from + 1], dark);
+    }
+
+  /* the gradient step: what moved, orange for up and blue for down, brightest midway */
+  if (frame->phase == NEURONS_STEP_PHASE_UPDATE)
+    {
+      float changes[NEURONS_HIDDEN2_SIZE * NEURONS_HIDDEN1_SIZE];
+      float glow = sinf (G_PI * frame->progress);
+
+      for (guint k = 0; k < NEURONS_HIDDEN2_SIZE * NEURONS_HIDDEN1_SIZE; k++)
+        changes[k] = mlp->w2[k] - previous->w2[k];
+      draw_connections (&canvas, &area.origin, layout, COLUMN_HIDDEN1, COLUMN_HIDDEN2, changes, NULL, glow, dark);
+
+      for (guint k = 0; k < NEURONS_OUTPUT_SIZE * NEURONS_HIDDEN2_SIZE; k++)
+        changes[k] = mlp->w3[k] - previous->w3[k];
+      draw_connections (&canvas, &area.origin, layout, COLUMN_HIDDEN2, COLUMN_OUTPUT, changes, NULL, glow, dark);
+    }
+
+  neurons_line_canvas_finish (&canvas, snapshot, &area.origin);
+
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (layout->x[COLUMN_INPUT] - layout->radius - 8, 0,
+                                                       layout->x[COLUMN_OUTPUT] - layout->x[COLUMN_INPUT] + 2 * layout->radius + 16,
+                                                       height));
+
+  /* the nodes, filled by how strongly they fire */
+  for (guint c = 0; c < N_COLUMNS; c++)
+    for (guint n = 0; n < column_sizes[c]; n++)
+      {
+        float x = layout->x[c];
+        float y = layout->y[c][n];
+        float activity = CLAMP (activities[c][n] / activity_scale[c], 0, 1) * frame->reached[c];
+        gboolean dead = c == COLUMN_HIDDEN1 && neurons_neuron_is_dead (mlp, n);
+
+        cairo_new_path (cr);
+        cairo_arc (cr, x, y, layout->radius, 0, 2 * G_PI);
+        if (dead)
+          cairo_set_source_rgba (cr, 0.05, 0.05, 0.05, 0.85);
+        else
+          cairo_set_source_rgba (cr, foreground->red, foreground->green, foreground->blue,
+                                 foreground->alpha * activity);
+        cairo_fill_preserve (cr);
+        cairo_set_source_rgba (cr, foreground->red, foreground->green, foreground->blue, foreground->alpha * 0.55);
+        cairo_set_line_width (cr, 1);
+        cairo_stroke (cr);
+
+        if (dead)
+          {
+            cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+            cairo_set_line_width (cr, 1.5);
+            draw_cross (cr, x, y, layout->radius * 0.5f);
+            cairo_stroke (cr);
+          }
+      }
+
+  /* backpropagation: each neuron's error, orange when it should fire more, blue when less */
+  for (guint c = COLUMN_HIDDEN1; c < N_COLUMNS; c++)
+    {
+      float largest;
+
+      if (frame->error_shown[c] <= 0)
+        continue;
+
+      largest = largest_size (errors[c], column_sizes[c]);
+      if (!(largest > 0))
+        continue;
+
+      for (guint n = 0; n < column_sizes[c]; n++)
+        {
+          float error = errors[c][n];
+          float size = fabsf (error) / largest;
+          GdkRGBA color;
+
+          neurons_colors_diverging (copysignf (0.6f + 0.4f * size, -error), dark, &color);
+          cairo_new_path (cr);
+          cairo_arc (cr, layout->x[c], layout->y[c][n], layout->radius + 2 + 2 * size, 0, 2 * G_PI);
+          cairo_set_source_rgba (cr, color.red, color.green, color.blue,
+                                 frame->error_shown[c] * (0.3f + 0.7f * size));
+          cairo_set_line_width (cr, 1 + 3 * size);
+          cairo_stroke (cr);
+        }
+    }
+
+  /* the highlighted neuron */
+  if (neurons_highlight_get_layer (self->highlight) != NEURONS_HIGHLIGHT_NONE)
+    {
+      guint column = neurons_highlight_get_layer (self->highlight) == NEURONS_HIGHLIGHT_HIDDEN1 ? COLUMN_HIDDEN1 : COLUMN_HIDDEN2;
+      int neuron = neurons_highlight_get_neuron (self->highlight);
+      gboolean pinned = neurons_highlight_get_pinned (self->highlight);
+
+      cairo_new_path (cr);
+      cairo_arc (cr, layout->x[column], layout->y[column][neuron], layout->radius + 4, 0, 2 * G_PI);
+      gdk_cairo_set_source_rgba (cr, foreground);
+      cairo_set_line_width (cr, pinned ? 3 : 2);
+      cairo_stroke (cr);
+
+      if (gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+        {
+          const double dashes[] = { 2, 2 };
+
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+          cairo_arc (cr, layout->x[column], layout->y[column][neuron], layout->radius + 7, 0, 2 * G_PI);
+          cairo_set_line_width (cr, 1);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+    }
+
+  cairo_destroy (cr);
+
+  /* the ellipsis standing for the 778 inputs not shown */
+  {
+    GdkRGBA dim = *foreground;
+
+    dim.alpha *= 0.6f;
+    append_text (self, snapshot, "⋮", layout->x[COLUMN_INPUT],
+                 (layout->input_y[N_SHOWN_INPUTS / 2 - 1] + layout->input_y[N_SHOWN_INPUTS / 2]) / 2 - layout->line_height / 2,
+                 0.5f, &dim);
+  }
+}
+
+static void
+append_outputs (NeuronsNetworkView *self,
+                GtkSnapshot        *snapshot,
+                const Layout       *layout,
+                const Frame        *frame,
+                const GdkRGBA      *foreground)
+{
+  const NeuronsForward *forward = neurons_neural_net_get_forward (self->net);
+  int label = neurons_neural_net_get_input_label (self->net);
+  GdkRGBA track = *foreground;
+  GdkRGBA bar = *foreground;
+  GdkRGBA dim = *foreground;
+  g_autofree char *prediction = NULL;
+  g_autofree char *truth = NULL;
+  float y;
+
+  track.alpha *= 0.1f;
+  bar.alpha *= 0.85f;
+  dim.alpha *= 0.7f;
+
+  for (guint o = 0; o < NEURONS_OUTPUT_SIZE; o++)
+    {
+      float top = layout->output_y[o] - layout->bar_height / 2;
+      float length = roundf (layout->bar_width * CLAMP (forward->a3[o], 0, 1) * frame->reached[COLUMN_OUTPUT]);
+      g_autofree char *digit = NULL;
+
+      if (o == forward->prediction && frame->reached[COLUMN_OUTPUT] >= 1)
+        digit = g_strdup_printf ("<b>%u</b>", o);
+      else
+        digit = g_strdup_printf ("%u", o);
+
+      append_text (self, snapshot, digit, layout->digit_x, layout->output_y[o] - layout->line_height / 2, 0,
+                   o == forward->prediction ? foreground : &dim);
+      gtk_snapshot_append_color (snapshot, &track,
+                                 &GRAPHENE_RECT_INIT (layout->bar_x, top, layout->bar_width, layout->bar_height));
+      if (length > 0)
+        gtk_snapshot_append_color (snapshot, &bar,
+                                   &GRAPHENE_RECT_INIT (layout->bar_x, top, length, layout->bar_height));
+    }
+
+  /* the verdict, once the forward pass has arrived */
+  if (frame->reached[COLUMN_OUTPUT] < 1)
+    return;
+
+  y = layout->output_y[0] - layout->line_height / 2;
+  append_text (self, snapshot, _("Prediction"), layout->verdict_x, y, 0, &dim);
+  y += layout->line_height;
+  prediction = g_strdup_printf ("<span size='300%%' weight='bold'>%u</span>", forward->prediction);
+  append_text (self, snapshot, prediction, layout->verdict_x, y, 0, foreground);
+  y += 3.6f * layout->line_height;
+  append_text (self, snapshot, _("True label"), layout->verdict_x, y, 0, &dim);
+  y += layout->line_height;
+
+  if (label >= 0)
+    {
+      gboolean right = (guint) label == forward->prediction;
+
+      truth = g_strdup_printf ("<span size='200%%' weight='bold'>%d</span>", label);
+      append_text (self, snapshot, truth, layout->verdict_x, y, 0, foreground);
+      y += 2.6f * layout->line_height;
+      append_text (self, snapshot, right ? _("✓ right") : _("✗ wrong"), layout->verdict_x, y, 0, foreground);
+    }
+  else
+    {
+      append_text (self, snapshot, _("unknown"), layout->verdict_x, y, 0, foreground);
+    }
+}
+
+static void
+append_headings (NeuronsNetworkView *self,
+                 GtkSnapshot        *snapshot,
+                 const Layout       *layout,
+                 const Frame        *frame,
+                 const GdkRGBA      *foreground)
+{
+  const char *phase_names[N_PHASES] = {
+    _("1 Forward pass"), _("2 Backpropagation"), _("3 Gradient step"),
+  };
+  const char *phase_explanations[N_PHASES] = {
+    _("Activity flows left to right: each neuron weighs the ones before it."),
+    _("The error flows back right to left: orange rings should fire more, blue ones less."),
+    _("Every weight moves a little against its gradient: orange grew, blue shrank."),
+  };
+  float width = gtk_widget_get_width (GTK_WIDGET (self));
+  GdkRGBA dim = *foreground;
+  float x;
+
+  dim.alpha *= 0.5f;
+
+  /* the three phases side by side, the one playing in full colour */
+  x = MARGIN;
+  for (guint p = 0; p < N_PHASES; p++)
+    {
+      gboolean active = frame->phase == NEURONS_STEP_PHASE_FORWARD + p;
+      g_autofree char *markup = g_markup_printf_escaped (active ? "<b>%s</b>" : "%s", phase_names[p]);
+      float name_width = text_width (GTK_WIDGET (self), phase_names[p]) + 4;
+
+      append_text (self, snapshot, markup, x, layout->phase_y, 0, active ? foreground : &dim);
+      if (active)
+        gtk_snapshot_append_color (snapshot, foreground,
+                                   &GRAPHENE_RECT_INIT (x, layout->phase_y + layout->line_height + 1, name_width, 2));
+      x += name_width + 12;
+      if (p + 1 < N_PHASES)
+        {
+          append_text (self, snapshot, "→", x, layout->phase_y, 0, &dim);
+          x += text_width (GTK_WIDGET (self), "→") + 12;
+        }
+    }
+
+  if (frame->phase != NEURONS_STEP_PHASE_NONE)
+    append_text (self, snapshot, phase_explanations[frame->phase - NEURONS_STEP_PHASE_FORWARD],
+                 MARGIN, layout->phase_y + 1.3f * layout->line_height, 0, foreground);
+
+  append_text (self, snapshot, _("<b>Input</b> 28×28"), layout->image.origin.x, layout->heading_y, 0, foreground);
+  append_text (self, snapshot, _("<b>Pixels</b>"), layout->x[COLUMN_INPUT], layout->heading_y, 0.5f, foreground);
+  append_text (self, snapshot, _("<b>Layer 1</b>"), layout->x[COLUMN_HIDDEN1], layout->heading_y, 0.5f, foreground);
+  append_text (self, snapshot, _("<b>Layer 2</b>"), layout->x[COLUMN_HIDDEN2], layout->heading_y, 0.5f, foreground);
+  append_text (self, snapshot, _("<b>Output</b>"), layout->x[COLUMN_OUTPUT], layout->heading_y, 0.5f, foreground);
+
+  {
+    g_autofree char *note = g_strdup_printf (_("%u of the %d input pixels shown"),
+                                             (guint) N_SHOWN_INPUTS, NEURONS_INPUT_SIZE);
+
+    append_text (self, snapshot, note, MIN (layout->x[COLUMN_INPUT], width / 2), layout->note_y, 0.5f, &dim);
+  }
+}
+
+static void
+neurons_network_view_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (widget);
+  gboolean dark;
+  GdkRGBA foreground;
+  Layout layout;
+  Frame frame;
+
+  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0 || self->net == NULL)
+    return;
+
+  dark = neurons_colors_is_dark (widget);
+  neurons_colors_get_foreground (widget, &foreground);
+  compute_layout (self, &layout);
+  prepare_frame (self, &frame);
+
+  append_headings (self, snapshot, &layout, &frame, &foreground);
+  append_input (self, snapshot, &layout, &foreground);
+  append_network (self, snapshot, &layout, &frame, &foreground, dark);
+  append_outputs (self, snapshot, &layout, &frame, &foreground);
+}
+
+static void
+neurons_network_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  float line_height = text_height (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 520;
+      *natural = 860;
+    }
+  else
+    {
+      /* the headings, the note, and sixteen small nodes */
+      *minimum = 2 * MARGIN + 5 * line_height + NEURONS_HIDDEN1_SIZE * 14;
+      *natural = 2 * MARGIN + 5 * line_height + NEURONS_HIDDEN1_SIZE * 28;
+    }
+}
+
+static void
+neurons_network_view_css_changed (GtkWidget         *widget,
+                                  GtkCssStyleChange *change)
+{
+  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (widget);
+
+  GTK_WIDGET_CLASS (neurons_network_view_parent_class)->css_changed (widget, change);
+
+  self->input_dirty = TRUE;
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+update_description (NeuronsNetworkView *self)
+{
+  g_autofree char *verdict = NULL;
+  g_autofree char *description = NULL;
+  NeuronsHighlightLayer layer = neurons_highlight_get_layer (self->highlight);
+
+  if (self->net == NULL)
+    verdict = g_strdup (_("No network"));
+  else if (neurons_neural_net_get_input_label (self->net) >= 0)
+    verdict = g_strdup_printf (_("Prediction: %u, true label: %d"),
+                               neurons_neural_net_get_forward (self->net)->prediction,
+                               neurons_neural_net_get_input_label (self->net));
+  else
+    verdict = g_strdup_printf (_("Prediction: %u, true label unknown"),
+                               neurons_neural_net_get_forward (self->net)->prediction);
+
+  if (layer == NEURONS_HIGHLIGHT_NONE)
+    description = g_steal_pointer (&verdict);
+  else
+    description = g_strdup_printf (layer == NEURONS_HIGHLIGHT_HIDDEN1
+                                   ? _("%s. First-layer neuron %d selected.")
+                                   : _("%s. Second-layer neuron %d selected."),
+                                   verdict, neurons_highlight_get_neuron (self->highlight) + 1);
+
+  if (g_strcmp0 (description, self->description) == 0)
+    return;
+
+  g_free (self->description);
+  self->description = g_steal_pointer (&description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                  -1);
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (widget);
+  double progress;
+
+  gtk_widget_queue_draw (widget);
+
+  if (phase_at (self, gdk_frame_clock_get_frame_time (clock), &progress) != NEURONS_STEP_PHASE_NONE)
+    return G_SOURCE_CONTINUE;
+
+  self->tick_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_animation (NeuronsNetworkView *self)
+{
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  self->step_time = 0;
+}
+
+static void
+on_net_step (NeuronsNetworkView *self)
+{
+  gint64 now = frame_time (self);
+
+  /* Three phases that end before the next step arrives: a bit under a third of the time
+   * since the last one, when that was recent. */
+  if (self->step_time != 0)
+    self->phase_duration = CLAMP ((now - self->step_time) * 3 / 10, MIN_PHASE_DURATION_US, PHASE_DURATION_US);
+  else
+    self->phase_duration = PHASE_DURATION_US;
+
+  self->step_time = now;
+
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+}
+
+static void
+on_net_changed (NeuronsNetworkView *self)
+{
+  self->input_dirty = TRUE;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_highlight_changed (NeuronsNetworkView *self)
+{
+  self->input_dirty = TRUE;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+neuron_at (NeuronsNetworkView    *self,
+           double                 x,
+           double                 y,
+           NeuronsHighlightLayer *layer,
+           int                   *neuron)
+{
+  Layout layout;
+  float reach;
+
+  compute_layout (self, &layout);
+  /* generous targets: half the distance between two nodes */
+  reach = MAX (layout.radius + 3, (layout.hidden1_y[1] - layout.hidden1_y[0]) / 2);
+
+  for (guint c = COLUMN_HIDDEN1; c <= COLUMN_HIDDEN2; c++)
+    for (guint n = 0; n < column_sizes[c]; n++)
+      if (fabs (x - layout.x[c]) <= reach && fabs (y - layout.y[c][n]) <= reach)
+        {
+          *layer = c == COLUMN_HIDDEN1 ? NEURONS_HIGHLIGHT_HIDDEN1 : NEURONS_HIGHLIGHT_HIDDEN2;
+          *neuron = n;
+          return TRUE;
+        }
+
+  return FALSE;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           NeuronsNetworkView       *self)
+{
+  NeuronsHighlightLayer layer;
+  int neuron;
+
+  if (self->net != NULL && neuron_at (self, x, y, &layer, &neuron))
+    neurons_highlight_hover (self->highlight, layer, neuron);
+  else
+    neurons_highlight_hover_end (self->highlight);
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          NeuronsNetworkView       *self)
+{
+  neurons_highlight_hover_end (self->highlight);
+}
+
+static void
+on_pressed (GtkGestureClick    *gesture,
+            int                 n_press,
+            double              x,
+            double              y,
+            NeuronsNetworkView *self)
+{
+  NeuronsHighlightLayer layer;
+  int neuron;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  if (self->net != NULL && neuron_at (self, x, y, &layer, &neuron))
+    neurons_highlight_toggle_pin (self->highlight, layer, neuron);
+  else
+    neurons_highlight_unpin (self->highlight);
+}
+
+static void
+on_focus_enter (NeuronsNetworkView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* Arriving from the keyboard, show where the selection is; the window's first focus
+   * when it opens, or a click, selects nothing by itself. */
+  if (GTK_IS_WINDOW (root) && gtk_window_get_focus_visible (GTK_WINDOW (root)) &&
+      neurons_highlight_get_layer (self->highlight) == NEURONS_HIGHLIGHT_NONE)
+    neurons_highlight_select (self->highlight, NEURONS_HIGHLIGHT_HIDDEN1, 0);
+}
+
+static void
+on_focus_leave (NeuronsNetworkView *self)
+{
+  neurons_highlight_hover_end (self->highlight);
+}
+
+/* Up and down move within a hidden layer; left and right go to the other one. */
+static gboolean
+move_selection (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (widget);
+  NeuronsHighlightLayer layer = neurons_highlight_get_layer (self->highlight);
+  int neuron = neurons_highlight_get_neuron (self->highlight);
+  int dx, dy;
+
+  g_variant_get (args, "(ii)", &dx, &dy);
+
+  if (layer == NEURONS_HIGHLIGHT_NONE)
+    {
+      neurons_highlight_select (self->highlight, NEURONS_HIGHLIGHT_HIDDEN1, 0);
+      return TRUE;
+    }
+
+  if (dx != 0)
+    layer = dx < 0 ? NEURONS_HIGHLIGHT_HIDDEN1 : NEURONS_HIGHLIGHT_HIDDEN2;
+  neuron = CLAMP (neuron + dy, 0, NEURONS_HIDDEN1_SIZE - 1);
+  neurons_highlight_select (self->highlight, layer, neuron);
+
+  return TRUE;
+}
+
+static gboolean
+toggle_pin (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (widget);
+  NeuronsHighlightLayer layer = neurons_highlight_get_layer (self->highlight);
+
+  if (layer == NEURONS_HIGHLIGHT_NONE)
+    return FALSE;
+
+  neurons_highlight_toggle_pin (self->highlight, layer, neurons_highlight_get_neuron (self->highlight));
+
+  return TRUE;
+}
+
+static gboolean
+unpin (GtkWidget *widget,
+       GVariant  *args,
+       gpointer   user_data)
+{
+  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (widget);
+
+  if (!neurons_highlight_get_pinned (self->highlight))
+    return FALSE;
+
+  neurons_highlight_unpin (self->highlight);
+
+  return TRUE;
+}
+
+static void
+neurons_network_view_dispose (GObject *object)
+{
+  NeuronsNetworkView *self = (NeuronsNetworkView *)object;
+
+  stop_animation (self);
+  g_clear_object (&self->net);
+  g_clear_object (&self->highlight);
+  g_clear_object (&self->input_texture);
+  g_clear_pointer (&self->description, g_free);
+
+  G_OBJECT_CLASS (neurons_network_view_parent_class)->dispose (object);
+}
+
+static void
+neurons_network_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NET:
+      g_value_set_object (value, self->net);
+      break;
+
+    case PROP_HIGHLIGHT:
+      g_value_set_object (value, self->highlight);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+neurons_network_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NET:
+      neurons_network_view_set_net (self, g_value_get_object (value));
+      break;
+
+    case PROP_HIGHLIGHT:
+      neurons_network_view_set_highlight (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_move_binding (GtkWidgetClass *widget_class,
+                  guint           keyval,
+                  guint           keypad_keyval,
+                  int             dx,
+                  int             dy)
+{
+  gtk_widget_class_add_binding (widget_class, keyval, 0, move_selection, "(ii)", dx, dy);
+  gtk_widget_class_add_binding (widget_class, keypad_keyval, 0, move_selection, "(ii)", dx, dy);
+}
+
+static void
+neurons_network_view_class_init (NeuronsNetworkViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = neurons_network_view_dispose;
+  object_class->get_property = neurons_network_view_get_property;
+  object_class->set_property = neurons_network_view_set_property;
+
+  widget_class->snapshot = neurons_network_view_snapshot;
+  widget_class->measure = neurons_network_view_measure;
+  widget_class->css_changed = neurons_network_view_css_changed;
+
+  /**
+   * NeuronsNetworkView:net:
+   *
+   * The network shown.
+   */
+  properties[PROP_NET] =
+    g_param_spec_object ("net", NULL, NULL,
+                         NEURONS_TYPE_NEURAL_NET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * NeuronsNetworkView:highlight:
+   *
+   * The highlighted neuron, shared with the other views.
+   */
+  properties[PROP_HIGHLIGHT] =
+    g_param_spec_object ("highlight", NULL, NULL,
+                         NEURONS_TYPE_HIGHLIGHT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0);
+  add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0);
+  add_move_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1);
+  add_move_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, toggle_pin, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, toggle_pin, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, toggle_pin, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, unpin, NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "neurons-network-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+neurons_network_view_init (NeuronsNetworkView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  self->phase_duration = PHASE_DURATION_US;
+  self->highlight = neurons_highlight_new ();
+  g_signal_connect_object (self->highlight, "notify", G_CALLBACK (on_highlight_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_enter), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Network"),
+                                  -1);
+  update_description (self);
+}
+
+GtkWidget *
+neurons_network_view_new (void)
+{
+  return g_object_new (NEURONS_TYPE_NETWORK_VIEW, NULL);
+}
+
+NeuronsNeuralNet *
+neurons_network_view_get_net (NeuronsNetworkView *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NETWORK_VIEW (self), NULL);
+
+  return self->net;
+}
+
+void
+neurons_network_view_set_net (NeuronsNetworkView *self,
+                              NeuronsNeuralNet   *net)
+{
+  g_return_if_fail (NEURONS_IS_NETWORK_VIEW (self));
+  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
+
+  if (self->net == net)
+    return;
+
+  if (self->net != NULL)
+    g_signal_handlers_disconnect_by_data (self->net, self);
+
+  stop_animation (self);
+  g_set_object (&self->net, net);
+
+  if (net != NULL)
+    {
+      g_signal_connect_object (net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (net, "step", G_CALLBACK (on_net_step), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (net, "reset", G_CALLBACK (stop_animation), self, G_CONNECT_SWAPPED);
+    }
+
+  on_net_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NET]);
+}
+
+NeuronsHighlight *
+neurons_network_view_get_highlight (NeuronsNetworkView *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NETWORK_VIEW (self), NULL);
+
+  return self->highlight;
+}
+
+void
+neurons_network_view_set_highlight (NeuronsNetworkView *self,
+                                    NeuronsHighlight   *highlight)
+{
+  g_return_if_fail (NEURONS_IS_NETWORK_VIEW (self));
+  g_return_if_fail (NEURONS_IS_HIGHLIGHT (highlight));
+
+  if (self->highlight == highlight)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->highlight, self);
+  g_set_object (&self->highlight, highlight);
+  g_signal_connect_object (highlight, "notify", G_CALLBACK (on_highlight_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  on_highlight_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
+}
+
+/**
+ * neurons_network_view_get_phase:
+ * @self: a #NeuronsNetworkView
+ *
+ * Returns: the phase of a single step being played now, or %NEURONS_STEP_PHASE_NONE
+ */
+NeuronsStepPhase
+neurons_network_view_get_phase (NeuronsNetworkView *self)
+{
+  double progress;
+
+  g_return_val_if_fail (NEURONS_IS_NETWORK_VIEW (self), NEURONS_STEP_PHASE_NONE);
+
+  return phase_at (self, frame_time (self), &progress);
+}
+
+/**
+ * neurons_network_view_get_output_bar_bounds:
+ * @self: a #NeuronsNetworkView
+ * @digit: an output, 0-9
+ * @bounds: (out): the bar's full length, in the widget's coordinates
+ *
+ * Returns: %FALSE when the widget has no size yet
+ */
+gboolean
+neurons_network_view_get_output_bar_bounds (NeuronsNetworkView *self,
+                                            guint               digit,
+                                            graphene_rect_t    *bounds)
+{
+  Layout layout;
+
+  g_return_val_if_fail (NEURONS_IS_NETWORK_VIEW (self), FALSE);
+  g_return_val_if_fail (digit < NEURONS_OUTPUT_SIZE, FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    return FALSE;
+
+  compute_layout (self, &layout);
+  graphene_rect_init (bounds, layout.bar_x, layout.output_y[digit] - layout.bar_height / 2,
+                      layout.bar_width, layout.bar_height);
+
+  return TRUE;
+}
+
+/**
+ * neurons_network_view_get_image_bounds:
+ * @self: a #NeuronsNetworkView
+ * @bounds: (out): where the input digit is drawn, in the widget's coordinates
+ *
+ * Returns: %FALSE when the widget has no size yet
+ */
+gboolean
+neurons_network_view_get_image_bounds (NeuronsNetworkView *self,
+                                       graphene_rect_t    *bounds)
+{
+  Layout layout;
+
+  g_return_val_if_fail (NEURONS_IS_NETWORK_VIEW (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    return FALSE;
+
+  compute_layout (self, &layout);
+  *bounds = layout.image;
+
+  return TRUE;
+}

@@ -1,0 +1,629 @@
+/* test-widgets.c: the network views, rendered to pixels and read back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-test"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "neurons-color-legend.h"
+#include "neurons-colors.h"
+#include "neurons-highlight.h"
+#include "neurons-network-panel.h"
+#include "neurons-network-view.h"
+#include "neurons-neural-net-private.h"
+#include "neurons-neuron-state.h"
+#include "neurons-weight-tiles.h"
+
+/*
+ * The widgets are drawn in a real window (the tests need a display: Xvfb in CI), rendered
+ * again through gtk_widget_paintable_new() into a texture, and the pixels that carry meaning
+ * are read back: the colour of a weight's sign, a dead neuron's darkness, a bar's length.
+ * Each picture is saved as a PNG in the build folder for a person to look at.
+ */
+
+#define DEAD_NEURON     3
+#define SIGNED_NEURON   0
+#define PLAIN_NEURON    1
+#define LABEL           3
+#define PINNED_HIDDEN2  5
+#define PREDICTION      7
+
+/* The Adwaita window backgrounds, for opaque pictures. */
+static const GdkRGBA light_background = { 0.98f, 0.98f, 0.98f, 1 };
+static const GdkRGBA dark_background = { 0.14f, 0.14f, 0.14f, 1 };
+
+typedef struct
+{
+  int     width;
+  int     height;
+  gsize   stride;
+  guint8 *data;   /* GDK_MEMORY_DEFAULT: B, G, R, A, premultiplied */
+} Image;
+
+static void
+image_free (Image *image)
+{
+  g_free (image->data);
+  g_free (image);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Image, image_free)
+
+/* red, green, blue from 0 to 1; the pictures are opaque */
+static void
+image_get (const Image *image,
+           int          x,
+           int          y,
+           double      *rgb)
+{
+  const guint8 *pixel;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, image->width);
+  g_assert_cmpint (y, <, image->height);
+
+  pixel = image->data + y * image->stride + x * 4;
+  rgb[0] = pixel[2] / 255.0;
+  rgb[1] = pixel[1] / 255.0;
+  rgb[2] = pixel[0] / 255.0;
+}
+
+static double
+luminance (const double *rgb)
+{
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median, so that a mark drawn over an area does not count. */
+static double
+median_luminance (const Image           *image,
+                  const graphene_rect_t *area)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int y = ceilf (area->origin.y); y < floorf (area->origin.y + area->size.height); y++)
+    for (int x = ceilf (area->origin.x); x < floorf (area->origin.x + area->size.width); x++)
+      {
+        double rgb[3];
+        double value;
+
+        image_get (image, x, y, rgb);
+        value = luminance (rgb);
+        g_array_append_val (values, value);
+      }
+
+  g_assert_cmpuint (values->len, >, 0);
+  g_array_sort (values, compare_doubles);
+
+  return g_array_index (values, double, values->len / 2);
+}
+
+/* Orange: red well above blue. Blue: the other way round. */
+static void
+assert_excitatory (const Image *image,
+                   float        x,
+                   float        y)
+{
+  double rgb[3];
+
+  image_get (image, x, y, rgb);
+  g_assert_cmpfloat (rgb[0] - rgb[2], >, 0.25);
+}
+
+static void
+assert_inhibitory (const Image *image,
+                   float        x,
+                   float        y)
+{
+  double rgb[3];
+
+  image_get (image, x, y, rgb);
+  g_assert_cmpfloat (rgb[2] - rgb[0], >, 0.25);
+}
+
+static void
+set_dark (gboolean dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  g_error ("The window was not drawn within 20 seconds: is there a display?");
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until the window has drawn a frame with everything queued so far. */
+static void
+wait_for_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+  guint timeout;
+
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (window);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  timeout = g_timeout_add_seconds (20, on_timeout, NULL);
+  gtk_widget_queue_draw (window);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static GtkWidget *
+show_in_window (GtkWidget *widget,
+                int        width,
+                int        height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+
+  return window;
+}
+
+/* Renders the widget as it is now, over the window background, and saves it as name.png. */
+static Image *
+render (GtkWidget  *widget,
+        const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  Image *image;
+  graphene_rect_t bounds;
+
+  wait_for_frame (GTK_WIDGET (gtk_widget_get_root (widget)));
+
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  g_assert_cmpfloat (bounds.size.width, >, 0);
+  g_assert_cmpfloat (bounds.size.height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot,
+                             neurons_colors_is_dark (widget) ? &dark_background : &light_background,
+                             &bounds);
+  gdk_paintable_snapshot (paintable, snapshot, bounds.size.width, bounds.size.height);
+  node = gtk_snapshot_free_to_node (snapshot);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+
+  file_name = g_strconcat ("widgets-", name, ".png", NULL);
+  path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+
+  image = g_new0 (Image, 1);
+  image->width = gdk_texture_get_width (texture);
+  image->height = gdk_texture_get_height (texture);
+  image->stride = image->width * 4;
+  image->data = g_malloc (image->stride * image->height);
+  gdk_texture_download (texture, image->data, image->stride);
+
+  return image;
+}
+
+/* An ink blob in the middle of the image, like a fat zero. */
+static void
+make_digit (guint8 *pixels)
+{
+  for (int y = 0; y < NEURONS_IMAGE_SIDE; y++)
+    for (int x = 0; x < NEURONS_IMAGE_SIDE; x++)
+      pixels[y * NEURONS_IMAGE_SIDE + x] = (x >= 6 && x < 22 && y >= 4 && y < 24) ? 255 : 0;
+}
+
+/*
+ * A network in a known state, put in place as the trainer would: the first neuron's weights
+ * are +0.5 on the top half of the image and -0.5 on the bottom half, the others small; one
+ * neuron has been silent for long; the outputs say 7, and the label is 3.
+ */
+static NeuronsNeuralNet *
+make_net (void)
+{
+  NeuronsNeuralNet *net = neurons_neural_net_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 7);
+  g_autofree NeuronsSnapshot *snapshot = g_new0 (NeuronsSnapshot, 1);
+  NeuronsMlp *mlp = &snapshot->mlp;
+
+  memcpy (mlp, neurons_neural_net_get_mlp (net), sizeof *mlp);
+  for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
+    {
+      for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
+        neurons_mlp_set_weight (mlp, 0, j, i, neurons_mlp_get_weight (mlp, 0, j, i) * 0.1f);
+      neurons_mlp_set_weight (mlp, 0, SIGNED_NEURON, i, i < NEURONS_INPUT_SIZE / 2 ? 0.5f : -0.5f);
+    }
+  mlp->dormant_samples[DEAD_NEURON] = NEURONS_DEAD_AFTER_SAMPLES * 2;
+
+  /* the second-layer neuron leans on neuron 0 and against neuron 1 more than on any other */
+  for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
+    neurons_mlp_set_weight (mlp, 1, PINNED_HIDDEN2, j, 0.05f);
+  neurons_mlp_set_weight (mlp, 1, PINNED_HIDDEN2, SIGNED_NEURON, 1.0f);
+  neurons_mlp_set_weight (mlp, 1, PINNED_HIDDEN2, PLAIN_NEURON, -1.0f);
+
+  /* the outputs leave no doubt: 7, whatever the hidden layers say */
+  for (guint o = 0; o < NEURONS_OUTPUT_SIZE; o++)
+    {
+      for (guint k = 0; k < NEURONS_HIDDEN2_SIZE; k++)
+        neurons_mlp_set_weight (mlp, 2, o, k, neurons_mlp_get_weight (mlp, 2, o, k) * 0.01f);
+      neurons_mlp_set_bias (mlp, 2, o, o == PREDICTION ? 3.0f : -1.0f - 0.2f * o);
+    }
+
+  make_digit (snapshot->input_pixels);
+  neurons_mlp_forward (mlp, snapshot->input_pixels, &snapshot->forward);
+  memcpy (&snapshot->previous, mlp, sizeof *mlp);
+  snapshot->sample_index = 0;
+  snapshot->label = LABEL;
+  snapshot->samples_seen = 1;
+  neurons_neural_net_apply_snapshot (net, snapshot);
+
+  return net;
+}
+
+static void
+test_colors_diverging (void)
+{
+  for (int dark = 0; dark < 2; dark++)
+    {
+      GdkRGBA positive, negative, zero, weak;
+      guint8 bytes[3];
+
+      neurons_colors_diverging (1, dark, &positive);
+      neurons_colors_diverging (-1, dark, &negative);
+      neurons_colors_diverging (0, dark, &zero);
+      neurons_colors_diverging (0.2f, dark, &weak);
+
+      /* orange one way, blue the other, grey in the middle */
+      g_assert_cmpfloat (positive.red - positive.blue, >, 0.3);
+      g_assert_cmpfloat (negative.blue - negative.red, >, 0.3);
+      g_assert_cmpfloat (fabsf (zero.red - zero.blue), <, 0.02);
+      g_assert_cmpfloat (fabsf (zero.red - zero.green), <, 0.02);
+
+      /* a larger value stands further from the neutral middle */
+      g_assert_cmpfloat (fabsf (positive.red - zero.red) + fabsf (positive.blue - zero.blue), >,
+                         fabsf (weak.red - zero.red) + fabsf (weak.blue - zero.blue));
+
+      /* out of range is clamped, and the byte version agrees */
+      neurons_colors_diverging_bytes (7, dark, bytes);
+      g_assert_cmpint (bytes[0], ==, (int) roundf (positive.red * 255));
+      g_assert_cmpint (bytes[2], ==, (int) roundf (positive.blue * 255));
+    }
+}
+
+static void
+test_highlight_pinning (void)
+{
+  g_autoptr(NeuronsHighlight) highlight = neurons_highlight_new ();
+
+  neurons_highlight_hover (highlight, NEURONS_HIGHLIGHT_HIDDEN1, 4);
+  g_assert_true (neurons_highlight_is (highlight, NEURONS_HIGHLIGHT_HIDDEN1, 4));
+  neurons_highlight_hover_end (highlight);
+  g_assert_cmpint (neurons_highlight_get_layer (highlight), ==, NEURONS_HIGHLIGHT_NONE);
+
+  /* a pinned neuron stays while the pointer wanders */
+  neurons_highlight_toggle_pin (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 2);
+  neurons_highlight_hover (highlight, NEURONS_HIGHLIGHT_HIDDEN1, 9);
+  neurons_highlight_hover_end (highlight);
+  g_assert_true (neurons_highlight_is (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 2));
+  g_assert_true (neurons_highlight_get_pinned (highlight));
+
+  /* the keyboard moves the pin; clicking the pinned one lets go */
+  neurons_highlight_select (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3);
+  g_assert_true (neurons_highlight_is (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3));
+  g_assert_true (neurons_highlight_get_pinned (highlight));
+  neurons_highlight_toggle_pin (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3);
+  g_assert_false (neurons_highlight_get_pinned (highlight));
+
+  neurons_highlight_toggle_pin (highlight, NEURONS_HIGHLIGHT_HIDDEN1, 1);
+  neurons_highlight_unpin (highlight);
+  g_assert_false (neurons_highlight_get_pinned (highlight));
+  g_assert_cmpint (neurons_highlight_get_neuron (highlight), ==, -1);
+}
+
+static void
+check_tiles (gboolean dark)
+{
+  g_autoptr(NeuronsNeuralNet) net = make_net ();
+  GtkWidget *tiles = neurons_weight_tiles_new ();
+  GtkWidget *window;
+  g_autoptr(Image) image = NULL;
+  graphene_rect_t tile, dead, plain;
+  float pixel;
+
+  set_dark (dark);
+  neurons_weight_tiles_set_net (NEURONS_WEIGHT_TILES (tiles), net);
+  window = show_in_window (tiles, 480, 520);
+  image = render (tiles, dark ? "tiles-dark" : "tiles-light");
+
+  /* the signed neuron: its top half is excitatory, its bottom half inhibitory */
+  g_assert_true (neurons_weight_tiles_get_tile_bounds (NEURONS_WEIGHT_TILES (tiles), SIGNED_NEURON, &tile));
+  pixel = tile.size.width / NEURONS_IMAGE_SIDE;
+  g_assert_cmpfloat (pixel, >=, 2);
+  for (int row = 1; row < NEURONS_IMAGE_SIDE; row += 4)
+    for (int column = 1; column < NEURONS_IMAGE_SIDE; column += 4)
+      {
+        float x = tile.origin.x + (column + 0.5f) * pixel;
+        float y = tile.origin.y + (row + 0.5f) * pixel;
+
+        if (row < NEURONS_IMAGE_SIDE / 2)
+          assert_excitatory (image, x, y);
+        else
+          assert_inhibitory (image, x, y);
+      }
+
+  /* the legend's scale is set by the weights: the ±0.5 ones are the 99th percentile */
+  g_assert_cmpfloat_with_epsilon (neurons_weight_tiles_get_range (NEURONS_WEIGHT_TILES (tiles)), 0.5, 1e-9);
+
+  /* a dead neuron is dark, in either style, and darker than a live one of small weights */
+  g_assert_true (neurons_weight_tiles_get_tile_bounds (NEURONS_WEIGHT_TILES (tiles), DEAD_NEURON, &dead));
+  g_assert_true (neurons_weight_tiles_get_tile_bounds (NEURONS_WEIGHT_TILES (tiles), PLAIN_NEURON, &plain));
+  g_assert_cmpfloat (median_luminance (image, &dead), <, 0.2);
+  if (!dark)
+    g_assert_cmpfloat (median_luminance (image, &plain), >, 0.7);
+  g_assert_cmpfloat (median_luminance (image, &plain) - median_luminance (image, &dead), >, 0.08);
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (tiles), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tiles), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "16 first-layer neurons, 1 dead.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_tiles_light (void)
+{
+  check_tiles (FALSE);
+}
+
+static void
+test_tiles_dark (void)
+{
+  check_tiles (TRUE);
+}
+
+/* Highlighting a second-layer neuron frames each tile by the weight it gets. */
+static void
+test_tiles_second_layer (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = make_net ();
+  GtkWidget *tiles = neurons_weight_tiles_new ();
+  NeuronsHighlight *highlight = neurons_weight_tiles_get_highlight (NEURONS_WEIGHT_TILES (tiles));
+  GtkWidget *window;
+  g_autoptr(Image) image = NULL;
+  graphene_rect_t excited, inhibited, other;
+
+  set_dark (FALSE);
+  neurons_weight_tiles_set_net (NEURONS_WEIGHT_TILES (tiles), net);
+  window = show_in_window (tiles, 480, 520);
+  neurons_highlight_toggle_pin (highlight, NEURONS_HIGHLIGHT_HIDDEN2, PINNED_HIDDEN2);
+  image = render (tiles, "tiles-second-layer");
+
+  neurons_weight_tiles_get_tile_bounds (NEURONS_WEIGHT_TILES (tiles), SIGNED_NEURON, &excited);
+  neurons_weight_tiles_get_tile_bounds (NEURONS_WEIGHT_TILES (tiles), PLAIN_NEURON, &inhibited);
+  neurons_weight_tiles_get_tile_bounds (NEURONS_WEIGHT_TILES (tiles), 2, &other);
+
+  /* just left of each tile, where the frame is */
+  assert_excitatory (image, excited.origin.x - 3, excited.origin.y + excited.size.height / 2);
+  assert_inhibitory (image, inhibited.origin.x - 3, inhibited.origin.y + inhibited.size.height / 2);
+
+  /* a tile the neuron barely weighs is faded towards the background */
+  g_assert_cmpfloat (median_luminance (image, &other), >, 0.9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_view_outputs (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = make_net ();
+  const NeuronsForward *forward = neurons_neural_net_get_forward (net);
+  GtkWidget *view = neurons_network_view_new ();
+  GtkWidget *window;
+  g_autoptr(Image) image = NULL;
+  g_autofree char *description = NULL;
+  int lengths[NEURONS_OUTPUT_SIZE];
+  int longest = 0;
+
+  set_dark (FALSE);
+  neurons_network_view_set_net (NEURONS_NETWORK_VIEW (view), net);
+  window = show_in_window (view, 1000, 620);
+  image = render (view, "view");
+
+  /* each bar's length, counted in dark pixels along its middle */
+  for (guint o = 0; o < NEURONS_OUTPUT_SIZE; o++)
+    {
+      graphene_rect_t bar;
+      int y;
+
+      g_assert_true (neurons_network_view_get_output_bar_bounds (NEURONS_NETWORK_VIEW (view), o, &bar));
+      y = bar.origin.y + bar.size.height / 2;
+      lengths[o] = 0;
+      for (int x = bar.origin.x; x < bar.origin.x + bar.size.width; x++)
+        {
+          double rgb[3];
+
+          image_get (image, x, y, rgb);
+          lengths[o] += luminance (rgb) < 0.6;
+        }
+
+      /* as long as the output says, to within a pixel */
+      g_assert_cmpfloat (fabs (lengths[o] - forward->a3[o] * bar.size.width), <=, 1.5);
+      longest = lengths[o] > lengths[longest] ? (int) o : longest;
+    }
+
+  g_assert_cmpint (forward->prediction, ==, PREDICTION);
+  g_assert_cmpint (longest, ==, PREDICTION);
+  g_assert_cmpint (lengths[forward->prediction], >, 0);
+
+  description = g_strdup_printf ("Prediction: %u, true label: %d", forward->prediction, LABEL);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Highlighting a first-layer neuron shows only the ink that excites it. */
+static void
+test_view_contributions (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = make_net ();
+  GtkWidget *view = neurons_network_view_new ();
+  NeuronsHighlight *highlight = neurons_network_view_get_highlight (NEURONS_NETWORK_VIEW (view));
+  GtkWidget *window;
+  g_autoptr(Image) image = NULL;
+  g_autofree char *description = NULL;
+  graphene_rect_t bounds;
+  float pixel;
+
+  set_dark (FALSE);
+  neurons_network_view_set_net (NEURONS_NETWORK_VIEW (view), net);
+  window = show_in_window (view, 1000, 620);
+  neurons_highlight_hover (highlight, NEURONS_HIGHLIGHT_HIDDEN1, SIGNED_NEURON);
+  image = render (view, "view-contributions");
+
+  g_assert_true (neurons_network_view_get_image_bounds (NEURONS_NETWORK_VIEW (view), &bounds));
+  pixel = bounds.size.width / NEURONS_IMAGE_SIDE;
+
+  for (int row = 4; row < 24; row += 3)
+    {
+      double rgb[3];
+
+      image_get (image, bounds.origin.x + 14.5f * pixel, bounds.origin.y + (row + 0.5f) * pixel, rgb);
+
+      if (row < NEURONS_IMAGE_SIDE / 2)
+        /* inked, positive weight: excites, drawn orange */
+        g_assert_cmpfloat (rgb[0] - rgb[2], >, 0.25);
+      else
+        /* inked, negative weight: only a faint grey ghost */
+        g_assert_cmpfloat (fabs (rgb[0] - rgb[2]), <, 0.05);
+    }
+
+  description = g_strdup_printf ("Prediction: %u, true label: %d. First-layer neuron 1 selected.",
+                                 neurons_neural_net_get_forward (net)->prediction, LABEL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A single step plays its three phases in order, then rests. */
+static void
+test_view_phases (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = make_net ();
+  GtkWidget *view = neurons_network_view_new ();
+  GtkWidget *window;
+  guint8 pixels[NEURONS_INPUT_SIZE];
+  NeuronsStepPhase last;
+  guint n_phases_seen = 0;
+
+  neurons_network_view_set_net (NEURONS_NETWORK_VIEW (view), net);
+  window = show_in_window (view, 1000, 620);
+  g_assert_cmpint (neurons_network_view_get_phase (NEURONS_NETWORK_VIEW (view)), ==, NEURONS_STEP_PHASE_NONE);
+
+  make_digit (pixels);
+  neurons_neural_net_train_step (net, pixels, LABEL, 0);
+  last = neurons_network_view_get_phase (NEURONS_NETWORK_VIEW (view));
+  g_assert_cmpint (last, ==, NEURONS_STEP_PHASE_FORWARD);
+
+  while (last != NEURONS_STEP_PHASE_NONE)
+    {
+      NeuronsStepPhase phase;
+
+      wait_for_frame (window);
+      phase = neurons_network_view_get_phase (NEURONS_NETWORK_VIEW (view));
+      if (phase != last)
+        {
+          /* forward, backward, update, rest: never back, and never skipping the rest */
+          g_assert_true (phase == NEURONS_STEP_PHASE_NONE || phase > last);
+          n_phases_seen++;
+          last = phase;
+        }
+    }
+
+  g_assert_cmpuint (n_phases_seen, >=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The whole panel fits in the smallest window the app allows. */
+static void
+test_panel_small (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = make_net ();
+  GtkWidget *panel = neurons_network_panel_new ();
+  GtkWidget *window;
+  g_autoptr(Image) image = NULL;
+  int minimum_width, minimum_height;
+
+  set_dark (FALSE);
+  neurons_network_panel_set_net (NEURONS_NETWORK_PANEL (panel), net);
+  gtk_widget_measure (panel, GTK_ORIENTATION_HORIZONTAL, -1, &minimum_width, NULL, NULL, NULL);
+  gtk_widget_measure (panel, GTK_ORIENTATION_VERTICAL, 1024, &minimum_height, NULL, NULL, NULL);
+  g_assert_cmpint (minimum_width, <=, 1000);
+  g_assert_cmpint (minimum_height, <=, 500);
+
+  window = show_in_window (panel, 1000, 500);
+  image = render (panel, "panel-small");
+  g_assert_cmpint (image->width, ==, 1000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/widgets/colors/diverging", test_colors_diverging);
+  g_test_add_func ("/widgets/highlight/pinning", test_highlight_pinning);
+  g_test_add_func ("/widgets/weight-tiles/light", test_tiles_light);
+  g_test_add_func ("/widgets/weight-tiles/dark", test_tiles_dark);
+  g_test_add_func ("/widgets/weight-tiles/second-layer", test_tiles_second_layer);
+  g_test_add_func ("/widgets/network-view/outputs", test_view_outputs);
+  g_test_add_func ("/widgets/network-view/contributions", test_view_contributions);
+  g_test_add_func ("/widgets/network-view/phases", test_view_phases);
+  g_test_add_func ("/widgets/network-panel/small", test_panel_small);
+
+  return g_test_run ();
+}
