@@ -14,6 +14,7 @@
 #include "neurons-color-legend.h"
 #include "neurons-colors.h"
 #include "neurons-highlight.h"
+#include "neurons-line-canvas.h"
 #include "neurons-network-panel.h"
 #include "neurons-network-view.h"
 #include "neurons-neural-net-private.h"
@@ -329,6 +330,51 @@ test_colors_diverging (void)
     }
 }
 
+static double
+covered_area (const NeuronsLineCanvas *canvas)
+{
+  double area = 0;
+
+  for (int y = 0; y < canvas->height; y++)
+    for (int x = 0; x < canvas->width; x++)
+      area += (canvas->pixels[y * canvas->stride + x] >> 24) / 255.0;
+
+  return area;
+}
+
+/* A line covers each pixel by the share of it that lies under the line, and no more. */
+static void
+test_line_canvas_coverage (void)
+{
+  const GdkRGBA white = { 1, 1, 1, 1 };
+  g_autoptr(GskRenderNode) node = NULL;
+  NeuronsLineCanvas canvas;
+  GtkSnapshot *snapshot;
+
+  /* horizontal, 2 wide, centred on a pixel edge: a full row between two half rows */
+  neurons_line_canvas_init (&canvas, 100, 80, 1);
+  neurons_line_canvas_draw_line (&canvas, 10, 20.5f, 60, 20.5f, 2, &white);
+  g_assert_cmpuint (canvas.pixels[20 * canvas.stride + 30], ==, 0xffffffff);
+  g_assert_cmpuint (canvas.pixels[19 * canvas.stride + 30] >> 24, ==, 128);
+  g_assert_cmpuint (canvas.pixels[21 * canvas.stride + 30] >> 24, ==, 128);
+  g_assert_cmpuint (canvas.pixels[23 * canvas.stride + 30], ==, 0);
+  g_assert_cmpuint (canvas.pixels[20 * canvas.stride + 5], ==, 0);
+  g_assert_cmpfloat_with_epsilon (covered_area (&canvas), 50 * 2, 0.5);
+
+  /* steep and diagonal, at twice the density: the area is length × width, in device pixels */
+  snapshot = gtk_snapshot_new ();
+  neurons_line_canvas_finish (&canvas, snapshot, &GRAPHENE_POINT_INIT (0, 0));
+  neurons_line_canvas_init (&canvas, 100, 80, 2);
+  neurons_line_canvas_draw_line (&canvas, 12, 3, 40, 70, 0.75f, &white);
+  g_assert_cmpfloat (fabs (covered_area (&canvas) / (4 * hypot (28, 67) * 0.75) - 1), <, 0.02);
+
+  /* the lines arrive in the snapshot */
+  neurons_line_canvas_finish (&canvas, snapshot, &GRAPHENE_POINT_INIT (5, 5));
+  g_assert_null (canvas.surface);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+}
+
 static void
 test_highlight_pinning (void)
 {
@@ -616,6 +662,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/widgets/colors/diverging", test_colors_diverging);
+  g_test_add_func ("/widgets/line-canvas/coverage", test_line_canvas_coverage);
   g_test_add_func ("/widgets/highlight/pinning", test_highlight_pinning);
   g_test_add_func ("/widgets/weight-tiles/light", test_tiles_light);
   g_test_add_func ("/widgets/weight-tiles/dark", test_tiles_dark);

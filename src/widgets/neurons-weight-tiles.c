@@ -433,6 +433,13 @@ neurons_weight_tiles_snapshot (GtkWidget   *widget,
     }
 }
 
+static GtkSizeRequestMode
+neurons_weight_tiles_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* The tiles are square, so their width decides how tall the grid wants to be. */
 static void
 neurons_weight_tiles_measure (GtkWidget      *widget,
                               GtkOrientation  orientation,
@@ -442,17 +449,23 @@ neurons_weight_tiles_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
+  const float gap_share = (N_COLUMNS - 1) * 0.15f;
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = N_COLUMNS * MIN_TILE + (N_COLUMNS - 1) * 6 + 2 * MARGIN;
-      *natural = N_COLUMNS * NAT_TILE * 1.15f + 2 * MARGIN;
+      *minimum = ceilf (N_COLUMNS * MIN_TILE + (N_COLUMNS - 1) * 6 + 2 * MARGIN);
+      *natural = ceilf ((N_COLUMNS + gap_share) * NAT_TILE + 2 * MARGIN);
     }
   else
     {
       float labels = N_ROWS * label_height (widget);
+      float tile = NAT_TILE;
 
-      *minimum = N_ROWS * MIN_TILE + (N_ROWS - 1) * 6 + 2 * MARGIN + labels;
-      *natural = N_ROWS * NAT_TILE * 1.15f + 2 * MARGIN + labels;
+      if (for_size >= 0)
+        tile = floorf (MAX (MIN_TILE, (for_size - 2 * MARGIN) / (N_COLUMNS + gap_share)));
+
+      *minimum = ceilf (N_ROWS * MIN_TILE + (N_ROWS - 1) * 6 + 2 * MARGIN + labels);
+      *natural = MAX (*minimum, ceilf ((N_ROWS + gap_share) * tile + 2 * MARGIN + labels));
     }
 }
 
@@ -682,6 +695,7 @@ neurons_weight_tiles_class_init (NeuronsWeightTilesClass *klass)
   object_class->set_property = neurons_weight_tiles_set_property;
 
   widget_class->snapshot = neurons_weight_tiles_snapshot;
+  widget_class->get_request_mode = neurons_weight_tiles_get_request_mode;
   widget_class->measure = neurons_weight_tiles_measure;
   widget_class->css_changed = neurons_weight_tiles_css_changed;
 
