@@ -402,6 +402,8 @@ append_text (NeuronsNetworkView *self,
   int width;
 
   pango_layout_set_markup (layout, markup, -1);
+  if (align == 0.5f)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_get_pixel_size (layout, &width, NULL);
 
   gtk_snapshot_save (snapshot);
@@ -812,6 +814,16 @@ append_headings (NeuronsNetworkView *self,
                  MARGIN, layout->phase_y + 1.3f * layout->line_height, 0, foreground);
 
   append_text (self, snapshot, _("<b>Input</b> 28×28"), layout->image.origin.x, layout->heading_y, 0, foreground);
+
+  if (neurons_highlight_get_layer (self->highlight) == NEURONS_HIGHLIGHT_HIDDEN1)
+    {
+      /* Translators: under the input image, which shows only what excites the neuron */
+      g_autofree char *note = g_strdup_printf (_("Ink that excites\nneuron %d"),
+                                               neurons_highlight_get_neuron (self->highlight) + 1);
+
+      append_text (self, snapshot, note, layout->image.origin.x + layout->image.size.width / 2,
+                   layout->image.origin.y + layout->image.size.height + 4, 0.5f, &dim);
+    }
   append_text (self, snapshot, _("<b>Pixels</b>"), layout->x[COLUMN_INPUT], layout->heading_y, 0.5f, foreground);
   append_text (self, snapshot, _("<b>Layer 1</b>"), layout->x[COLUMN_HIDDEN1], layout->heading_y, 0.5f, foreground);
   append_text (self, snapshot, _("<b>Layer 2</b>"), layout->x[COLUMN_HIDDEN2], layout->heading_y, 0.5f, foreground);
@@ -1271,7 +1283,7 @@ neurons_network_view_init (NeuronsNetworkView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Network"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Network diagram"),
                                   -1);
   update_description (self);
 }
