@@ -133,6 +133,8 @@ start_xvfb ()
   for _ in $(seq 100); do
     if [ -s "$display_file" ]; then
       export DISPLAY=":$(cat "$display_file")"
+      # On a desktop, GTK would otherwise open the test windows on the Wayland session.
+      unset WAYLAND_DISPLAY
       echo "Xvfb is on $DISPLAY"
       return 0
     fi
