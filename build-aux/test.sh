@@ -12,7 +12,7 @@
 #
 # Every stage runs even when an earlier one failed, so one run shows everything that is wrong.
 # The last line says "N passed, M failed", counting each test of a suite and each other stage;
-# the exit status is 1 if anything failed.
+# the exit status is 1 if anything failed. FUZZ_SECONDS=10 build-aux/test.sh fuzzes for less.
 
 set -uo pipefail
 
