@@ -81,6 +81,9 @@ def main():
     tap.check('the module is configured as a release build',
           '-Dbuildtype=release' in module.get('config-opts', []),
           f'config-opts are {module.get("config-opts")}')
+    tap.check('the module leaves the test suites out (the SDK has no Xvfb or xdotool)',
+          '-Dtests=false' in module.get('config-opts', []),
+          f'config-opts are {module.get("config-opts")}')
     sources = module.get('sources', [])
     source_root = manifest_path.parent / sources[0].get('path', '') if sources else None
     tap.check('the module builds this source tree (one dir source, "..")',

@@ -121,7 +121,7 @@ def main():
         app_root = destdir / PREFIX.lstrip('/')
         log = []
 
-        built = (run(['meson', 'setup', f'--prefix={PREFIX}', '--buildtype=release',
+        built = (run(['meson', 'setup', f'--prefix={PREFIX}', '--buildtype=release', '-Dtests=false',
                       build, source_root], log)
                  and run(['meson', 'compile', '-C', build], log)
                  and run(['meson', 'install', '-C', build, '--no-rebuild',
