@@ -59,6 +59,7 @@ static void
 assert_results_match (NeuronsEvaluator *evaluator)
 {
   const NeuronsMlp *mlp = neurons_neural_net_get_mlp (neurons_evaluator_get_net (evaluator));
+  NeuronsDataset *test = neurons_evaluator_get_test_set (evaluator);
   const NeuronsEvaluation *evaluation = neurons_evaluator_get_evaluation (evaluator);
   const guint8 *predictions = neurons_evaluator_get_predictions (evaluator);
   const NeuronsPanelSample *panel;
@@ -66,13 +67,13 @@ assert_results_match (NeuronsEvaluator *evaluator)
   guint panel_correct = 0;
   guint n_panel;
 
-  neurons_evaluate (mlp, test_set, &expected);
+  neurons_evaluate (mlp, test, &expected);
   g_assert_nonnull (evaluation);
   g_assert_cmpmem (evaluation, sizeof *evaluation, &expected, sizeof expected);
   g_assert_cmpfloat (neurons_evaluator_get_test_accuracy (evaluator), ==, neurons_evaluation_accuracy (&expected));
 
-  for (guint s = 0; s < test_set->n_images; s += 97)
-    g_assert_cmpuint (predictions[s], ==, neurons_mlp_predict (mlp, neurons_dataset_image (test_set, s)));
+  for (guint s = 0; s < test->n_images; s += 97)
+    g_assert_cmpuint (predictions[s], ==, neurons_mlp_predict (mlp, neurons_dataset_image (test, s)));
 
   /* Each confusion row holds every test image of its digit once */
   for (guint label = 0; label < NEURONS_OUTPUT_SIZE; label++)
@@ -91,8 +92,8 @@ assert_results_match (NeuronsEvaluator *evaluator)
       NeuronsForward forward;
 
       g_assert_cmpuint (panel[p].label, ==, p / NEURONS_PANEL_PER_DIGIT);
-      g_assert_cmpuint (test_set->labels[panel[p].test_index], ==, panel[p].label);
-      neurons_mlp_forward (mlp, neurons_dataset_image (test_set, panel[p].test_index), &forward);
+      g_assert_cmpuint (test->labels[panel[p].test_index], ==, panel[p].label);
+      neurons_mlp_forward (mlp, neurons_dataset_image (test, panel[p].test_index), &forward);
       g_assert_cmpuint (panel[p].prediction, ==, forward.prediction);
       g_assert_cmpmem (panel[p].outputs, sizeof panel[p].outputs, forward.a3, sizeof forward.a3);
       panel_correct += panel[p].prediction == panel[p].label;
@@ -191,6 +192,80 @@ test_stale_dropped (void)
   assert_results_match (evaluator);
 }
 
+/* The images of the test set from first on, as a dataset of their own. */
+static NeuronsDataset *
+test_set_tail (guint first)
+{
+  guint n_images = test_set->n_images - first;
+  g_autoptr(GByteArray) images = g_byte_array_new ();
+  g_autoptr(GByteArray) labels = g_byte_array_new ();
+  const guint32 image_header[] = { GUINT32_TO_BE (0x803), GUINT32_TO_BE (n_images), GUINT32_TO_BE (28), GUINT32_TO_BE (28) };
+  const guint32 label_header[] = { GUINT32_TO_BE (0x801), GUINT32_TO_BE (n_images) };
+  g_autoptr(GBytes) image_bytes = NULL;
+  g_autoptr(GBytes) label_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  NeuronsDataset *tail;
+
+  g_byte_array_append (images, (const guint8 *) image_header, sizeof image_header);
+  g_byte_array_append (images, neurons_dataset_image (test_set, first), (gsize) n_images * 784);
+  g_byte_array_append (labels, (const guint8 *) label_header, sizeof label_header);
+  g_byte_array_append (labels, test_set->labels + first, n_images);
+  image_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&images));
+  label_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&labels));
+
+  tail = neurons_dataset_new_from_bytes (image_bytes, "tail-images", label_bytes, "tail-labels", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tail->n_images, ==, n_images);
+
+  return tail;
+}
+
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+/* Another test set (as when the dataset is switched) drops the old results, chooses its own
+ * panel and is measured from then on. */
+static void
+test_switch_test_set (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  g_autoptr(NeuronsEvaluator) evaluator = neurons_evaluator_new (net, test_set);
+  g_autoptr(NeuronsDataset) tail = test_set_tail (6000);
+  const NeuronsPanelSample *panel;
+  NeuronsDataset *notified = NULL;
+  guint n_notified = 0;
+  guint n_panel;
+
+  train (net, 0, 1000);
+  while (neurons_evaluator_get_samples_seen (evaluator) != 1000)
+    wait_for_results (evaluator);
+
+  g_signal_connect_swapped (evaluator, "notify::test-set", G_CALLBACK (count_notify), &n_notified);
+  neurons_evaluator_set_test_set (evaluator, tail);
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_object_get (evaluator, "test-set", &notified, NULL);
+  g_assert_true (notified == tail);
+  g_assert_false (neurons_evaluator_has_results (evaluator));
+  g_assert_cmpuint (history_length (neurons_evaluator_get_test_accuracy_history (evaluator)), ==, 0);
+
+  /* the panel comes from the new images, chosen before any result */
+  panel = neurons_evaluator_get_panel (evaluator, &n_panel);
+  g_assert_cmpuint (n_panel, ==, NEURONS_PANEL_SIZE);
+  for (guint p = 0; p < n_panel; p++)
+    {
+      g_assert_cmpuint (panel[p].test_index, <, tail->n_images);
+      g_assert_cmpuint (tail->labels[panel[p].test_index], ==, panel[p].label);
+    }
+
+  wait_for_results (evaluator);
+  g_assert_cmpuint (neurons_evaluator_get_evaluation (evaluator)->n_samples, ==, tail->n_images);
+  g_assert_cmpuint (neurons_evaluator_get_samples_seen (evaluator), ==, 1000);
+  assert_results_match (evaluator);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/nn/evaluator/initial", test_initial);
   g_test_add_func ("/nn/evaluator/after-training", test_after_training);
   g_test_add_func ("/nn/evaluator/stale-dropped", test_stale_dropped);
+  g_test_add_func ("/nn/evaluator/switch-test-set", test_switch_test_set);
 
   result = g_test_run ();
 

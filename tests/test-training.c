@@ -196,6 +196,52 @@ test_learning_rate_refused (void)
 }
 
 static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+/* The outputs are digits until a dataset names them otherwise; names keep no weight from
+ * changing, and a wrong number of them is refused. */
+static void
+test_class_names (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 1);
+  const char *clothes[] = { "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot", NULL };
+  const char *too_few[] = { "Cat", "Dog", NULL };
+  g_autoptr(NeuronsMlp) before = neurons_mlp_copy (neurons_neural_net_get_mlp (net));
+  g_auto(GStrv) property = NULL;
+  guint notified = 0;
+
+  g_signal_connect_swapped (net, "notify::class-names", G_CALLBACK (count_notify), &notified);
+
+  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 0), ==, "0");
+  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 9), ==, "9");
+  g_assert_cmpuint (g_strv_length ((char **) neurons_neural_net_get_class_names (net)), ==, NEURONS_OUTPUT_SIZE);
+
+  neurons_neural_net_set_class_names (net, clothes);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 7), ==, "Sneaker");
+  g_object_get (net, "class-names", &property, NULL);
+  g_assert_true (g_strv_equal ((const char * const *) property, clothes));
+  g_assert_cmpmem (neurons_neural_net_get_mlp (net), sizeof *before, before, sizeof *before);
+
+  /* the same names again are no change */
+  neurons_neural_net_set_class_names (net, clothes);
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_test_expect_message ("neurons-neural-net", G_LOG_LEVEL_CRITICAL, "*NEURONS_OUTPUT_SIZE*");
+  neurons_neural_net_set_class_names (net, too_few);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 0), ==, "T-shirt/top");
+
+  neurons_neural_net_set_class_names (net, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 3), ==, "3");
+}
+
+static void
 wait_until_stopped (NeuronsTrainer *trainer)
 {
   while (neurons_trainer_get_running (trainer))
@@ -377,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/nn/training/relu-dies-at-high-rate", test_relu_dies_at_high_rate);
   g_test_add_func ("/nn/neural-net/learning-rate-refused", test_learning_rate_refused);
   g_test_add_func ("/nn/neural-net/step-divergence", test_step_divergence);
+  g_test_add_func ("/nn/neural-net/class-names", test_class_names);
   g_test_add_func ("/nn/trainer/matches-plain-loop", test_trainer_matches_plain_loop);
   g_test_add_func ("/nn/trainer/pause-keeps-every-step", test_trainer_pause_keeps_every_step);
   g_test_add_func ("/nn/trainer/stepwise", test_trainer_stepwise);

@@ -69,6 +69,7 @@ enum {
   PROP_NET,
   PROP_TEST_ACCURACY,
   PROP_PANEL_ACCURACY,
+  PROP_TEST_SET,
   N_PROPS
 };
 
@@ -279,8 +280,10 @@ on_net_changed (NeuronsEvaluator *self)
   schedule (self);
 }
 
+/* Forgets every result and history and measures again: the weights were replaced, or the
+ * test set was. */
 static void
-on_net_reset (NeuronsEvaluator *self)
+start_over (NeuronsEvaluator *self)
 {
   self->generation++;
   self->in_flight = FALSE;
@@ -318,7 +321,7 @@ neurons_evaluator_constructed (GObject *object)
   g_assert (self->net != NULL);
 
   g_signal_connect_object (self->net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->net, "reset", G_CALLBACK (start_over), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -374,6 +377,10 @@ neurons_evaluator_get_property (GObject    *object,
       g_value_set_double (value, neurons_evaluator_get_panel_accuracy (self));
       break;
 
+    case PROP_TEST_SET:
+      g_value_set_pointer (value, self->test);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -424,6 +431,16 @@ neurons_evaluator_class_init (NeuronsEvaluatorClass *klass)
                          -1, 1, -1,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * NeuronsEvaluator:test-set:
+   *
+   * The held-out images the network is measured on. When it changes, so does the test
+   * panel: views that show the panel's images build them again.
+   */
+  properties[PROP_TEST_SET] =
+    g_param_spec_pointer ("test-set", NULL, NULL,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -452,6 +469,21 @@ neurons_evaluator_init (NeuronsEvaluator *self)
     self->digit_histories[digit] = neurons_history_new (HISTORY_CAPACITY);
 }
 
+/* The test panel's images, chosen once for each test set. */
+static void
+choose_panel (NeuronsEvaluator *self)
+{
+  guint indices[NEURONS_PANEL_SIZE];
+
+  memset (self->panel, 0, sizeof self->panel);
+  self->n_panel = neurons_test_panel_indices (self->test, indices);
+  for (guint p = 0; p < self->n_panel; p++)
+    {
+      self->panel[p].test_index = indices[p];
+      self->panel[p].label = self->test->labels[indices[p]];
+    }
+}
+
 /**
  * neurons_evaluator_new:
  * @net: the network to measure
@@ -466,19 +498,13 @@ neurons_evaluator_new (NeuronsNeuralNet *net,
                        NeuronsDataset   *test)
 {
   NeuronsEvaluator *self;
-  guint indices[NEURONS_PANEL_SIZE];
 
   g_return_val_if_fail (NEURONS_IS_NEURAL_NET (net), NULL);
   g_return_val_if_fail (test != NULL && test->n_images > 0, NULL);
 
   self = g_object_new (NEURONS_TYPE_EVALUATOR, "net", net, NULL);
   self->test = neurons_dataset_ref (test);
-  self->n_panel = neurons_test_panel_indices (test, indices);
-  for (guint p = 0; p < self->n_panel; p++)
-    {
-      self->panel[p].test_index = indices[p];
-      self->panel[p].label = test->labels[indices[p]];
-    }
+  choose_panel (self);
   self->last_samples_seen = neurons_neural_net_get_samples_seen (net);
   self->dirty = TRUE;
   start_evaluation (self);
@@ -500,6 +526,30 @@ neurons_evaluator_get_test_set (NeuronsEvaluator *self)
   g_return_val_if_fail (NEURONS_IS_EVALUATOR (self), NULL);
 
   return self->test;
+}
+
+/**
+ * neurons_evaluator_set_test_set:
+ * @test: other held-out images, never trained on
+ *
+ * Measures the network on @test from now on, with a test panel chosen from it; the results
+ * and histories so far, which describe the old test set, are dropped.
+ */
+void
+neurons_evaluator_set_test_set (NeuronsEvaluator *self,
+                                NeuronsDataset   *test)
+{
+  g_return_if_fail (NEURONS_IS_EVALUATOR (self));
+  g_return_if_fail (test != NULL && test->n_images > 0);
+
+  if (test == self->test)
+    return;
+
+  neurons_dataset_unref (self->test);
+  self->test = neurons_dataset_ref (test);
+  choose_panel (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEST_SET]);
+  start_over (self);
 }
 
 gboolean

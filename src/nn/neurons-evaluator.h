@@ -31,6 +31,8 @@ NeuronsEvaluator         *neurons_evaluator_new                         (Neurons
                                                                          NeuronsDataset   *test);
 NeuronsNeuralNet         *neurons_evaluator_get_net                     (NeuronsEvaluator *self);
 NeuronsDataset           *neurons_evaluator_get_test_set                (NeuronsEvaluator *self);
+void                      neurons_evaluator_set_test_set                (NeuronsEvaluator *self,
+                                                                         NeuronsDataset   *test);
 
 gboolean                  neurons_evaluator_has_results                 (NeuronsEvaluator *self);
 guint64                   neurons_evaluator_get_samples_seen            (NeuronsEvaluator *self);

@@ -38,6 +38,8 @@ struct _NeuronsNeuralNet
   gint64           input_index;
   int              input_label;
   guint            diverged : 1;
+
+  char           **class_names;    /* (NEURONS_OUTPUT_SIZE) what each output stands for */
 };
 
 G_DEFINE_FINAL_TYPE (NeuronsNeuralNet, neurons_neural_net, G_TYPE_OBJECT)
@@ -51,6 +53,7 @@ enum {
   PROP_SAMPLES_SEEN,
   PROP_RUNNING_COST,
   PROP_DIVERGED,
+  PROP_CLASS_NAMES,
   N_PROPS
 };
 
@@ -72,6 +75,7 @@ neurons_neural_net_finalize (GObject *object)
 
   g_clear_pointer (&self->mlp, neurons_mlp_free);
   g_clear_pointer (&self->previous, neurons_mlp_free);
+  g_clear_pointer (&self->class_names, g_strfreev);
 
   G_OBJECT_CLASS (neurons_neural_net_parent_class)->finalize (object);
 }
@@ -114,6 +118,10 @@ neurons_neural_net_get_property (GObject    *object,
       g_value_set_boolean (value, self->diverged);
       break;
 
+    case PROP_CLASS_NAMES:
+      g_value_set_boxed (value, self->class_names);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -136,6 +144,10 @@ neurons_neural_net_set_property (GObject      *object,
         if (!neurons_neural_net_set_learning_rate (self, g_value_get_double (value), &error))
           g_warning ("%s", error->message);
       }
+      break;
+
+    case PROP_CLASS_NAMES:
+      neurons_neural_net_set_class_names (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -186,6 +198,17 @@ neurons_neural_net_class_init (NeuronsNeuralNetClass *klass)
     g_param_spec_boolean ("diverged", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * NeuronsNeuralNet:class-names:
+   *
+   * What each of the outputs stands for, as people read it: "0" to "9" for the digits,
+   * "T-shirt/top" to "Ankle boot" for Fashion-MNIST. Setting %NULL brings back the digits.
+   */
+  properties[PROP_CLASS_NAMES] =
+    g_param_spec_boxed ("class-names", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -246,6 +269,18 @@ neurons_neural_net_class_init (NeuronsNeuralNetClass *klass)
                   G_TYPE_NONE, 0);
 }
 
+/* "0" to "9" */
+static char **
+digit_names (void)
+{
+  char **names = g_new0 (char *, NEURONS_OUTPUT_SIZE + 1);
+
+  for (guint k = 0; k < NEURONS_OUTPUT_SIZE; k++)
+    names[k] = g_strdup_printf ("%u", k);
+
+  return names;
+}
+
 static void
 neurons_neural_net_init (NeuronsNeuralNet *self)
 {
@@ -256,6 +291,7 @@ neurons_neural_net_init (NeuronsNeuralNet *self)
   self->seed = NEURONS_DEFAULT_SEED;
   self->input_label = -1;
   self->input_index = -1;
+  self->class_names = digit_names ();
 }
 
 /* Recomputes the activations of the input on show, for new weights. */
@@ -479,6 +515,56 @@ neurons_neural_net_get_diverged (NeuronsNeuralNet *self)
   g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), FALSE);
 
   return self->diverged;
+}
+
+/**
+ * neurons_neural_net_get_class_names:
+ *
+ * Returns: (transfer none): what each output stands for, NEURONS_OUTPUT_SIZE names
+ */
+const char * const *
+neurons_neural_net_get_class_names (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+
+  return (const char * const *) self->class_names;
+}
+
+/* What output k stands for: "7", or "Sneaker". */
+const char *
+neurons_neural_net_get_class_name (NeuronsNeuralNet *self,
+                                   guint             k)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+  g_return_val_if_fail (k < NEURONS_OUTPUT_SIZE, NULL);
+
+  return self->class_names[k];
+}
+
+/**
+ * neurons_neural_net_set_class_names:
+ * @class_names: (nullable): NEURONS_OUTPUT_SIZE names, or %NULL for the digits "0" to "9"
+ *
+ * Names the outputs for the dataset the network learns, so that the views say "Sneaker"
+ * where they would say "7". The weights do not change.
+ */
+void
+neurons_neural_net_set_class_names (NeuronsNeuralNet   *self,
+                                    const char * const *class_names)
+{
+  g_auto(GStrv) names = NULL;
+
+  g_return_if_fail (NEURONS_IS_NEURAL_NET (self));
+  g_return_if_fail (class_names == NULL || g_strv_length ((char **) class_names) == NEURONS_OUTPUT_SIZE);
+
+  names = class_names != NULL ? g_strdupv ((char **) class_names) : digit_names ();
+  if (g_strv_equal ((const char * const *) names, (const char * const *) self->class_names))
+    return;
+
+  g_strfreev (self->class_names);
+  self->class_names = g_steal_pointer (&names);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASS_NAMES]);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* Fresh weights for the given choices; the learning rate stays what it is. */

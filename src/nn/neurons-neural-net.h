@@ -39,6 +39,11 @@ guint64                neurons_neural_net_get_seed           (NeuronsNeuralNet  
 guint64                neurons_neural_net_get_samples_seen   (NeuronsNeuralNet   *self);
 double                 neurons_neural_net_get_running_cost   (NeuronsNeuralNet   *self);
 gboolean               neurons_neural_net_get_diverged       (NeuronsNeuralNet   *self);
+const char * const    *neurons_neural_net_get_class_names    (NeuronsNeuralNet   *self);
+const char            *neurons_neural_net_get_class_name     (NeuronsNeuralNet   *self,
+                                                              guint               k);
+void                   neurons_neural_net_set_class_names    (NeuronsNeuralNet   *self,
+                                                              const char * const *class_names);
 
 void                   neurons_neural_net_reinitialize       (NeuronsNeuralNet   *self,
                                                               NeuronsActivation   hidden_activation,
