@@ -320,6 +320,8 @@ test_trainer_stepwise (void)
   neurons_trainer_set_speed (trainer, NEURONS_SPEED_STEPWISE_LIMIT);
   g_signal_connect_swapped (net, "step", G_CALLBACK (g_atomic_int_inc), &steps);
   neurons_trainer_run_samples (trainer, 3);
+  /* A main loop too busy to look while the steps are taken still gets to show each one */
+  g_usleep (3 * G_USEC_PER_SEC / NEURONS_SPEED_STEPWISE_LIMIT + 50000);
   wait_until_stopped (trainer);
 
   g_assert_cmpuint (steps, ==, 3);

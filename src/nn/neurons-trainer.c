@@ -17,9 +17,10 @@
 /*
  * Training runs on a worker thread with its own copy of the weights. The main thread never
  * waits for it and it never waits for the main thread: at most once per frame the worker
- * copies a consistent picture of its state into `pending` and, if none is queued yet, asks
- * the main loop to apply it to the NeuronsNeuralNet. A slow main loop just gets the newer
- * picture later. Slowly (≤ NEURONS_SPEED_STEPWISE_LIMIT samples/s) every step is published by
+ * copies a consistent picture of its state into the `pending` queue and, if none is queued
+ * yet, asks the main loop to apply it to the NeuronsNeuralNet. A newer summary replaces one the
+ * main loop has not taken yet, so a slow main loop just gets the newer picture later; single
+ * steps are never dropped that way, since each is shown by itself. Slowly (≤ NEURONS_SPEED_STEPWISE_LIMIT samples/s) every step is published by
  * itself, with the weights before it and its errors, so a view can show its three phases.
  *
  * While paused, the NeuronsNeuralNet's weights are the truth: play() copies them to the
@@ -30,6 +31,8 @@
 #define FRAME_USEC            (G_USEC_PER_SEC / 60)
 /* At full speed, samples between looks at the clock and the pause flag (well under 1 ms). */
 #define BATCH_SAMPLES         256
+/* Single steps waiting for a busy main loop; beyond this the oldest are shown no more. */
+#define MAX_QUEUED_STEPS      64
 
 struct _NeuronsTrainer
 {
@@ -51,7 +54,7 @@ struct _NeuronsTrainer
   double            speed;
   float             learning_rate;
   double            throughput;
-  NeuronsSnapshot  *pending;
+  GQueue            pending;       /* of NeuronsSnapshot, oldest first */
 
   /* The worker's own; the main thread touches them only while no worker runs */
   NeuronsMlp       *work;
@@ -135,33 +138,52 @@ apply_snapshot (NeuronsTrainer        *self,
     }
 }
 
+/* Applies every queued snapshot, oldest first, and empties the queue. */
+static void
+apply_queue (NeuronsTrainer *self,
+             GQueue         *queue)
+{
+  NeuronsSnapshot *snapshot;
+
+  while ((snapshot = g_queue_pop_head (queue)) != NULL)
+    {
+      apply_snapshot (self, snapshot);
+      g_free (snapshot);
+    }
+}
+
 static gboolean
 apply_pending (gpointer user_data)
 {
   NeuronsTrainer *self = user_data;
-  g_autofree NeuronsSnapshot *snapshot = NULL;
+  GQueue queue;
 
   g_mutex_lock (&self->mutex);
-  snapshot = g_steal_pointer (&self->pending);
+  queue = self->pending;
+  g_queue_init (&self->pending);
   self->publish_source = 0;
   g_mutex_unlock (&self->mutex);
 
-  if (snapshot != NULL)
-    apply_snapshot (self, snapshot);
+  apply_queue (self, &queue);
 
   return G_SOURCE_REMOVE;
 }
 
-/* Worker side: hands a snapshot over, replacing one the main thread has not taken yet. */
+/* Worker side: queues a snapshot. A summary not yet taken is superseded by the next one; single
+ * steps stay, up to a bound that only a stalled main loop reaches. */
 static void
 publish (NeuronsTrainer  *self,
          NeuronsSnapshot *snapshot)
 {
-  g_autofree NeuronsSnapshot *stale = NULL;
+  NeuronsSnapshot *tail;
 
   g_mutex_lock (&self->mutex);
-  stale = g_steal_pointer (&self->pending);
-  self->pending = snapshot;
+  tail = g_queue_peek_tail (&self->pending);
+  if (tail != NULL && !tail->single)
+    g_free (g_queue_pop_tail (&self->pending));
+  g_queue_push_tail (&self->pending, snapshot);
+  while (self->pending.length > MAX_QUEUED_STEPS)
+    g_free (g_queue_pop_head (&self->pending));
   if (self->publish_source == 0)
     self->publish_source = g_idle_add_full (G_PRIORITY_DEFAULT, apply_pending, self, NULL);
   g_mutex_unlock (&self->mutex);
@@ -360,7 +382,8 @@ static void
 stop_worker (NeuronsTrainer *self,
              gboolean        publish_final)
 {
-  g_autofree NeuronsSnapshot *pending = NULL;
+  GQueue queue;
+  gboolean diverged;
 
   if (self->thread == NULL)
     return;
@@ -373,23 +396,27 @@ stop_worker (NeuronsTrainer *self,
   g_thread_join (g_steal_pointer (&self->thread));
 
   g_mutex_lock (&self->mutex);
-  pending = g_steal_pointer (&self->pending);
+  queue = self->pending;
+  g_queue_init (&self->pending);
   g_mutex_unlock (&self->mutex);
 
-  if (publish_final)
+  if (!publish_final)
     {
-      if (pending != NULL && pending->diverged)
-        apply_snapshot (self, pending);
-      else if (self->samples_seen != neurons_neural_net_get_samples_seen (self->net)
-               || pending != NULL)
-        {
-          NeuronsSnapshot *final = pending != NULL ? pending : g_new (NeuronsSnapshot, 1);
+      g_queue_clear_full (&queue, g_free);
+      set_running (self, FALSE);
+      return;
+    }
 
-          if (pending == NULL || !pending->single || pending->samples_seen != self->samples_seen)
-            fill_snapshot (self, final, sample_at (self, self->samples_seen - 1));
-          pending = final;
-          apply_snapshot (self, final);
-        }
+  diverged = queue.tail != NULL && ((NeuronsSnapshot *) queue.tail->data)->diverged;
+  apply_queue (self, &queue);
+
+  /* Steps the worker took after its last snapshot */
+  if (!diverged && self->samples_seen != neurons_neural_net_get_samples_seen (self->net))
+    {
+      g_autofree NeuronsSnapshot *final = g_new (NeuronsSnapshot, 1);
+
+      fill_snapshot (self, final, sample_at (self, self->samples_seen - 1));
+      apply_snapshot (self, final);
     }
 
   set_running (self, FALSE);
@@ -439,7 +466,7 @@ neurons_trainer_finalize (GObject *object)
   g_clear_pointer (&self->work, neurons_mlp_free);
   g_clear_pointer (&self->ink, neurons_ink_list_free);
   g_clear_pointer (&self->last_good, g_free);
-  g_clear_pointer (&self->pending, g_free);
+  g_queue_clear_full (&self->pending, g_free);
   g_clear_pointer (&self->order, g_free);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
