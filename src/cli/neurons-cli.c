@@ -278,10 +278,14 @@ train_samples (NeuronsMlp             *mlp,
   guint64 end = first + n_steps;
   guint64 order_epoch = G_MAXUINT64;
   float learning_rate = (float) settings->learning_rate;
+  g_autoptr(NeuronsInkList) ink = NULL;
   Progress progress;
 
   /* The dataset loader refuses an empty set. */
   g_assert (n > 0);
+
+  /* Each image's inked pixels, gathered once for every epoch to come */
+  ink = neurons_ink_list_new (train->pixels, n);
 
   progress_init (&progress, n_steps);
 
@@ -308,9 +312,11 @@ train_samples (NeuronsMlp             *mlp,
       for (; s < chunk_end; s++, position++)
         {
           guint index = order[position];
-          float cost = neurons_mlp_train_sample (mlp, neurons_dataset_image (train, index),
-                                                 train->labels[index], learning_rate,
-                                                 NULL, NULL);
+          float cost;
+
+          if (position + 1 < n)
+            neurons_ink_list_prefetch (ink, order[position + 1]);
+          cost = neurons_mlp_train_ink (mlp, ink, index, train->labels[index], learning_rate);
 
           if (!isfinite (cost))
             {
@@ -641,6 +647,7 @@ command_bench (int    argc,
   g_autoptr(NeuronsDataset) train = NULL;
   g_autoptr(NeuronsDataset) test = NULL;
   g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  g_autoptr(NeuronsInkList) ink = NULL;
   g_autofree guint32 *order = NULL;
   double rates[BENCH_RUNS];
   double seconds = 5;
@@ -666,6 +673,7 @@ command_bench (int    argc,
 
   order = g_new (guint32, train->n_images);
   neurons_epoch_order (NEURONS_DEFAULT_SEED, 0, order, train->n_images);
+  ink = neurons_ink_list_new (train->pixels, train->n_images);
   run_time = (gint64) (seconds * G_USEC_PER_SEC / BENCH_RUNS);
 
   for (guint run = 0; run < BENCH_RUNS; run++)
@@ -686,8 +694,9 @@ command_bench (int    argc,
             {
               guint index = order[position];
 
-              neurons_mlp_train_sample (mlp, neurons_dataset_image (train, index),
-                                        train->labels[index], learning_rate, NULL, NULL);
+              if (position + 1 < train->n_images)
+                neurons_ink_list_prefetch (ink, order[position + 1]);
+              neurons_mlp_train_ink (mlp, ink, index, train->labels[index], learning_rate);
             }
           n_samples += chunk_end - chunk_start;
           if (position == train->n_images)
