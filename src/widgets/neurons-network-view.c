@@ -15,6 +15,7 @@
 #include "neurons-network-view.h"
 #include "neurons-neuron-state.h"
 #include "neurons-pixels.h"
+#include "neurons-snapshot.h"
 
 /*
  * Left to right: the digit, a few of its 784 pixels as input nodes, the two hidden layers
@@ -504,10 +505,10 @@ append_input (NeuronsNetworkView *self,
   gtk_snapshot_append_border (snapshot, &frame, frame_widths, frame_colors);
 
   /* leader lines from each shown pixel to its input node */
-  cr = gtk_snapshot_append_cairo (snapshot,
-                                  &GRAPHENE_RECT_INIT (layout->image.origin.x, 0,
-                                                       layout->x[COLUMN_INPUT] - layout->image.origin.x,
-                                                       gtk_widget_get_height (GTK_WIDGET (self))));
+  cr = neurons_snapshot_append_cairo (snapshot,
+                                      &GRAPHENE_RECT_INIT (layout->image.origin.x, 0,
+                                                           layout->x[COLUMN_INPUT] - layout->image.origin.x,
+                                                           gtk_widget_get_height (GTK_WIDGET (self))));
   faint.alpha *= 0.35f;
   gdk_cairo_set_source_rgba (cr, &faint);
   cairo_set_line_width (cr, 1);
@@ -599,10 +600,10 @@ append_network (NeuronsNetworkView *self,
 
   neurons_line_canvas_finish (&canvas, snapshot, &area.origin);
 
-  cr = gtk_snapshot_append_cairo (snapshot,
-                                  &GRAPHENE_RECT_INIT (layout->x[COLUMN_INPUT] - layout->radius - 8, 0,
-                                                       layout->x[COLUMN_OUTPUT] - layout->x[COLUMN_INPUT] + 2 * layout->radius + 16,
-                                                       height));
+  cr = neurons_snapshot_append_cairo (snapshot,
+                                      &GRAPHENE_RECT_INIT (layout->x[COLUMN_INPUT] - layout->radius - 8, 0,
+                                                           layout->x[COLUMN_OUTPUT] - layout->x[COLUMN_INPUT] + 2 * layout->radius + 16,
+                                                           height));
 
   /* the nodes, filled by how strongly they fire */
   for (guint c = 0; c < N_COLUMNS; c++)

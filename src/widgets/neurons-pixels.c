@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "neurons-pixels.h"
+#include "neurons-snapshot.h"
 
 /**
  * neurons_pixels_texture_new:
@@ -68,7 +69,7 @@ neurons_pixels_append (GtkSnapshot           *snapshot,
                           cairo_image_surface_get_stride (surface));
     cairo_surface_mark_dirty (surface);
 
-    cr = gtk_snapshot_append_cairo (snapshot, bounds);
+    cr = neurons_snapshot_append_cairo (snapshot, bounds);
     cairo_translate (cr, bounds->origin.x, bounds->origin.y);
     cairo_scale (cr, bounds->size.width / width, bounds->size.height / height);
     cairo_set_source_surface (cr, surface, 0, 0);

@@ -13,6 +13,7 @@
 #include "neurons-colors.h"
 #include "neurons-neuron-state.h"
 #include "neurons-pixels.h"
+#include "neurons-snapshot.h"
 #include "neurons-weight-tiles.h"
 
 /*
@@ -327,7 +328,7 @@ append_dead_mark (GtkSnapshot           *snapshot,
 
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.05f, 0.05f, 0.05f, 0.88f }, tile);
 
-  cr = gtk_snapshot_append_cairo (snapshot, tile);
+  cr = neurons_snapshot_append_cairo (snapshot, tile);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
   cairo_set_line_width (cr, MAX (2.0, tile->size.width * 0.06));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
