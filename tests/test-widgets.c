@@ -563,7 +563,9 @@ test_view_contributions (void)
   set_dark (FALSE);
   neurons_network_view_set_net (NEURONS_NETWORK_VIEW (view), net);
   window = show_in_window (view, 1000, 620);
-  neurons_highlight_hover (highlight, NEURONS_HIGHLIGHT_HIDDEN1, SIGNED_NEURON);
+  /* Pinned, not hovered: the X pointer may sit over the window, and its crossing events
+   * would end a hover before the frame is drawn. */
+  neurons_highlight_toggle_pin (highlight, NEURONS_HIGHLIGHT_HIDDEN1, SIGNED_NEURON);
   image = render (view, "view-contributions");
 
   g_assert_true (neurons_network_view_get_image_bounds (NEURONS_NETWORK_VIEW (view), &bounds));
