@@ -1,0 +1,278 @@
+/* neurons-window-lessons.c: the lessons pane in the window, and what its Try-it buttons do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-window-lessons"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "neurons-window-private.h"
+
+/*
+ * A lesson's Try-it button activates win.lesson-try with the name of a setup, and the setup
+ * puts the window in the state the lesson describes, then says in a toast what it did. The
+ * setups use the window's own actions where there is one (speed, play, step, the pages, draw
+ * mode). An experiment with fresh weights has no single action, so it is made the way the
+ * controls make theirs, on the network itself, which the window and its controls follow.
+ *
+ * Fresh weights always come from the seed Neurons starts with, so the network does what the
+ * lesson says it will: the numbers the lessons quote are measured from that seed, in
+ * tests/test-lessons.c. Ctrl+R afterwards tries other random weights.
+ */
+
+static void
+say (NeuronsWindow *self,
+     const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  /* A toast from the button before makes way rather than holding this one up. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_page (NeuronsWindow *self,
+           const char    *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page);
+}
+
+static void
+pause_training (NeuronsWindow *self)
+{
+  _neurons_window_end_draw_mode (self, FALSE);
+  neurons_trainer_pause (self->trainer);
+}
+
+static void
+play_at (NeuronsWindow *self,
+         double         speed)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.speed", "d", speed);
+  if (!neurons_trainer_get_running (self->trainer))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.play-pause", NULL);
+}
+
+/* A fresh, paused network with this experiment, on the Network page. */
+static void
+start_fresh (NeuronsWindow     *self,
+             NeuronsActivation  activation,
+             NeuronsInit        initialization,
+             double             learning_rate)
+{
+  gboolean valid_rate;
+
+  pause_training (self);
+  /* The activation first, so that the rate is remembered for it, as the controls do. */
+  neurons_neural_net_reinitialize (self->net, activation, initialization, NEURONS_DEFAULT_SEED);
+  valid_rate = neurons_neural_net_set_learning_rate (self->net, learning_rate, NULL);
+  g_assert (valid_rate);
+  show_page (self, "network");
+}
+
+/* Lesson 1: the network as it starts. */
+static void
+try_fresh_start (NeuronsWindow *self)
+{
+  start_fresh (self, NEURONS_ACTIVATION_SIGMOID, neurons_suggested_init (NEURONS_ACTIVATION_SIGMOID),
+               neurons_default_learning_rate (NEURONS_ACTIVATION_SIGMOID));
+  say (self, _("A fresh network, as Neurons starts: Sigmoid, Xavier initialisation, learning rate 0.30. Press Play to train."));
+}
+
+/* Lesson 2: each activation with the initialisation and the rate that suit it. */
+static void
+try_activation (NeuronsWindow     *self,
+                NeuronsActivation  activation,
+                const char        *message)
+{
+  start_fresh (self, activation, neurons_suggested_init (activation), neurons_default_learning_rate (activation));
+  say (self, message);
+}
+
+static void
+try_activation_relu (NeuronsWindow *self)
+{
+  try_activation (self, NEURONS_ACTIVATION_RELU,
+                  _("A fresh network with ReLU, He initialisation and learning rate 0.05."));
+}
+
+static void
+try_activation_sigmoid (NeuronsWindow *self)
+{
+  try_activation (self, NEURONS_ACTIVATION_SIGMOID,
+                  _("A fresh network with Sigmoid, Xavier initialisation and learning rate 0.30."));
+}
+
+/* Lesson 3: the same experiment from each initialisation. */
+static void
+try_initialization (NeuronsWindow *self,
+                    NeuronsInit    initialization,
+                    const char    *message)
+{
+  start_fresh (self, neurons_neural_net_get_hidden_activation (self->net), initialization,
+               neurons_neural_net_get_learning_rate (self->net));
+  say (self, message);
+}
+
+static void
+try_init_he (NeuronsWindow *self)
+{
+  try_initialization (self, NEURONS_INIT_HE,
+                      _("Fresh weights with He initialisation: compare the tiles and their colour scale."));
+}
+
+static void
+try_init_xavier (NeuronsWindow *self)
+{
+  try_initialization (self, NEURONS_INIT_XAVIER,
+                      _("Fresh weights with Xavier initialisation: compare the tiles and their colour scale."));
+}
+
+static void
+try_init_uniform (NeuronsWindow *self)
+{
+  try_initialization (self, NEURONS_INIT_UNIFORM,
+                      _("Fresh weights with Uniform initialisation: compare the tiles and their colour scale."));
+}
+
+/* Lesson 4: the tiles turning from noise into features, slowly enough to see. */
+static void
+try_watch_tiles (NeuronsWindow *self)
+{
+  start_fresh (self, NEURONS_ACTIVATION_SIGMOID, neurons_suggested_init (NEURONS_ACTIVATION_SIGMOID),
+               neurons_default_learning_rate (NEURONS_ACTIVATION_SIGMOID));
+  play_at (self, 100);
+  say (self, _("A fresh network, training at 100 digits per second: watch the tiles."));
+}
+
+/* Lesson 5: one step, or one a second, with its three phases on show. */
+static void
+try_step_once (NeuronsWindow *self)
+{
+  pause_training (self);
+  show_page (self, "network");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.step", NULL);
+  say (self, _("Paused, then trained on one digit. Press → or N for the next."));
+}
+
+static void
+try_one_per_second (NeuronsWindow *self)
+{
+  show_page (self, "network");
+  play_at (self, 1);
+  say (self, _("Training one digit per second."));
+}
+
+/* Lesson 6: learning rates, too high and as usual. */
+static void
+try_rate (NeuronsWindow     *self,
+          NeuronsActivation  activation,
+          double             learning_rate,
+          const char        *message)
+{
+  start_fresh (self, activation, neurons_suggested_init (activation), learning_rate);
+  play_at (self, NEURONS_SPEED_MAX);
+  say (self, message);
+}
+
+static void
+try_relu_high_rate (NeuronsWindow *self)
+{
+  try_rate (self, NEURONS_ACTIVATION_RELU, 0.30,
+            _("A fresh network with ReLU at learning rate 0.30, training at full speed."));
+}
+
+static void
+try_relu_usual_rate (NeuronsWindow *self)
+{
+  try_rate (self, NEURONS_ACTIVATION_RELU, neurons_default_learning_rate (NEURONS_ACTIVATION_RELU),
+            _("A fresh network with ReLU at learning rate 0.05, training at full speed."));
+}
+
+static void
+try_sigmoid_high_rate (NeuronsWindow *self)
+{
+  try_rate (self, NEURONS_ACTIVATION_SIGMOID, 3.0,
+            _("A fresh network with Sigmoid at learning rate 3.0, training at full speed."));
+}
+
+/* Lesson 7: the test panel and the confusion matrix. */
+static void
+try_show_test (NeuronsWindow *self)
+{
+  show_page (self, "test");
+  say (self, _("The Test page: the test panel and the confusion matrix."));
+}
+
+/* Lesson 8: draw mode. */
+static void
+try_draw (NeuronsWindow *self)
+{
+  show_page (self, "network");
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "draw-mode", g_variant_new_boolean (TRUE));
+  say (self, _("Draw mode: draw a digit with the mouse, a finger, or the arrow keys and Space."));
+}
+
+static const struct {
+  const char *name;
+  void      (*run) (NeuronsWindow *self);
+} setups[] = {
+  { "fresh-start", try_fresh_start },
+  { "activation-relu", try_activation_relu },
+  { "activation-sigmoid", try_activation_sigmoid },
+  { "init-he", try_init_he },
+  { "init-xavier", try_init_xavier },
+  { "init-uniform", try_init_uniform },
+  { "watch-tiles", try_watch_tiles },
+  { "step-once", try_step_once },
+  { "one-per-second", try_one_per_second },
+  { "relu-high-rate", try_relu_high_rate },
+  { "relu-usual-rate", try_relu_usual_rate },
+  { "sigmoid-high-rate", try_sigmoid_high_rate },
+  { "show-test", try_show_test },
+  { "draw", try_draw },
+};
+
+static void
+neurons_window_lessons_try (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  NeuronsWindow *self = NEURONS_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  /* The lessons are on the Network page, which waits for the digits. */
+  g_return_if_fail (self->trainer != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (setups); i++)
+    if (g_str_equal (setups[i].name, name))
+      {
+        setups[i].run (self);
+        /* In a narrow window the lessons cover the network: make way for what was set up. */
+        if (adw_flap_get_folded (self->about_flap))
+          adw_flap_set_reveal_flap (self->about_flap, FALSE);
+        return;
+      }
+
+  g_critical ("A lesson asks for a setup that does not exist: “%s”", name);
+}
+
+void
+_neurons_window_class_lessons_init (NeuronsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (NEURONS_TYPE_LESSONS_PANE);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, lessons_pane);
+  gtk_widget_class_install_action (widget_class, "win.lesson-try", "s", neurons_window_lessons_try);
+}
+
+void
+_neurons_window_lessons_init (NeuronsWindow *self)
+{
+  neurons_lessons_pane_set_net (self->lessons_pane, self->net);
+}
