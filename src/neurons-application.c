@@ -111,10 +111,15 @@ show_about (GSimpleAction *action,
     "Yann LeCun, Corinna Cortes and Christopher J. C. Burges http://yann.lecun.com/exdb/mnist/",
     NULL
   };
+  const char *clothes[] = {
+    "Zalando Research https://github.com/zalandoresearch/fashion-mnist",
+    NULL
+  };
   AdwAboutWindow *about;
 
   about = ADW_ABOUT_WINDOW (adw_about_window_new ());
   gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (about), TRUE);
   adw_about_window_set_application_name (about, _("Neurons"));
   adw_about_window_set_application_icon (about, APPLICATION_ID);
   adw_about_window_set_version (about, PACKAGE_VERSION);
@@ -122,20 +127,39 @@ show_about (GSimpleAction *action,
   adw_about_window_set_developer_name (about, developers[0]);
   adw_about_window_set_developers (about, developers);
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_website (about, "https://github.com/neurons-app/neurons");
+  adw_about_window_set_issue_url (about, "https://github.com/neurons-app/neurons/issues");
+  /* Translators: your name and e-mail address, one translator a line */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
   adw_about_window_add_acknowledgement_section (about, _("Handwritten digits (the MNIST database)"), digits);
+  adw_about_window_add_acknowledgement_section (about, _("Photos of clothes (Fashion-MNIST)"), clothes);
   adw_about_window_add_legal_section (about, _("The MNIST database"),
                                       "© Yann LeCun, Corinna Cortes, Christopher J. C. Burges",
                                       GTK_LICENSE_CUSTOM,
                                       _("Made from NIST's Special Databases 1 and 3, and available under the Creative Commons Attribution-Share Alike 3.0 licence (<a href=\"https://creativecommons.org/licenses/by-sa/3.0/\">CC BY-SA 3.0</a>)."));
+  adw_about_window_add_legal_section (about, _("Fashion-MNIST"),
+                                      "© 2017 Zalando SE, https://tech.zalando.com",
+                                      GTK_LICENSE_MIT_X11, NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Quitting closes the main window, which first asks to save progress that would be lost;
+ * its dialogs go with it, and the application with its last window. */
 static void
 quit (GSimpleAction *action,
       GVariant      *parameter,
       gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  NeuronsApplication *self = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (NEURONS_IS_WINDOW (l->data))
+      {
+        gtk_window_close (l->data);
+        return;
+      }
+
+  g_application_quit (G_APPLICATION (self));
 }
 
 static const GActionEntry app_actions[] = {

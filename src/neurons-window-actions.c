@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "neurons-preferences-dialog.h"
 #include "neurons-window-private.h"
 
 static void
@@ -58,6 +59,46 @@ neurons_window_actions_choose_data_folder (GtkWidget  *widget,
   _neurons_window_choose_data_folder (NEURONS_WINDOW (widget));
 }
 
+static void
+neurons_window_actions_open (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  _neurons_window_open (NEURONS_WINDOW (widget));
+}
+
+static void
+neurons_window_actions_save (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  _neurons_window_save (NEURONS_WINDOW (widget));
+}
+
+static void
+neurons_window_actions_save_as (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  _neurons_window_save_as (NEURONS_WINDOW (widget));
+}
+
+static void
+neurons_window_actions_export_figure (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  _neurons_window_export_figure (NEURONS_WINDOW (widget));
+}
+
+static void
+neurons_window_actions_preferences (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (neurons_preferences_dialog_new (NEURONS_WINDOW (widget))));
+}
+
 /* Space and → act on the network unless a menu is open: menus use those keys themselves. */
 static gboolean
 neurons_window_actions_activate_unless_in_menu (GtkWidget *widget,
@@ -104,6 +145,21 @@ _neurons_window_class_actions_init (NeuronsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-about-view", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.choose-data-folder", NULL, neurons_window_actions_choose_data_folder);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, neurons_window_actions_open);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, neurons_window_actions_save);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, neurons_window_actions_save_as);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, neurons_window_actions_export_figure);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-figure", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, neurons_window_actions_preferences);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 
   gtk_widget_class_install_property_action (widget_class, "win.hidden-activation", "hidden-activation");
   gtk_widget_class_install_property_action (widget_class, "win.initialization", "initialization");

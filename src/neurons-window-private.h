@@ -65,6 +65,20 @@ struct _NeuronsWindow
   guint64               benchmark_start_samples;
   guint                 benchmark_frames;
   gulong                benchmark_paint_handler;
+
+  /* The file the network belongs to, and its unsaved progress (neurons-window-files.c) */
+  GtkLabel             *file_label;
+  GFile                *file;
+  guint64               saved_samples_seen;
+  gboolean              unsaved;
+  gboolean              close_confirmed;
+  GtkWindow            *unsaved_dialog;
+
+  /* What is remembered (neurons-window-settings.c) */
+  GSettings            *settings;
+
+  /* Which dataset is loaded, or being loaded (neurons-window-dataset.c) */
+  NeuronsDatasetKind    dataset_kind;
 };
 
 void _neurons_window_class_actions_init (NeuronsWindowClass *klass);
@@ -72,6 +86,22 @@ void _neurons_window_actions_init       (NeuronsWindow      *self);
 void _neurons_window_actions_update     (NeuronsWindow      *self);
 
 void _neurons_window_reset              (NeuronsWindow      *self);
+void _neurons_window_load_data          (NeuronsWindow      *self);
+void _neurons_window_show_next_sample   (NeuronsWindow      *self);
 void _neurons_window_choose_data_folder (NeuronsWindow      *self);
+
+void _neurons_window_files_init         (NeuronsWindow      *self);
+void _neurons_window_set_file           (NeuronsWindow      *self,
+                                         GFile              *file);
+void _neurons_window_open               (NeuronsWindow      *self);
+void _neurons_window_save               (NeuronsWindow      *self);
+void _neurons_window_save_as            (NeuronsWindow      *self);
+void _neurons_window_export_figure      (NeuronsWindow      *self);
+
+void   _neurons_window_dataset_init           (NeuronsWindow     *self);
+
+void   _neurons_window_settings_init          (NeuronsWindow     *self);
+double _neurons_window_settings_learning_rate (NeuronsWindow     *self,
+                                               NeuronsActivation  activation);
 
 G_END_DECLS

@@ -36,8 +36,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void load_data (NeuronsWindow *self);
-
 static const char *
 activation_name (NeuronsActivation activation)
 {
@@ -212,8 +210,8 @@ update_accuracy (NeuronsWindow    *self,
 }
 
 /* Puts the next training sample on show, so that the first step trains on what is seen. */
-static void
-show_next_sample (NeuronsWindow *self)
+void
+_neurons_window_show_next_sample (NeuronsWindow *self)
 {
   guint64 samples_seen = neurons_neural_net_get_samples_seen (self->net);
   guint n_images = self->train->n_images;
@@ -460,7 +458,7 @@ load_data_done (GObject      *object,
   gtk_widget_grab_focus (GTK_WIDGET (self->play_button));
 
   if (neurons_neural_net_get_input_index (self->net) < 0)
-    show_next_sample (self);
+    _neurons_window_show_next_sample (self);
 
   self->evaluator = neurons_evaluator_new (self->net, self->test);
   g_signal_connect_object (self->evaluator, "updated", G_CALLBACK (update_accuracy), self, G_CONNECT_SWAPPED);
@@ -492,8 +490,8 @@ load_data_thread (GTask        *task,
 }
 
 /* Reads the digits on a worker thread; the window shows that it is loading meanwhile. */
-static void
-load_data (NeuronsWindow *self)
+void
+_neurons_window_load_data (NeuronsWindow *self)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -502,7 +500,7 @@ load_data (NeuronsWindow *self)
   gtk_stack_set_visible_child_name (self->data_stack, "loading");
 
   task = g_task_new (self, self->cancellable, load_data_done, NULL);
-  g_task_set_source_tag (task, load_data);
+  g_task_set_source_tag (task, _neurons_window_load_data);
   g_task_set_task_data (task, g_strdup (self->data_directory), g_free);
   g_task_run_in_thread (task, load_data_thread);
 }
@@ -519,7 +517,7 @@ on_data_folder_chosen (NeuronsWindow        *self,
       folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_free (self->data_directory);
       self->data_directory = g_file_get_path (folder);
-      load_data (self);
+      _neurons_window_load_data (self);
     }
 
   g_object_unref (chooser);
@@ -555,16 +553,17 @@ set_hidden_activation (NeuronsWindow     *self,
                        NeuronsActivation  activation)
 {
   NeuronsInit initialization = neurons_suggested_init (activation);
-  double learning_rate = neurons_default_learning_rate (activation);
+  double learning_rate = _neurons_window_settings_learning_rate (self, activation);
   g_autofree char *message = NULL;
 
   if (activation == neurons_neural_net_get_hidden_activation (self->net))
     return;
 
-  /* Each activation learns at its own pace and from its own spread of starting weights. */
-  neurons_neural_net_set_learning_rate (self->net, learning_rate, NULL);
+  /* Each activation learns at its own pace and from its own spread of starting weights. The
+   * rate is set once the activation is, so that it is remembered for the new one. */
   neurons_neural_net_reinitialize (self->net, activation, initialization,
                                    neurons_neural_net_get_seed (self->net));
+  neurons_neural_net_set_learning_rate (self->net, learning_rate, NULL);
 
   /* Translators: "Switched to ReLU: learning rate 0.05, fresh weights with He initialisation" */
   message = g_strdup_printf (_("Switched to %s: learning rate %.2f, fresh weights with %s initialisation"),
@@ -652,8 +651,9 @@ neurons_window_open_file (NeuronsWindow *self,
       return;
     }
 
+  _neurons_window_set_file (self, file);
   if (self->trainer != NULL && neurons_neural_net_get_input_index (self->net) < 0)
-    show_next_sample (self);
+    _neurons_window_show_next_sample (self);
 
   samples = format_count (neurons_neural_net_get_samples_seen (self->net));
   /* Translators: "Opened “net.json”: ReLU, 12,000 samples seen" */
@@ -726,9 +726,8 @@ neurons_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (neurons_window_parent_class)->constructed (object);
 
-  if (self->data_directory == NULL)
-    self->data_directory = neurons_dataset_find_default_directory ();
-  load_data (self);
+  _neurons_window_dataset_init (self);
+  _neurons_window_load_data (self);
 }
 
 static void
@@ -755,6 +754,8 @@ neurons_window_finalize (GObject *object)
 
   g_clear_object (&self->net);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->train, neurons_dataset_unref);
   g_clear_pointer (&self->test, neurons_dataset_unref);
   g_clear_pointer (&self->data_directory, g_free);
@@ -904,6 +905,7 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, panel_accuracy_label);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, test_accuracy_label);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, throughput_label);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, file_label);
   gtk_widget_class_bind_template_callback (widget_class, on_learning_rate_value_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_learning_rate_log_value_changed);
 
@@ -942,6 +944,8 @@ neurons_window_init (NeuronsWindow *self)
   set_figure (self->panel_accuracy_label, _("Test panel accuracy"), "—", NULL);
   update_figures (self);
 
+  _neurons_window_settings_init (self);
+  _neurons_window_files_init (self);
   _neurons_window_actions_init (self);
   _neurons_window_actions_update (self);
 }

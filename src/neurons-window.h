@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "neurons-application.h"
+#include "neurons-datasets.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,15 @@ void           neurons_window_open_file     (NeuronsWindow      *self,
                                              GFile              *file);
 void           neurons_window_run_benchmark (NeuronsWindow      *self,
                                              guint               seconds);
+
+NeuronsDatasetKind neurons_window_get_dataset           (NeuronsWindow       *self);
+void               neurons_window_switch_dataset        (NeuronsWindow       *self,
+                                                         NeuronsDatasetKind   kind,
+                                                         const char          *folder,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean           neurons_window_switch_dataset_finish (NeuronsWindow       *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 
 G_END_DECLS

@@ -104,6 +104,48 @@ common_confusions (const NeuronsEvaluation *results,
   return n;
 }
 
+/* What row or column k is: a digit, or a class name such as "Sneaker" */
+static char *
+class_name (NeuronsConfusionMatrix *self,
+            guint                   k)
+{
+  if (self->evaluator == NULL)
+    return g_strdup_printf ("%u", k);
+
+  return g_strdup (neurons_neural_net_get_class_name (neurons_evaluator_get_net (self->evaluator), k));
+}
+
+static char *
+class_label (NeuronsConfusionMatrix *self,
+             guint                   k)
+{
+  g_autofree char *name = class_name (self, k);
+
+  return g_markup_printf_escaped ("<small><b>%s</b></small>", name);
+}
+
+/* The widest class label; names longer than a digit stand upright above the columns. */
+static int
+class_label_width (NeuronsConfusionMatrix *self,
+                   gboolean               *upright)
+{
+  int widest = 0;
+
+  *upright = FALSE;
+  for (guint k = 0; k < N_DIGITS; k++)
+    {
+      g_autofree char *name = class_name (self, k);
+      g_autofree char *label = class_label (self, k);
+      int width;
+
+      neurons_chart_text_size (GTK_WIDGET (self), label, &width, NULL);
+      widest = MAX (widest, width);
+      *upright |= g_utf8_strlen (name, -1) > 2;
+    }
+
+  return widest;
+}
+
 static void
 update_description (NeuronsConfusionMatrix *self)
 {
@@ -124,11 +166,13 @@ update_description (NeuronsConfusionMatrix *self)
   for (guint i = 0; i < n_common; i++)
     {
       guint t = common[i] / N_DIGITS, p = common[i] % N_DIGITS;
+      g_autofree char *true_name = class_name (self, t);
+      g_autofree char *predicted_name = class_name (self, p);
 
       g_string_append_c (description, ' ');
-      g_string_append_printf (description, i == 0 ? _("Most common mistake: %u taken for %u, %u times.")
-                                                  : _("Then %u taken for %u, %u times."),
-                              t, p, results->confusion[t][p]);
+      g_string_append_printf (description, i == 0 ? _("Most common mistake: %s taken for %s, %u times.")
+                                                  : _("Then %s taken for %s, %u times."),
+                              true_name, predicted_name, results->confusion[t][p]);
     }
 
   neurons_chart_set_description (GTK_WIDGET (self), description->str);
@@ -143,9 +187,14 @@ update_cursor_label (NeuronsConfusionMatrix *self)
   if (results == NULL)
     label = g_strdup (_("Confusion matrix"));
   else
-    label = g_strdup_printf (_("Confusion matrix, at true %u, guessed %u: %u images"),
-                             self->cursor_true, self->cursor_predicted,
-                             results->confusion[self->cursor_true][self->cursor_predicted]);
+    {
+      g_autofree char *true_name = class_name (self, self->cursor_true);
+      g_autofree char *predicted_name = class_name (self, self->cursor_predicted);
+
+      label = g_strdup_printf (_("Confusion matrix, at true %s, guessed %s: %u images"),
+                               true_name, predicted_name,
+                               results->confusion[self->cursor_true][self->cursor_predicted]);
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -217,11 +266,13 @@ neurons_confusion_matrix_size_allocate (GtkWidget *widget,
                                         int        baseline)
 {
   NeuronsConfusionMatrix *self = NEURONS_CONFUSION_MATRIX (widget);
-  int label_width, label_height;
+  int label_width, label_height, class_width;
+  gboolean upright;
 
   neurons_chart_text_size (widget, "<small>guessed</small>", &label_width, &label_height);
-  self->left = label_height + 4 + 14;
-  self->top = 2 * label_height + 6;
+  class_width = class_label_width (self, &upright);
+  self->left = label_height + 4 + MAX (14, class_width + 4);
+  self->top = label_height + 4 + (upright ? class_width + 4 : label_height + 2);
   self->cell = floor (MIN ((width - self->left - count_width (widget)) / N_DIGITS, (height - self->top - 2) / N_DIGITS));
   self->cell = MAX (self->cell, 0);
 
@@ -238,18 +289,23 @@ neurons_confusion_matrix_measure (GtkWidget      *widget,
                                   int            *minimum_baseline,
                                   int            *natural_baseline)
 {
-  int label_height;
+  int label_height, class_width, left, top;
+  gboolean upright;
 
+  /* as size_allocate lays it out */
   neurons_chart_text_size (widget, "<small>guessed</small>", NULL, &label_height);
+  class_width = class_label_width (NEURONS_CONFUSION_MATRIX (widget), &upright);
+  left = label_height + 4 + MAX (14, class_width + 4);
+  top = label_height + 4 + (upright ? class_width + 4 : label_height + 2);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = label_height + 18 + N_DIGITS * 22 + count_width (widget);
-      *natural = label_height + 18 + N_DIGITS * 36 + count_width (widget);
+      *minimum = left + N_DIGITS * 22 + count_width (widget);
+      *natural = left + N_DIGITS * 36 + count_width (widget);
     }
   else
     {
-      *minimum = 2 * label_height + 8 + N_DIGITS * 22;
-      *natural = 2 * label_height + 8 + N_DIGITS * 36;
+      *minimum = top + 2 + N_DIGITS * 22;
+      *natural = top + 2 + N_DIGITS * 36;
     }
 }
 
@@ -263,6 +319,7 @@ neurons_confusion_matrix_snapshot (GtkWidget   *widget,
   GdkRGBA text, faint, right_color, wrong_color, white = { 1, 1, 1, 1 }, black = { 0, 0, 0, 1 };
   guint common[N_FRAMED];
   guint n_common = 0;
+  gboolean upright;
   int label_height;
   cairo_t *cr;
 
@@ -278,12 +335,23 @@ neurons_confusion_matrix_snapshot (GtkWidget   *widget,
   /* Axis titles and digits */
   neurons_chart_text (widget, snapshot, _("<small>guessed →</small>"), self->left, 2,
                       NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, &faint);
+  class_label_width (self, &upright);
   for (guint d = 0; d < N_DIGITS; d++)
     {
-      g_autofree char *digit = g_strdup_printf ("<small><b>%u</b></small>", d);
+      g_autofree char *digit = class_label (self, d);
 
-      neurons_chart_text (widget, snapshot, digit, self->left + (d + 0.5) * self->cell, self->top - 2,
-                          NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_END, &text);
+      if (upright)
+        {
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->left + (d + 0.5) * self->cell, self->top - 4));
+          gtk_snapshot_rotate (snapshot, -90);
+          neurons_chart_text (widget, snapshot, digit, 0, 0,
+                              NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_CENTER, &text);
+          gtk_snapshot_restore (snapshot);
+        }
+      else
+        neurons_chart_text (widget, snapshot, digit, self->left + (d + 0.5) * self->cell, self->top - 2,
+                            NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_END, &text);
       neurons_chart_text (widget, snapshot, digit, self->left - 3, self->top + (d + 0.5) * self->cell,
                           NEURONS_CHART_ALIGN_END, NEURONS_CHART_ALIGN_CENTER, &text);
     }
@@ -394,6 +462,8 @@ neurons_confusion_matrix_real_cell_activated (NeuronsConfusionMatrix *self,
   NeuronsDataset *test;
   GtkWidget *box, *grid, *title;
   g_autofree char *heading = NULL;
+  g_autofree char *true_name = NULL;
+  g_autofree char *predicted_name = NULL;
   graphene_rect_t bounds;
   guint count, shown = 0;
 
@@ -405,14 +475,17 @@ neurons_confusion_matrix_real_cell_activated (NeuronsConfusionMatrix *self,
   count = results->confusion[true_digit][predicted_digit];
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  true_name = class_name (self, true_digit);
+  predicted_name = class_name (self, predicted_digit);
   if (true_digit == predicted_digit)
-    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image of a %u, guessed right",
-                                            "%u images of a %u, guessed right", count),
-                               count, true_digit);
+    /* Translators: "12 images of a 7, guessed right", or "… of a Sneaker …" */
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image of a %s, guessed right",
+                                            "%u images of a %s, guessed right", count),
+                               count, true_name);
   else
-    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image of a %u, taken for a %u",
-                                            "%u images of a %u, taken for a %u", count),
-                               count, true_digit, predicted_digit);
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image of a %s, taken for a %s",
+                                            "%u images of a %s, taken for a %s", count),
+                               count, true_name, predicted_name);
   title = gtk_label_new (heading);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (box), title);
@@ -715,12 +788,21 @@ neurons_confusion_matrix_set_evaluator (NeuronsConfusionMatrix *self,
     return;
 
   if (self->evaluator != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluator, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->evaluator, self);
+      g_signal_handlers_disconnect_by_data (neurons_evaluator_get_net (self->evaluator), self);
+    }
   g_set_object (&self->evaluator, evaluator);
   if (evaluator != NULL)
-    g_signal_connect_object (evaluator, "updated", G_CALLBACK (on_updated), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (evaluator, "updated", G_CALLBACK (on_updated), self, G_CONNECT_SWAPPED);
+      /* class names as long as "Ankle boot" need room that digits do not */
+      g_signal_connect_object (neurons_evaluator_get_net (evaluator), "notify::class-names",
+                               G_CALLBACK (gtk_widget_queue_resize), self, G_CONNECT_SWAPPED);
+    }
 
   gtk_popover_popdown (GTK_POPOVER (self->popover));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   on_updated (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATOR]);
 }

@@ -139,6 +139,43 @@ text_width (GtkWidget  *widget,
   return width;
 }
 
+/* Digits are shown large; a class name such as "Ankle boot" smaller, so that it fits. */
+static gboolean
+short_class_names (NeuronsNetworkView *self)
+{
+  for (guint k = 0; self->net != NULL && k < NEURONS_OUTPUT_SIZE; k++)
+    if (g_utf8_strlen (neurons_neural_net_get_class_name (self->net, k), -1) > 2)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The prediction (large) or the true label under it, e.g. "<span size='300%' ...>7</span>" */
+static char *
+verdict_markup (NeuronsNetworkView *self,
+                guint               k,
+                gboolean            prediction)
+{
+  gboolean digits = short_class_names (self);
+  const char *size = prediction ? (digits ? "300%" : "150%") : (digits ? "200%" : "125%");
+
+  return g_markup_printf_escaped ("<span size='%s' weight='bold'>%s</span>", size,
+                                  neurons_neural_net_get_class_name (self->net, k));
+}
+
+static int
+markup_width (GtkWidget  *widget,
+              const char *markup)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+  int width;
+
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return width;
+}
+
 static void
 spread (float *y,
         guint  n,
@@ -169,8 +206,16 @@ compute_layout (NeuronsNetworkView *self,
 
   layout->radius = CLAMP ((bottom - top) / NEURONS_HIDDEN1_SIZE * 0.36f, 3.0f, 11.0f);
 
-  verdict_width = MAX (text_width (widget, _("Prediction")), text_width (widget, _("True label"))) + 8;
+  verdict_width = MAX (text_width (widget, _("Prediction")), text_width (widget, _("True label")));
   digit_width = text_width (widget, "8");
+  for (guint k = 0; self->net != NULL && k < NEURONS_OUTPUT_SIZE; k++)
+    {
+      g_autofree char *prediction = verdict_markup (self, k, TRUE);
+
+      digit_width = MAX (digit_width, text_width (widget, neurons_neural_net_get_class_name (self->net, k)));
+      verdict_width = MAX (verdict_width, markup_width (widget, prediction));
+    }
+  verdict_width += 8;
   layout->bar_width = roundf (CLAMP (width * 0.09f, 40, 140));
   right_part = layout->radius + 6 + digit_width + 6 + layout->bar_width + 16 + verdict_width;
 
@@ -728,9 +773,9 @@ append_outputs (NeuronsNetworkView *self,
       g_autofree char *digit = NULL;
 
       if (o == forward->prediction && frame->reached[COLUMN_OUTPUT] >= 1)
-        digit = g_strdup_printf ("<b>%u</b>", o);
+        digit = g_markup_printf_escaped ("<b>%s</b>", neurons_neural_net_get_class_name (self->net, o));
       else
-        digit = g_strdup_printf ("%u", o);
+        digit = g_markup_escape_text (neurons_neural_net_get_class_name (self->net, o), -1);
 
       append_text (self, snapshot, digit, layout->digit_x, layout->output_y[o] - layout->line_height / 2, 0,
                    o == forward->prediction ? foreground : &dim);
@@ -748,7 +793,7 @@ append_outputs (NeuronsNetworkView *self,
   y = layout->output_y[0] - layout->line_height / 2;
   append_text (self, snapshot, _("Prediction"), layout->verdict_x, y, 0, &dim);
   y += layout->line_height;
-  prediction = g_strdup_printf ("<span size='300%%' weight='bold'>%u</span>", forward->prediction);
+  prediction = verdict_markup (self, forward->prediction, TRUE);
   append_text (self, snapshot, prediction, layout->verdict_x, y, 0, foreground);
   y += 3.6f * layout->line_height;
   append_text (self, snapshot, _("True label"), layout->verdict_x, y, 0, &dim);
@@ -758,7 +803,7 @@ append_outputs (NeuronsNetworkView *self,
     {
       gboolean right = (guint) label == forward->prediction;
 
-      truth = g_strdup_printf ("<span size='200%%' weight='bold'>%d</span>", label);
+      truth = verdict_markup (self, label, FALSE);
       append_text (self, snapshot, truth, layout->verdict_x, y, 0, foreground);
       y += 2.6f * layout->line_height;
       append_text (self, snapshot, right ? _("✓ right") : _("✗ wrong"), layout->verdict_x, y, 0, foreground);
@@ -908,12 +953,12 @@ update_description (NeuronsNetworkView *self)
   if (self->net == NULL)
     verdict = g_strdup (_("No network"));
   else if (neurons_neural_net_get_input_label (self->net) >= 0)
-    verdict = g_strdup_printf (_("Prediction: %u, true label: %d"),
-                               neurons_neural_net_get_forward (self->net)->prediction,
-                               neurons_neural_net_get_input_label (self->net));
+    verdict = g_strdup_printf (_("Prediction: %s, true label: %s"),
+                               neurons_neural_net_get_class_name (self->net, neurons_neural_net_get_forward (self->net)->prediction),
+                               neurons_neural_net_get_class_name (self->net, neurons_neural_net_get_input_label (self->net)));
   else
-    verdict = g_strdup_printf (_("Prediction: %u, true label unknown"),
-                               neurons_neural_net_get_forward (self->net)->prediction);
+    verdict = g_strdup_printf (_("Prediction: %s, true label unknown"),
+                               neurons_neural_net_get_class_name (self->net, neurons_neural_net_get_forward (self->net)->prediction));
 
   if (layer == NEURONS_HIGHLIGHT_NONE)
     description = g_steal_pointer (&verdict);

@@ -36,6 +36,7 @@ struct _NeuronsTestBench
   guint              n_buttons;
 
   /* layout, from size_allocate */
+  double             row_label_width;
   double             header_height;
   double             cell;
   double             grid_left;
@@ -82,11 +83,12 @@ update_description (NeuronsTestBench *self)
         }
     }
 
-  description = g_strdup_printf (_("Accuracy on %u test samples: %.0f%%; digit %u weakest at %.0f%%. "
+  description = g_strdup_printf (_("Accuracy on %u test samples: %.0f%%; %s weakest at %.0f%%. "
                                    "On all %u test images: %.1f%%."),
                                  self->n_buttons,
                                  100 * neurons_evaluator_get_panel_accuracy (self->evaluator),
-                                 weakest, 100 * weakest_accuracy,
+                                 neurons_neural_net_get_class_name (neurons_evaluator_get_net (self->evaluator), weakest),
+                                 100 * weakest_accuracy,
                                  neurons_evaluator_get_test_set (self->evaluator)->n_images,
                                  100 * neurons_evaluator_get_test_accuracy (self->evaluator));
   neurons_chart_set_description (GTK_WIDGET (self), description);
@@ -137,6 +139,35 @@ create_buttons (NeuronsTestBench *self)
     }
 }
 
+/* A row's label: its digit, or its class name, smaller ("Ankle boot") */
+static char *
+row_label (NeuronsTestBench *self,
+           guint             k)
+{
+  const char *name = neurons_neural_net_get_class_name (neurons_evaluator_get_net (self->evaluator), k);
+
+  if (g_utf8_strlen (name, -1) > 2)
+    return g_markup_printf_escaped ("<small><b>%s</b></small>", name);
+  return g_markup_printf_escaped ("<b>%s</b>", name);
+}
+
+static int
+row_label_width (NeuronsTestBench *self)
+{
+  int width = ROW_LABEL_WIDTH;
+
+  for (guint k = 0; self->evaluator != NULL && k < NEURONS_OUTPUT_SIZE; k++)
+    {
+      g_autofree char *label = row_label (self, k);
+      int label_width;
+
+      neurons_chart_text_size (GTK_WIDGET (self), label, &label_width, NULL);
+      width = MAX (width, label_width + 8);
+    }
+
+  return width;
+}
+
 static int
 header_height (GtkWidget *widget)
 {
@@ -164,8 +195,9 @@ neurons_test_bench_size_allocate (GtkWidget *widget,
   NeuronsTestBench *self = NEURONS_TEST_BENCH (widget);
 
   self->header_height = header_height (widget);
-  self->grid_left = ROW_LABEL_WIDTH;
-  self->cell = floor (MIN ((width - ROW_LABEL_WIDTH - side_width (widget)) / (double) NEURONS_PANEL_PER_DIGIT,
+  self->row_label_width = row_label_width (self);
+  self->grid_left = self->row_label_width;
+  self->cell = floor (MIN ((width - self->row_label_width - side_width (widget)) / (double) NEURONS_PANEL_PER_DIGIT,
                            (height - self->header_height) / (double) NEURONS_OUTPUT_SIZE));
   self->cell = MAX (self->cell, 1 + CELL_GAP);
   self->grid_width = self->cell * NEURONS_PANEL_PER_DIGIT;
@@ -195,8 +227,10 @@ neurons_test_bench_measure (GtkWidget      *widget,
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = ROW_LABEL_WIDTH + NEURONS_PANEL_PER_DIGIT * 22 + side_width (widget);
-      *natural = ROW_LABEL_WIDTH + NEURONS_PANEL_PER_DIGIT * 40 + side_width (widget);
+      int label_width = row_label_width (NEURONS_TEST_BENCH (widget));
+
+      *minimum = label_width + NEURONS_PANEL_PER_DIGIT * 22 + side_width (widget);
+      *natural = label_width + NEURONS_PANEL_PER_DIGIT * 40 + side_width (widget);
     }
   else
     {
@@ -316,9 +350,9 @@ neurons_test_bench_snapshot (GtkWidget   *widget,
   for (guint digit = 0; digit < NEURONS_OUTPUT_SIZE; digit++)
     {
       double top = self->header_height + digit * self->cell;
-      g_autofree char *label = g_strdup_printf ("<b>%u</b>", digit);
+      g_autofree char *label = row_label (self, digit);
 
-      neurons_chart_text (widget, snapshot, label, ROW_LABEL_WIDTH / 2.0, top + (self->cell - CELL_GAP) / 2,
+      neurons_chart_text (widget, snapshot, label, self->row_label_width / 2.0, top + (self->cell - CELL_GAP) / 2,
                           NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_CENTER, &text);
       if (known)
         draw_row_summary (self, snapshot, cr, digit, top);
@@ -438,6 +472,16 @@ neurons_test_bench_get_evaluator (NeuronsTestBench *self)
   return self->evaluator;
 }
 
+/* Another test set comes with another panel of images */
+static void
+on_test_set (NeuronsTestBench *self)
+{
+  clear_buttons (self);
+  create_buttons (self);
+  on_updated (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 void
 neurons_test_bench_set_evaluator (NeuronsTestBench *self,
                                   NeuronsEvaluator *evaluator)
@@ -449,7 +493,10 @@ neurons_test_bench_set_evaluator (NeuronsTestBench *self,
     return;
 
   if (self->evaluator != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluator, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->evaluator, self);
+      g_signal_handlers_disconnect_by_data (neurons_evaluator_get_net (self->evaluator), self);
+    }
   clear_buttons (self);
   g_set_object (&self->evaluator, evaluator);
 
@@ -457,6 +504,9 @@ neurons_test_bench_set_evaluator (NeuronsTestBench *self,
     {
       create_buttons (self);
       g_signal_connect_object (evaluator, "updated", G_CALLBACK (on_updated), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (evaluator, "notify::test-set", G_CALLBACK (on_test_set), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (neurons_evaluator_get_net (evaluator), "notify::class-names",
+                               G_CALLBACK (gtk_widget_queue_resize), self, G_CONNECT_SWAPPED);
       on_updated (self);
     }
   else

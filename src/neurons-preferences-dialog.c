@@ -1,0 +1,212 @@
+/* neurons-preferences-dialog.c: the choices that outlast an experiment
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-preferences-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "neurons-file-chooser.h"
+#include "neurons-preferences-dialog.h"
+
+/*
+ * For now one choice: the dataset. Choosing one asks the window to switch, which reads it in
+ * the background; the row shows a spinner meanwhile, and if it cannot be read the choice goes
+ * back to the dataset still in use and a dialog says why.
+ */
+
+struct _NeuronsPreferencesDialog
+{
+  AdwPreferencesWindow  parent_instance;
+
+  NeuronsWindow        *window;
+  GSettings            *settings;
+  gboolean              switching;
+  gboolean              syncing;
+
+  /* Template children */
+  AdwActionRow         *fashion_row;
+  GtkCheckButton       *mnist_check;
+  GtkCheckButton       *fashion_check;
+  GtkWidget            *mnist_spinner;
+  GtkWidget            *fashion_spinner;
+  GtkWidget            *folder_button;
+};
+
+G_DEFINE_FINAL_TYPE (NeuronsPreferencesDialog, neurons_preferences_dialog, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The checks show the dataset in use; Fashion-MNIST can be chosen once it is found. */
+static void
+sync_rows (NeuronsPreferencesDialog *self)
+{
+  NeuronsDatasetKind kind = neurons_window_get_dataset (self->window);
+  g_autofree char *fashion_folder = neurons_datasets_find_folder (NEURONS_DATASET_FASHION_MNIST, self->settings);
+  g_autofree char *subtitle = NULL;
+
+  self->syncing = TRUE;
+  gtk_check_button_set_active (kind == NEURONS_DATASET_MNIST ? self->mnist_check : self->fashion_check, TRUE);
+  self->syncing = FALSE;
+
+  if (fashion_folder != NULL)
+    /* Translators: the subtitle of Fashion-MNIST in Preferences, with the folder it is in */
+    subtitle = g_strdup_printf (_("70,000 photos of clothes of ten kinds, from %s"), fashion_folder);
+  else
+    /* Translators: the subtitle of Fashion-MNIST in Preferences when it is not installed */
+    subtitle = g_strdup_printf (_("Not found in %s: install it, or choose the folder that holds it"),
+                                NEURONS_FASHION_MNIST_SYSTEM_DIR);
+  adw_action_row_set_subtitle (self->fashion_row, subtitle);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mnist_check), !self->switching);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fashion_check), !self->switching && fashion_folder != NULL);
+  gtk_widget_set_sensitive (self->folder_button, !self->switching);
+}
+
+static void
+on_switched (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(NeuronsPreferencesDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->switching = FALSE;
+  gtk_widget_set_visible (self->mnist_spinner, FALSE);
+  gtk_widget_set_visible (self->fashion_spinner, FALSE);
+
+  if (!neurons_window_switch_dataset_finish (NEURONS_WINDOW (object), result, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Load %s"), neurons_datasets_get_title (
+                                                    gtk_check_button_get_active (self->fashion_check)
+                                                    ? NEURONS_DATASET_FASHION_MNIST : NEURONS_DATASET_MNIST));
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  sync_rows (self);
+}
+
+static void
+switch_to (NeuronsPreferencesDialog *self,
+           NeuronsDatasetKind        kind,
+           const char               *folder)
+{
+  self->switching = TRUE;
+  gtk_widget_set_visible (kind == NEURONS_DATASET_MNIST ? self->mnist_spinner : self->fashion_spinner, TRUE);
+  sync_rows (self);
+  self->syncing = TRUE;
+  gtk_check_button_set_active (kind == NEURONS_DATASET_MNIST ? self->mnist_check : self->fashion_check, TRUE);
+  self->syncing = FALSE;
+
+  neurons_window_switch_dataset (self->window, kind, folder, on_switched, g_object_ref (self));
+}
+
+static void
+on_check_toggled (NeuronsPreferencesDialog *self,
+                  GtkCheckButton           *check)
+{
+  NeuronsDatasetKind kind = check == self->mnist_check ? NEURONS_DATASET_MNIST : NEURONS_DATASET_FASHION_MNIST;
+
+  if (self->syncing || self->switching || !gtk_check_button_get_active (check)
+      || kind == neurons_window_get_dataset (self->window))
+    return;
+
+  switch_to (self, kind, NULL);
+}
+
+static void
+on_folder_chosen (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(NeuronsPreferencesDialog) self = user_data;
+  g_autoptr(GFile) folder = neurons_file_chooser_finish (result, NULL);
+  g_autofree char *path = NULL;
+
+  if (folder == NULL)
+    return;
+
+  path = g_file_get_path (folder);
+  if (path != NULL)
+    switch_to (self, NEURONS_DATASET_FASHION_MNIST, path);
+}
+
+static void
+on_folder_clicked (NeuronsPreferencesDialog *self)
+{
+  g_autofree char *current = neurons_datasets_find_folder (NEURONS_DATASET_FASHION_MNIST, self->settings);
+  g_autoptr(GFile) initial = current != NULL ? g_file_new_for_path (current) : NULL;
+
+  neurons_file_chooser_run (GTK_WINDOW (self), NEURONS_FILE_CHOOSER_SELECT_FOLDER,
+                            _("Choose the Folder of Fashion-MNIST"), _("_Choose"), NULL,
+                            initial, NULL,
+                            on_folder_chosen, g_object_ref (self));
+}
+
+static void
+neurons_preferences_dialog_dispose (GObject *object)
+{
+  NeuronsPreferencesDialog *self = (NeuronsPreferencesDialog *) object;
+
+  g_clear_object (&self->window);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), NEURONS_TYPE_PREFERENCES_DIALOG);
+
+  G_OBJECT_CLASS (neurons_preferences_dialog_parent_class)->dispose (object);
+}
+
+static void
+neurons_preferences_dialog_class_init (NeuronsPreferencesDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = neurons_preferences_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/neurons/Neurons/ui/neurons-preferences-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, NeuronsPreferencesDialog, fashion_row);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsPreferencesDialog, mnist_check);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsPreferencesDialog, fashion_check);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsPreferencesDialog, mnist_spinner);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsPreferencesDialog, fashion_spinner);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsPreferencesDialog, folder_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_folder_clicked);
+}
+
+static void
+neurons_preferences_dialog_init (NeuronsPreferencesDialog *self)
+{
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * neurons_preferences_dialog_new:
+ * @window: the window whose experiment the choices apply to
+ *
+ * Returns: (transfer none): a modal Preferences window; present it with gtk_window_present()
+ */
+GtkWidget *
+neurons_preferences_dialog_new (NeuronsWindow *window)
+{
+  NeuronsPreferencesDialog *self;
+
+  g_return_val_if_fail (NEURONS_IS_WINDOW (window), NULL);
+
+  self = g_object_new (NEURONS_TYPE_PREFERENCES_DIALOG,
+                       "transient-for", window,
+                       "application", gtk_window_get_application (GTK_WINDOW (window)),
+                       NULL);
+  self->window = g_object_ref (window);
+  sync_rows (self);
+
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,422 @@
+/* neurons-window-files.c: opening and saving the network, and not losing what it learned
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-window-files"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "neurons-export-dialog.h"
+#include "neurons-file-chooser.h"
+#include "neurons-window-private.h"
+
+/*
+ * The window's network may belong to a file: the one it was opened from or last saved to.
+ * Its progress is unsaved when it has trained on samples since then (or, without a file,
+ * since it started); closing the window or opening another network then asks first. Fresh
+ * weights (a reset, another activation, another dataset) start from a clean slate: nothing
+ * they have not trained on can be lost.
+ */
+
+#define NETWORK_MIME_TYPE "application/x-neurons-network"
+#define SUGGESTED_NAME    "network.neurons.json"
+
+/* What to do once the progress is safe, or given up. */
+typedef void (*NeuronsWindowThen) (NeuronsWindow *self);
+
+typedef struct
+{
+  NeuronsWindow     *self;
+  NeuronsWindowThen  then;
+} Continuation;
+
+static Continuation *
+continuation_new (NeuronsWindow     *self,
+                  NeuronsWindowThen  then)
+{
+  Continuation *continuation = g_new (Continuation, 1);
+
+  continuation->self = g_object_ref (self);
+  continuation->then = then;
+
+  return continuation;
+}
+
+static void
+continuation_free (Continuation *continuation)
+{
+  g_object_unref (continuation->self);
+  g_free (continuation);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Continuation, continuation_free)
+
+static guint64
+unsaved_samples (NeuronsWindow *self)
+{
+  guint64 samples_seen = neurons_neural_net_get_samples_seen (self->net);
+
+  return samples_seen > self->saved_samples_seen ? samples_seen - self->saved_samples_seen : 0;
+}
+
+static char *
+get_display_name (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    return g_filename_display_basename (path);
+
+  return g_file_get_basename (file);
+}
+
+/* "network.neurons.json" once there is a file, with "•" before it while progress is unsaved;
+ * the window's own title ("network.neurons.json — Neurons") names the app as well, for the
+ * window list. The header bar shows the title only when it is too narrow for the view
+ * switcher, so the sidebar says it too, in words, above the progress it is about. */
+static void
+update_title (NeuronsWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *file_text = NULL;
+
+  name = self->file != NULL ? get_display_name (self->file) : g_strdup (_("Neurons"));
+  if (self->unsaved)
+    /* Translators: the window title of a network with unsaved progress */
+    title = g_strdup_printf (_("• %s"), name);
+  else
+    title = g_strdup (name);
+  /* by property: the title widget may be an AdwWindowTitle or an AdwViewSwitcherTitle */
+  g_object_set (self->window_title, "title", title, NULL);
+
+  if (self->file != NULL)
+    /* Translators: the window's title in the list of windows: "network.neurons.json — Neurons" */
+    window_title = g_strdup_printf (_("%s — Neurons"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title != NULL ? window_title : title);
+
+  if (self->file != NULL && self->unsaved)
+    /* Translators: under “Progress” in the sidebar: "Unsaved progress · network.neurons.json" */
+    file_text = g_strdup_printf (_("Unsaved progress · %s"), name);
+  else if (self->file != NULL)
+    /* Translators: under “Progress” in the sidebar */
+    file_text = g_strdup_printf (_("Saved as %s"), name);
+  else if (self->unsaved)
+    file_text = g_strdup (_("Unsaved progress"));
+  gtk_label_set_label (self->file_label, file_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->file_label), file_text != NULL);
+}
+
+static void
+update_unsaved (NeuronsWindow *self)
+{
+  gboolean unsaved = unsaved_samples (self) > 0;
+
+  if (unsaved == self->unsaved)
+    return;
+
+  self->unsaved = unsaved;
+  update_title (self);
+}
+
+static void
+on_net_changed (NeuronsWindow    *self,
+                NeuronsNeuralNet *net)
+{
+  update_unsaved (self);
+}
+
+/* Fresh weights or a network from a file: what it knows now is not at risk. */
+static void
+on_net_reset (NeuronsWindow    *self,
+              NeuronsNeuralNet *net)
+{
+  self->saved_samples_seen = neurons_neural_net_get_samples_seen (net);
+  update_unsaved (self);
+}
+
+/* The file the network now belongs to, after it was opened or saved. */
+void
+_neurons_window_set_file (NeuronsWindow *self,
+                          GFile         *file)
+{
+  g_assert (G_IS_FILE (file));
+
+  g_set_object (&self->file, file);
+  self->saved_samples_seen = neurons_neural_net_get_samples_seen (self->net);
+  self->unsaved = unsaved_samples (self) > 0;
+  update_title (self);
+}
+
+static void
+show_error (NeuronsWindow *self,
+            const char    *heading,
+            const char    *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Writes the network to file; training pauses meanwhile, so the file holds one moment of
+ * it. The engine writes atomically: a failed save leaves what was there. */
+static gboolean
+save_to_file (NeuronsWindow *self,
+              GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = get_display_name (file);
+  gboolean was_running = self->trainer != NULL && neurons_trainer_get_running (self->trainer);
+
+  if (was_running)
+    neurons_trainer_pause (self->trainer);
+
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("“%s” is not a file on this computer; choose a folder here to save in"), name);
+  else
+    neurons_neural_net_save_file (self->net, path, &error);
+
+  if (was_running)
+    neurons_trainer_play (self->trainer);
+
+  if (error != NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      show_error (self, heading, error->message);
+      return FALSE;
+    }
+
+  _neurons_window_set_file (self, file);
+  {
+    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  }
+
+  return TRUE;
+}
+
+static GListModel *
+network_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) networks = NULL;
+  g_autoptr(GtkFileFilter) json = NULL;
+
+  networks = neurons_file_chooser_filter_new (_("Neurons Networks"), NETWORK_MIME_TYPE, "*.neurons.json");
+  json = neurons_file_chooser_filter_new (_("All JSON Files"), "application/json", "*.json");
+  g_list_store_append (filters, networks);
+  g_list_store_append (filters, json);
+
+  return G_LIST_MODEL (filters);
+}
+
+static void
+on_save_as_chosen (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Continuation) continuation = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  file = neurons_file_chooser_finish (result, NULL);
+  if (file == NULL)
+    return;
+
+  if (save_to_file (continuation->self, file) && continuation->then != NULL)
+    continuation->then (continuation->self);
+}
+
+/* Asks where to save, saves, and then goes on, unless the dialog was closed or saving
+ * failed. */
+static void
+save_as (NeuronsWindow     *self,
+         NeuronsWindowThen  then)
+{
+  g_autoptr(GListModel) filters = network_filters ();
+
+  neurons_file_chooser_run (GTK_WINDOW (self), NEURONS_FILE_CHOOSER_SAVE,
+                            _("Save Network"), _("_Save"), filters,
+                            self->file, SUGGESTED_NAME,
+                            on_save_as_chosen, continuation_new (self, then));
+}
+
+static void
+save (NeuronsWindow     *self,
+      NeuronsWindowThen  then)
+{
+  if (self->file == NULL)
+    save_as (self, then);
+  else if (save_to_file (self, self->file) && then != NULL)
+    then (self);
+}
+
+void
+_neurons_window_save (NeuronsWindow *self)
+{
+  save (self, NULL);
+}
+
+void
+_neurons_window_save_as (NeuronsWindow *self)
+{
+  save_as (self, NULL);
+}
+
+static void
+on_unsaved_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  Continuation *continuation = user_data;
+
+  if (g_str_equal (response, "discard"))
+    continuation->then (continuation->self);
+  else if (g_str_equal (response, "save"))
+    save (continuation->self, continuation->then);
+}
+
+/* Goes on at once when nothing would be lost; else asks whether to save first. */
+static void
+confirm_unsaved (NeuronsWindow     *self,
+                 NeuronsWindowThen  then)
+{
+  AdwMessageDialog *dialog;
+  guint64 samples = unsaved_samples (self);
+  g_autofree char *count = NULL;
+  g_autofree char *body = NULL;
+
+  if (samples == 0)
+    {
+      then (self);
+      return;
+    }
+
+  /* Asked already: Ctrl+Q while the question is open brings it forward */
+  if (self->unsaved_dialog != NULL)
+    {
+      gtk_window_present (self->unsaved_dialog);
+      return;
+    }
+
+  count = g_strdup_printf ("%'" G_GUINT64_FORMAT, samples);
+  if (self->file != NULL)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The network has learned from %s sample since it was last saved. "
+                                         "If you don’t save, what it learned will be permanently lost.",
+                                         "The network has learned from %s samples since it was last saved. "
+                                         "If you don’t save, what it learned will be permanently lost.",
+                                         samples),
+                            count);
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The network has learned from %s sample. "
+                                         "If you don’t save it, what it learned will be permanently lost.",
+                                         "The network has learned from %s samples. "
+                                         "If you don’t save it, what it learned will be permanently lost.",
+                                         samples),
+                            count);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Progress?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_unsaved_response),
+                         continuation_new (self, then), (GClosureNotify) continuation_free, 0);
+  self->unsaved_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->unsaved_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_open_chosen (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(NeuronsWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  file = neurons_file_chooser_finish (result, NULL);
+  if (file != NULL)
+    neurons_window_open_file (self, file);
+}
+
+static void
+choose_file_to_open (NeuronsWindow *self)
+{
+  g_autoptr(GListModel) filters = network_filters ();
+
+  neurons_file_chooser_run (GTK_WINDOW (self), NEURONS_FILE_CHOOSER_OPEN,
+                            _("Open Network"), _("_Open"), filters,
+                            self->file, NULL,
+                            on_open_chosen, g_object_ref (self));
+}
+
+void
+_neurons_window_open (NeuronsWindow *self)
+{
+  confirm_unsaved (self, choose_file_to_open);
+}
+
+static void
+on_figure_exported (NeuronsWindow *self,
+                    GFile         *file)
+{
+  g_autofree char *name = get_display_name (file);
+  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* Offers the figures on screen, on whichever page is open. */
+void
+_neurons_window_export_figure (NeuronsWindow *self)
+{
+  GtkWidget *dialog = neurons_export_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_figure_exported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_now (NeuronsWindow *self)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+on_close_request (NeuronsWindow *self,
+                  GtkWindow     *window)
+{
+  if (self->close_confirmed || unsaved_samples (self) == 0)
+    return FALSE;
+
+  confirm_unsaved (self, close_now);
+  return TRUE;
+}
+
+void
+_neurons_window_files_init (NeuronsWindow *self)
+{
+  g_signal_connect_object (self->net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self, "close-request", G_CALLBACK (on_close_request), self);
+
+  self->saved_samples_seen = neurons_neural_net_get_samples_seen (self->net);
+  update_title (self);
+}

@@ -1,0 +1,108 @@
+/* neurons-window-settings.c: what the window remembers from one run to the next
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-window-settings"
+
+#include "config.h"
+
+#include "neurons-window-private.h"
+
+/*
+ * The experiment (activation, initialisation, learning rates, speed) and the window's size
+ * and panes are kept in GSettings. The network starts from the remembered experiment
+ * without a word; after that the keys and the window follow each other both ways, so a
+ * change made elsewhere (dconf Editor) acts as if it was made in the window.
+ *
+ * Each activation keeps its own learning rate: a rate that suits sigmoid makes ReLU
+ * diverge. Switching activation takes up the rate last used with the new one, which is
+ * 0.30 for sigmoid and 0.05 for ReLU until the person changes it.
+ */
+
+static const char *
+learning_rate_key (NeuronsActivation activation)
+{
+  switch (activation)
+    {
+    case NEURONS_ACTIVATION_RELU:
+      return "learning-rate-relu";
+    case NEURONS_ACTIVATION_SIGMOID:
+    default:
+      return "learning-rate-sigmoid";
+    }
+}
+
+/* The learning rate to use with an activation: the one it had last. */
+double
+_neurons_window_settings_learning_rate (NeuronsWindow     *self,
+                                        NeuronsActivation  activation)
+{
+  return g_settings_get_double (self->settings, learning_rate_key (activation));
+}
+
+static void
+on_net_learning_rate (NeuronsWindow    *self,
+                      GParamSpec       *pspec,
+                      NeuronsNeuralNet *net)
+{
+  const char *key = learning_rate_key (neurons_neural_net_get_hidden_activation (net));
+  g_autoptr(GVariant) learning_rate = g_variant_ref_sink (g_variant_new_double (neurons_neural_net_get_learning_rate (net)));
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+
+  /* a network from a file may hold a rate outside the range the keys allow */
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  schema_key = g_settings_schema_get_key (schema, key);
+  if (g_settings_schema_key_range_check (schema_key, learning_rate))
+    g_settings_set_value (self->settings, key, learning_rate);
+}
+
+static gboolean
+on_close_request (NeuronsWindow *self,
+                  GtkWindow     *window)
+{
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return FALSE;
+}
+
+void
+_neurons_window_settings_init (NeuronsWindow *self)
+{
+  NeuronsActivation activation;
+  NeuronsInit initialization;
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  /* The remembered experiment, without the toasts that a switch brings */
+  activation = g_settings_get_enum (self->settings, "hidden-activation");
+  initialization = g_settings_get_enum (self->settings, "initialization");
+  neurons_neural_net_reinitialize (self->net, activation, initialization, neurons_neural_net_get_seed (self->net));
+  neurons_neural_net_set_learning_rate (self->net, _neurons_window_settings_learning_rate (self, activation), NULL);
+
+  g_settings_bind (self->settings, "hidden-activation", self, "hidden-activation", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "initialization", self, "initialization", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "speed", self, "speed", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->net, "notify::learning-rate", G_CALLBACK (on_net_learning_rate),
+                           self, G_CONNECT_SWAPPED);
+
+  g_settings_bind (self->settings, "lessons-pane-visible", self->about_flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_signal_connect_swapped (self, "close-request", G_CALLBACK (on_close_request), self);
+}
