@@ -340,6 +340,107 @@ def test_missing_data(executable):
             window.close()
 
 
+def dialog_window_id(title):
+    """The X window of a dialog, found by its title."""
+    return wait_for('the “%s” window' % title, lambda: subprocess.run(
+        ['xdotool', 'search', '--onlyvisible', '--name', '^%s$' % title],
+        capture_output=True, text=True).stdout.split())[0]
+
+
+def press(window, what, name):
+    """Activates a button through AT-SPI, as a screen reader would. (libadwaita 1.2 names a
+    dialog's buttons "_Cancel Cancel", and lays them out twice, side by side and stacked, for
+    the dialog's width; either row gives the same response.)"""
+    button = window.find(what, lambda a: a.getRoleName() == 'push button' and name in a.name.split())
+    button.queryAction().doAction(0)
+
+
+def test_save_file(executable):
+    """Ctrl+S asks where to save (GTK's own file dialog, typed into as a person would), writes
+    the network there, and the sidebar names the file until more training makes it unsaved."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, 'three.neurons.json')
+        window = ready_window(executable)
+        try:
+            window.key('n', 'n', 'n')
+            wait_for('three steps', lambda: window.count('Samples seen') == 3)
+            window.find('the unsaved marker', lambda a: a.getRoleName() == 'label'
+                        and window.text(a) == 'Unsaved progress')
+            window.key('ctrl+s')
+            subprocess.run(['xdotool', 'windowfocus', '--sync', dialog_window_id('Save Network')],
+                           check=True, timeout=DEADLINE_SECONDS)
+            window.key('ctrl+a')
+            subprocess.run(['xdotool', 'type', '--delay', '20', path], check=True, timeout=DEADLINE_SECONDS)
+            window.key('Return')
+            wait_for('the file', lambda: os.path.exists(path))
+            with open(path) as file:
+                saved = json.load(file)
+            if saved['samples_seen'] != 3 or saved['layer_sizes'] != [784, 16, 16, 10]:
+                raise TestFailure('the file does not hold the network: %s'
+                                  % {key: saved[key] for key in ('samples_seen', 'layer_sizes')})
+            caption = window.find('the file name in the sidebar', lambda a: a.getRoleName() == 'label'
+                                  and window.text(a) == 'Saved as three.neurons.json')
+            window.focus()
+            window.key('n')
+            wait_for('the unsaved marker again', lambda: window.text(caption) == 'Unsaved progress · three.neurons.json')
+        finally:
+            window.close()
+
+
+def test_unsaved_quit(executable):
+    """Ctrl+Q after training asks whether to save; Cancel keeps the window, Discard quits."""
+    window = ready_window(executable)
+    try:
+        window.key('n', 'n')
+        wait_for('two steps', lambda: window.count('Samples seen') == 2)
+        window.key('ctrl+q')
+        heading = window.find('the unsaved-progress question', lambda a: a.getRoleName() == 'label'
+                              and window.text(a) == 'Save Progress?')
+        window.find('the number of samples at stake', lambda a: a.getRoleName() == 'label'
+                    and window.text(a).startswith('The network has learned from 2 samples.'))
+        press(window, 'the Cancel button', 'Cancel')
+        time.sleep(0.5)
+        if window.process.poll() is not None:
+            raise TestFailure('Cancel quit the application')
+        if window.count('Samples seen') != 2:
+            raise TestFailure('Cancel lost the progress')
+        window.focus()
+        window.key('ctrl+q')
+        window.find('the question again', lambda a: a.getRoleName() == 'label' and window.text(a) == 'Save Progress?'
+                    and a is not heading)
+        press(window, 'the Discard button', 'Discard')
+        wait_for('the application to quit', lambda: window.process.poll() is not None)
+    finally:
+        window.close()
+
+
+FASHION_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat',
+                   'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
+
+
+def test_fashion(executable):
+    """Preferences switch the dataset to Fashion-MNIST: a fresh network, and the network view
+    names classes of clothes instead of digits."""
+    window = ready_window(executable)
+    try:
+        view = window.find('the network diagram', lambda a: a.name == 'Network diagram')
+        if not re.match(r'^Prediction: \d, true label: \d', view.description):
+            raise TestFailure('the digits are not named as digits: %s' % view.description)
+        window.key('n')
+        wait_for('a step', lambda: window.count('Samples seen') == 1)
+        window.key('ctrl+comma')
+        subprocess.run(['xdotool', 'windowfocus', '--sync', dialog_window_id('Preferences')],
+                       check=True, timeout=DEADLINE_SECONDS)
+        window.key('alt+c')
+        wait_for('a class of clothes in the network view', lambda: any(
+            'true label: ' + name in view.description for name in FASHION_CLASSES))
+        wait_for('a fresh network', lambda: window.count('Samples seen') == 0)
+    finally:
+        window.close()
+
+
+# The lessons pane (src/neurons-lessons-pane.c) and its Try-it buttons (src/neurons-window-lessons.c)
+
 TESTS = {
     'play': test_play,
     'space-on-slider': test_space_on_slider,
@@ -351,6 +452,9 @@ TESTS = {
     'open-file': test_open_file,
     'bad-file': test_bad_file,
     'missing-data': test_missing_data,
+    'save-file': test_save_file,
+    'unsaved-quit': test_unsaved_quit,
+    'fashion': test_fashion,
 }
 
 
