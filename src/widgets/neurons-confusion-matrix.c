@@ -299,7 +299,8 @@ neurons_confusion_matrix_measure (GtkWidget      *widget,
   top = label_height + 4 + (upright ? class_width + 4 : label_height + 2);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = left + N_DIGITS * 22 + count_width (widget);
+      /* class names take room from the cells, so that the window still fits a small screen */
+      *minimum = left + N_DIGITS * (upright ? 18 : 22) + count_width (widget);
       *natural = left + N_DIGITS * 36 + count_width (widget);
     }
   else

@@ -157,7 +157,7 @@ verdict_markup (NeuronsNetworkView *self,
                 gboolean            prediction)
 {
   gboolean digits = short_class_names (self);
-  const char *size = prediction ? (digits ? "300%" : "150%") : (digits ? "200%" : "125%");
+  const char *size = prediction ? (digits ? "300%" : "125%") : (digits ? "200%" : "110%");
 
   return g_markup_printf_escaped ("<span size='%s' weight='bold'>%s</span>", size,
                                   neurons_neural_net_get_class_name (self->net, k));
@@ -211,12 +211,15 @@ compute_layout (NeuronsNetworkView *self,
   for (guint k = 0; self->net != NULL && k < NEURONS_OUTPUT_SIZE; k++)
     {
       g_autofree char *prediction = verdict_markup (self, k, TRUE);
+      /* as the output the network picks is labelled: in bold */
+      g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", neurons_neural_net_get_class_name (self->net, k));
 
-      digit_width = MAX (digit_width, text_width (widget, neurons_neural_net_get_class_name (self->net, k)));
+      digit_width = MAX (digit_width, markup_width (widget, label));
       verdict_width = MAX (verdict_width, markup_width (widget, prediction));
     }
   verdict_width += 8;
-  layout->bar_width = roundf (CLAMP (width * 0.09f, 40, 140));
+  /* names as long as "Ankle boot" leave the bars less room, so that the layers keep theirs */
+  layout->bar_width = roundf (short_class_names (self) ? CLAMP (width * 0.09f, 40, 140) : CLAMP (width * 0.07f, 28, 120));
   right_part = layout->radius + 6 + digit_width + 6 + layout->bar_width + 16 + verdict_width;
 
   image_side = floorf (MIN (MIN (width * 0.18f, (bottom - top) * 0.7f), 10.0f * NEURONS_IMAGE_SIDE));

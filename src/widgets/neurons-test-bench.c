@@ -228,8 +228,10 @@ neurons_test_bench_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       int label_width = row_label_width (NEURONS_TEST_BENCH (widget));
+      /* class names take room from the images, so that the window still fits a small screen */
+      int min_cell = label_width > ROW_LABEL_WIDTH ? 16 : 22;
 
-      *minimum = label_width + NEURONS_PANEL_PER_DIGIT * 22 + side_width (widget);
+      *minimum = label_width + NEURONS_PANEL_PER_DIGIT * min_cell + side_width (widget);
       *natural = label_width + NEURONS_PANEL_PER_DIGIT * 40 + side_width (widget);
     }
   else
