@@ -597,6 +597,73 @@ test_progress_dark (void)
   check_progress (TRUE);
 }
 
+/* A dataset of clothes names its classes: the test bench's images, the confusion matrix and its
+ * rows say "a Sneaker" where the digits say "a 7"; back to the digits, they say "a 7" again. */
+static void
+test_class_names (void)
+{
+  static const char *clothes[] = { "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                   "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot", NULL };
+  g_autoptr(NeuronsNeuralNet) net = NULL;
+  g_autoptr(NeuronsEvaluator) evaluator = evaluated_untrained_net (&net);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *bench = neurons_test_bench_new ();
+  GtkWidget *matrix = neurons_confusion_matrix_new ();
+  g_autofree char *matrix_label = NULL;
+  const NeuronsPanelSample *panel;
+  GtkWidget *window;
+  guint n_panel;
+
+  neurons_neural_net_set_class_names (net, clothes);
+  neurons_test_bench_set_evaluator (NEURONS_TEST_BENCH (bench), evaluator);
+  neurons_confusion_matrix_set_evaluator (NEURONS_CONFUSION_MATRIX (matrix), evaluator);
+  gtk_box_append (GTK_BOX (box), bench);
+  gtk_box_append (GTK_BOX (box), matrix);
+  window = neurons_test_show_in_window (box, 1100, 520);
+
+  panel = neurons_evaluator_get_panel (evaluator, &n_panel);
+  for (guint p = 0; p < n_panel; p += 13)
+    {
+      NeuronsDigitButton *button = neurons_test_bench_get_button (NEURONS_TEST_BENCH (bench), p);
+      g_autofree char *name = NULL;
+
+      if (panel[p].prediction != panel[p].label)
+        name = g_strdup_printf ("Test image %u, a %s, guessed %s: wrong", panel[p].test_index,
+                                clothes[panel[p].label], clothes[panel[p].prediction]);
+      else
+        name = g_strdup_printf ("Test image %u, a %s, guessed right", panel[p].test_index, clothes[panel[p].label]);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+    }
+  matrix_label = g_strdup_printf ("Confusion matrix, at true T-shirt/top, guessed T-shirt/top: %u images",
+                                  neurons_evaluator_get_evaluation (evaluator)->confusion[0][0]);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (matrix), GTK_ACCESSIBLE_PROPERTY_LABEL, matrix_label);
+  /* the row labels have room: the grid starts right of "Ankle boot" */
+  {
+    graphene_rect_t first_cell;
+    int label_width;
+
+    neurons_chart_text_size (matrix, "<small><b>Ankle boot</b></small>", &label_width, NULL);
+    g_assert_true (neurons_confusion_matrix_get_cell_bounds (NEURONS_CONFUSION_MATRIX (matrix), 0, 0, &first_cell));
+    g_assert_cmpfloat (first_cell.origin.x, >, label_width);
+  }
+
+  neurons_neural_net_set_class_names (net, NULL);
+  neurons_test_wait_for_frame (window);
+  {
+    NeuronsDigitButton *button = neurons_test_bench_get_button (NEURONS_TEST_BENCH (bench), 0);
+    g_autofree char *name = NULL;
+
+    if (panel[0].prediction != panel[0].label)
+      name = g_strdup_printf ("Test image %u, a %u, guessed %u: wrong", panel[0].test_index,
+                              panel[0].label, panel[0].prediction);
+    else
+      name = g_strdup_printf ("Test image %u, a %u, guessed right", panel[0].test_index, panel[0].label);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +689,7 @@ main (int   argc,
   g_test_add_func ("/widgets/charts/weight-histogram", test_weight_histogram);
   g_test_add_func ("/widgets/charts/progress-light", test_progress_light);
   g_test_add_func ("/widgets/charts/progress-dark", test_progress_dark);
+  g_test_add_func ("/widgets/charts/class-names", test_class_names);
 
   result = g_test_run ();
   neurons_dataset_unref (test_set);

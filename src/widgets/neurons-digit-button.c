@@ -31,6 +31,7 @@ struct _NeuronsDigitButton
   guint       index;
   guint       label;
   int         prediction;       /* −1 until known */
+  char      **class_names;      /* NULL for the digits */
 
   GdkTexture *texture;          /* the ink in ink_color */
   GdkRGBA     ink_color;
@@ -52,17 +53,33 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* What class k is called: "7", or "Sneaker" */
+static char *
+class_name (NeuronsDigitButton *self,
+            guint               k)
+{
+  if (self->class_names == NULL)
+    return g_strdup_printf ("%u", k);
+
+  return g_strdup (self->class_names[k]);
+}
+
 static void
 update_accessible_label (NeuronsDigitButton *self)
 {
   g_autofree char *label = NULL;
+  g_autofree char *truth = class_name (self, self->label);
 
   if (self->prediction < 0)
-    label = g_strdup_printf (_("Test image %u, a %u"), self->index, self->label);
+    label = g_strdup_printf (_("Test image %u, a %s"), self->index, truth);
   else if ((guint) self->prediction == self->label)
-    label = g_strdup_printf (_("Test image %u, a %u, guessed right"), self->index, self->label);
+    label = g_strdup_printf (_("Test image %u, a %s, guessed right"), self->index, truth);
   else
-    label = g_strdup_printf (_("Test image %u, a %u, guessed %d: wrong"), self->index, self->label, self->prediction);
+    {
+      g_autofree char *guess = class_name (self, self->prediction);
+
+      label = g_strdup_printf (_("Test image %u, a %s, guessed %s: wrong"), self->index, truth, guess);
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -100,7 +117,10 @@ ink_texture (NeuronsDigitButton *self)
 static char *
 badge_markup (NeuronsDigitButton *self)
 {
-  /* the size of the tag stays put while the guess is unknown */
+  /* the size of the tag stays put while the guess is unknown; a class name such as "Ankle
+   * boot" would hide the image, so it is only marked wrong, and named to screen readers */
+  if (self->class_names != NULL)
+    return g_strdup ("<small><b>✗</b></small>");
   return g_strdup_printf ("<small><b>→%d</b></small>", MAX (self->prediction, 0));
 }
 
@@ -236,6 +256,8 @@ neurons_digit_button_finalize (GObject *object)
   NeuronsDigitButton *self = (NeuronsDigitButton *) object;
 
   g_clear_object (&self->texture);
+
+  g_clear_pointer (&self->class_names, g_strfreev);
 
   G_OBJECT_CLASS (neurons_digit_button_parent_class)->finalize (object);
 }
@@ -404,6 +426,29 @@ neurons_digit_button_set_prediction (NeuronsDigitButton *self,
   update_accessible_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREDICTION]);
+}
+
+/**
+ * neurons_digit_button_set_class_names:
+ * @class_names: (nullable): what the classes are called, as the network names its
+ *   outputs, or %NULL for the digits
+ */
+void
+neurons_digit_button_set_class_names (NeuronsDigitButton *self,
+                                      const char * const *class_names)
+{
+  gboolean digits = TRUE;
+
+  g_return_if_fail (NEURONS_IS_DIGIT_BUTTON (self));
+
+  /* "0" to "9" are the digits, drawn with their number on the tag */
+  for (guint k = 0; class_names != NULL && k < NEURONS_OUTPUT_SIZE; k++)
+    digits &= g_utf8_strlen (class_names[k], -1) <= 1 && class_names[k][0] == '0' + k;
+
+  g_clear_pointer (&self->class_names, g_strfreev);
+  self->class_names = digits ? NULL : g_strdupv ((char **) class_names);
+  update_accessible_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Whether the guess is known and wrong, which is when the tag shows. */

@@ -22,6 +22,8 @@ guint      neurons_digit_button_get_label      (NeuronsDigitButton   *self);
 int        neurons_digit_button_get_prediction (NeuronsDigitButton   *self);
 void       neurons_digit_button_set_prediction (NeuronsDigitButton   *self,
                                                 int                   prediction);
+void       neurons_digit_button_set_class_names (NeuronsDigitButton  *self,
+                                                const char * const   *class_names);
 gboolean   neurons_digit_button_get_wrong      (NeuronsDigitButton   *self);
 void       neurons_digit_button_get_badge_bounds (NeuronsDigitButton *self,
                                                 graphene_rect_t      *bounds);

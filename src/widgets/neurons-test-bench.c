@@ -134,6 +134,8 @@ create_buttons (NeuronsTestBench *self)
   for (guint p = 0; p < self->n_buttons; p++)
     {
       self->buttons[p] = neurons_digit_button_new (test, panel[p].test_index);
+      neurons_digit_button_set_class_names (NEURONS_DIGIT_BUTTON (self->buttons[p]),
+                                            neurons_neural_net_get_class_names (neurons_evaluator_get_net (self->evaluator)));
       g_signal_connect_object (self->buttons[p], "activate", G_CALLBACK (on_button_activate), self, G_CONNECT_SWAPPED);
       gtk_widget_set_parent (self->buttons[p], GTK_WIDGET (self));
     }
@@ -474,7 +476,7 @@ neurons_test_bench_get_evaluator (NeuronsTestBench *self)
   return self->evaluator;
 }
 
-/* Another test set comes with another panel of images */
+/* Another test set comes with another panel of images, other class names with other labels */
 static void
 on_test_set (NeuronsTestBench *self)
 {
@@ -508,7 +510,7 @@ neurons_test_bench_set_evaluator (NeuronsTestBench *self,
       g_signal_connect_object (evaluator, "updated", G_CALLBACK (on_updated), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (evaluator, "notify::test-set", G_CALLBACK (on_test_set), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (neurons_evaluator_get_net (evaluator), "notify::class-names",
-                               G_CALLBACK (gtk_widget_queue_resize), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (on_test_set), self, G_CONNECT_SWAPPED);
       on_updated (self);
     }
   else
