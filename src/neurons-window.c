@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "neurons-file-chooser.h"
 #include "neurons-neuron-state.h"
 #include "neurons-window-private.h"
 
@@ -506,34 +507,27 @@ _neurons_window_load_data (NeuronsWindow *self)
 }
 
 static void
-on_data_folder_chosen (NeuronsWindow        *self,
-                       int                   response,
-                       GtkFileChooserNative *chooser)
+on_data_folder_chosen (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
-  g_autoptr(GFile) folder = NULL;
+  g_autoptr(NeuronsWindow) self = user_data;
+  g_autoptr(GFile) folder = neurons_file_chooser_finish (result, NULL);
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (folder != NULL)
     {
-      folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_free (self->data_directory);
       self->data_directory = g_file_get_path (folder);
       _neurons_window_load_data (self);
     }
-
-  g_object_unref (chooser);
 }
 
 void
 _neurons_window_choose_data_folder (NeuronsWindow *self)
 {
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Choose a Folder of MNIST Files"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_data_folder_chosen), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  neurons_file_chooser_run (GTK_WINDOW (self), NEURONS_FILE_CHOOSER_SELECT_FOLDER,
+                            _("Choose a Folder of MNIST Files"), _("_Open"), NULL, NULL, NULL,
+                            on_data_folder_chosen, g_object_ref (self));
 }
 
 /* Fresh weights from a new seed, with the same activation and initialisation. */
