@@ -17,7 +17,8 @@ neurons_window_actions_play_pause (GtkWidget  *widget,
 {
   NeuronsWindow *self = NEURONS_WINDOW (widget);
 
-  if (neurons_trainer_get_running (self->trainer))
+  /* Play in draw mode puts the training sample back and trains: it never pauses. */
+  if (!_neurons_window_end_draw_mode (self, FALSE) && neurons_trainer_get_running (self->trainer))
     neurons_trainer_pause (self->trainer);
   else
     neurons_trainer_play (self->trainer);
@@ -30,6 +31,7 @@ neurons_window_actions_step (GtkWidget  *widget,
 {
   NeuronsWindow *self = NEURONS_WINDOW (widget);
 
+  _neurons_window_end_draw_mode (self, FALSE);
   neurons_trainer_step (self->trainer);
 }
 
@@ -42,9 +44,9 @@ neurons_window_actions_reset (GtkWidget  *widget,
 }
 
 static void
-neurons_window_actions_toggle_about_view (GtkWidget  *widget,
-                                          const char *action_name,
-                                          GVariant   *parameter)
+neurons_window_actions_toggle_lessons (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
 {
   NeuronsWindow *self = NEURONS_WINDOW (widget);
 
@@ -141,8 +143,8 @@ _neurons_window_class_actions_init (NeuronsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, neurons_window_actions_reset);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reset", NULL);
 
-  gtk_widget_class_install_action (widget_class, "win.toggle-about-view", NULL, neurons_window_actions_toggle_about_view);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-about-view", NULL);
+  gtk_widget_class_install_action (widget_class, "win.toggle-lessons", NULL, neurons_window_actions_toggle_lessons);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-lessons", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.choose-data-folder", NULL, neurons_window_actions_choose_data_folder);
 
@@ -189,4 +191,5 @@ _neurons_window_actions_update (NeuronsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play-pause", can_train);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step", can_train);
+  _neurons_window_draw_update_actions (self);
 }

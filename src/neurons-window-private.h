@@ -6,9 +6,14 @@
 #pragma once
 
 #include "neurons-dataset.h"
+#include "neurons-draw-canvas.h"
 #include "neurons-evaluator.h"
+#include "neurons-learning-page.h"
+#include "neurons-lessons-pane.h"
 #include "neurons-neural-net.h"
 #include "neurons-network-panel.h"
+#include "neurons-seen-preview.h"
+#include "neurons-test-page.h"
 #include "neurons-trainer.h"
 #include "neurons-training.h"
 #include "neurons-window.h"
@@ -21,7 +26,7 @@ struct _NeuronsWindow
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
   GtkButton            *play_button;
   GtkMenuButton        *speed_button;
   GtkRevealer          *diverged_revealer;
@@ -66,6 +71,25 @@ struct _NeuronsWindow
   guint                 benchmark_frames;
   gulong                benchmark_paint_handler;
 
+  /* The pages (neurons-window-pages.c) */
+  AdwViewStack         *view_stack;
+  NeuronsLearningPage  *learning_page;
+  NeuronsTestPage      *test_page;
+  GtkWidget            *controls_separator;
+  GtkWidget            *controls_sidebar;
+
+  /* Draw mode (neurons-window-draw.c): the input on show and whether training ran before */
+  GtkRevealer          *draw_revealer;
+  NeuronsDrawCanvas    *draw_canvas;
+  NeuronsSeenPreview   *seen_preview;
+  GSimpleAction        *draw_mode_action;
+  gboolean              draw_mode;
+  gboolean              draw_closed_flap;
+  gboolean              draw_resumes_training;
+  guint8                draw_saved_pixels[NEURONS_INPUT_SIZE];
+  int                   draw_saved_label;
+  gint64                draw_saved_index;
+
   /* The file the network belongs to, and its unsaved progress (neurons-window-files.c) */
   GtkLabel             *file_label;
   GFile                *file;
@@ -76,6 +100,9 @@ struct _NeuronsWindow
 
   /* What is remembered (neurons-window-settings.c) */
   GSettings            *settings;
+
+  /* The lessons beside the network (neurons-window-lessons.c) */
+  NeuronsLessonsPane   *lessons_pane;
 
   /* Which dataset is loaded, or being loaded (neurons-window-dataset.c) */
   NeuronsDatasetKind    dataset_kind;
@@ -90,6 +117,16 @@ void _neurons_window_load_data          (NeuronsWindow      *self);
 void _neurons_window_show_next_sample   (NeuronsWindow      *self);
 void _neurons_window_choose_data_folder (NeuronsWindow      *self);
 
+void     _neurons_window_class_pages_init    (NeuronsWindowClass *klass);
+void     _neurons_window_pages_init          (NeuronsWindow      *self);
+void     _neurons_window_pages_set_evaluator (NeuronsWindow      *self);
+
+void     _neurons_window_class_draw_init     (NeuronsWindowClass *klass);
+void     _neurons_window_draw_init           (NeuronsWindow      *self);
+void     _neurons_window_draw_update_actions (NeuronsWindow      *self);
+gboolean _neurons_window_end_draw_mode       (NeuronsWindow      *self,
+                                              gboolean            resume_training);
+
 void _neurons_window_files_init         (NeuronsWindow      *self);
 void _neurons_window_set_file           (NeuronsWindow      *self,
                                          GFile              *file);
@@ -103,5 +140,8 @@ void   _neurons_window_dataset_init           (NeuronsWindow     *self);
 void   _neurons_window_settings_init          (NeuronsWindow     *self);
 double _neurons_window_settings_learning_rate (NeuronsWindow     *self,
                                                NeuronsActivation  activation);
+
+void _neurons_window_class_lessons_init (NeuronsWindowClass *klass);
+void _neurons_window_lessons_init       (NeuronsWindow      *self);
 
 G_END_DECLS

@@ -235,7 +235,7 @@ update_title (NeuronsWindow *self)
   subtitle = g_strdup_printf (_("%s · %s initialisation"),
                               activation_name (neurons_neural_net_get_hidden_activation (self->net)),
                               initialization_name (neurons_neural_net_get_initialization (self->net)));
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
 }
 
 /* Marks the initialisation that suits the chosen activation: "Xavier (suits Sigmoid)". */
@@ -464,6 +464,8 @@ load_data_done (GObject      *object,
   self->evaluator = neurons_evaluator_new (self->net, self->test);
   g_signal_connect_object (self->evaluator, "updated", G_CALLBACK (update_accuracy), self, G_CONNECT_SWAPPED);
   update_accuracy (self, self->evaluator);
+  _neurons_window_pages_set_evaluator (self);
+  neurons_lessons_pane_set_evaluator (self->lessons_pane, self->evaluator);
   update_figures (self);
 
   if (self->benchmark_seconds > 0)
@@ -904,6 +906,9 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_learning_rate_log_value_changed);
 
   _neurons_window_class_actions_init (klass);
+  _neurons_window_class_pages_init (klass);
+  _neurons_window_class_draw_init (klass);
+  _neurons_window_class_lessons_init (klass);
 }
 
 static void
@@ -918,6 +923,8 @@ neurons_window_init (NeuronsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   neurons_network_panel_set_net (self->network_panel, self->net);
+  _neurons_window_pages_init (self);
+  _neurons_window_draw_init (self);
 
   g_signal_connect_object (self->net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);
@@ -940,6 +947,7 @@ neurons_window_init (NeuronsWindow *self)
 
   _neurons_window_settings_init (self);
   _neurons_window_files_init (self);
+  _neurons_window_lessons_init (self);
   _neurons_window_actions_init (self);
   _neurons_window_actions_update (self);
 }

@@ -42,6 +42,9 @@ static const struct {
 
 #define N_LESSONS G_N_ELEMENTS (expected_lessons)
 
+/* The width the pane asks for, whichever lessons have been opened */
+#define PANE_WIDTH 380
+
 static NeuronsDataset *test_set;
 
 static void
@@ -152,8 +155,14 @@ check_page (Fixture *fixture,
   g_autoptr(GPtrArray) labels = find_on_show (fixture, GTK_TYPE_LABEL);
   g_autoptr(GPtrArray) buttons = find_on_show (fixture, GTK_TYPE_BUTTON);
   gboolean has_title = FALSE;
+  int minimum, natural;
 
   g_assert_cmpstr (neurons_lessons_pane_get_lesson (fixture->pane), ==, expected_lessons[index].id);
+
+  /* Everything fits the pane's width, so that it does not grow as lessons are opened. */
+  gtk_widget_measure (GTK_WIDGET (fixture->pane), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, PANE_WIDTH);
+  g_assert_cmpint (natural, ==, PANE_WIDTH);
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), expected_lessons[index].title) == 0)

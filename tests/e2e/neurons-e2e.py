@@ -120,6 +120,31 @@ class Window:
         for key in keys:
             subprocess.run(['xdotool', 'key', key], check=True, timeout=DEADLINE_SECONDS)
 
+    def draw(self, canvas, *strokes):
+        """Draws strokes on the canvas with the mouse, as a person would. Each stroke is a list
+        of points in the canvas's own square, from (0, 0) at its top left to (1, 1)."""
+        window_id = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(self.process.pid)],
+                                   capture_output=True, text=True, check=True).stdout.split()[0]
+        geometry = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', window_id],
+                                  capture_output=True, text=True, check=True).stdout
+        origin = dict(line.split('=') for line in geometry.split())
+        extents = canvas.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
+        side = min(extents.width, extents.height)
+        left = int(origin['X']) + extents.x + (extents.width - side) / 2
+        top = int(origin['Y']) + extents.y + (extents.height - side) / 2
+        for stroke in strokes:
+            # Many small moves, so that the drag reports a path and not a jump.
+            path = []
+            for (x0, y0), (x1, y1) in zip(stroke, stroke[1:]):
+                path += [(x0 + (x1 - x0) * t / 8, y0 + (y1 - y0) * t / 8) for t in range(8)]
+            path.append(stroke[-1])
+            command = ['xdotool', 'mousemove', str(round(left + path[0][0] * side)), str(round(top + path[0][1] * side)),
+                       'mousedown', '1']
+            for x, y in path[1:]:
+                command += ['mousemove', str(round(left + x * side)), str(round(top + y * side)), 'sleep', '0.01']
+            command += ['mouseup', '1']
+            subprocess.run(command, check=True, timeout=DEADLINE_SECONDS)
+
 
 def ready_window(executable, args=(), env=None):
     """Starts the window and waits until the digits are loaded and it has the focus."""
@@ -340,6 +365,120 @@ def test_missing_data(executable):
             window.close()
 
 
+# Digits as a person draws them with a mouse, in the canvas's unit square.
+ONE = [[(0.52, 0.15), (0.50, 0.5), (0.48, 0.85)]]
+SEVEN = [[(0.25, 0.18), (0.5, 0.17), (0.75, 0.18), (0.62, 0.45), (0.48, 0.85)]]
+
+
+def trained_window(executable):
+    """A window whose network has trained until it reads nine test images in ten."""
+    window = ready_window(executable)
+    try:
+        window.key('space')
+        wait_for('a test set accuracy of 90 %', lambda: (lambda text: re.match(r'^\d', text) and float(text.split()[0]) >= 90)(
+            window.text(window.figure('Test set accuracy'))), timeout=60)
+    except BaseException:
+        window.close()
+        raise
+    return window
+
+
+def network_view(window):
+    return window.find('the network diagram', lambda a: a.name == 'Network diagram')
+
+
+def play_button(window):
+    """The Play button, named for what it does next: "Start training" while paused.
+    (In draw mode the figures beside the network make way for the canvas.)"""
+    return window.find('the Play button', lambda a: a.getRoleName() == 'push button'
+                       and a.name in ('Start training', 'Pause training'))
+
+
+def test_draw(executable):
+    """D shows the canvas, and a 1 and a 7 drawn with the mouse are read as such; C clears the
+    canvas, Ctrl+Z takes back the last stroke."""
+    window = trained_window(executable)
+    try:
+        window.key('d')
+        canvas = window.find('the drawing canvas', lambda a: a.name == 'Drawing canvas')
+        wait_for('training to pause', lambda: play_button(window).name == 'Start training')
+        # The canvas slides in; it is ready to draw on once it has its full size.
+        wait_for('the canvas to be on screen', lambda: canvas.queryComponent().getExtents(window.pyatspi.WINDOW_COORDS).width > 100)
+        time.sleep(0.5)
+        window.draw(canvas, *ONE)
+        wait_for('a 1 to be read as 1 (%s)' % canvas.description, lambda: canvas.description.startswith('Prediction: 1,'))
+        if not network_view(window).description.startswith('Prediction: 1, true label unknown'):
+            raise TestFailure('the network view does not follow the drawing: %s' % network_view(window).description)
+        window.key('c')
+        wait_for('the canvas to clear', lambda: canvas.description == 'Draw a digit')
+        window.draw(canvas, *SEVEN)
+        wait_for('a 7 to be read as 7 (%s)' % canvas.description, lambda: canvas.description.startswith('Prediction: 7,'))
+        window.key('ctrl+z')
+        wait_for('the stroke to be taken back', lambda: canvas.description == 'Draw a digit')
+    finally:
+        window.close()
+
+
+def test_draw_restores(executable):
+    """Draw mode pauses training and D again resumes it; a paused network gets its sample back."""
+    window = ready_window(executable)
+    try:
+        window.key('space')
+        wait_for('training to start', lambda: window.count('Samples seen') > 0)
+        play = play_button(window)
+        window.key('d')
+        wait_for('training to pause', lambda: play.name == 'Start training')
+        window.key('d')
+        wait_for('training to resume', lambda: play.name == 'Pause training')
+        running = window.count('Samples seen')
+        wait_for('the counter to grow again', lambda: window.count('Samples seen') > running)
+
+        window.key('space')
+        wait_for('training to pause', lambda: window.text(window.figure('Samples per second')) == 'Paused')
+        view = network_view(window)
+        shown = view.description
+        if 'true label: ' not in shown:
+            raise TestFailure('the network does not show a training sample: %s' % shown)
+        window.key('d')
+        wait_for('the drawing on show', lambda: 'true label unknown' in view.description)
+        window.key('d')
+        wait_for('the training sample back on show', lambda: view.description == shown)
+        time.sleep(0.5)
+        if play.name != 'Start training':
+            raise TestFailure('training resumed after draw mode, though it was paused before')
+    finally:
+        window.close()
+
+
+def test_test_page(executable):
+    """Alt+3 shows the test bench; an image picked there with the keyboard is put through the
+    network on the Network page, with training paused."""
+    window = trained_window(executable)
+    try:
+        window.key('alt+3')
+        window.find('the Test page', lambda a: a.getRoleName() == 'page tab' and a.name == 'Test'
+                    and a.getState().contains(window.pyatspi.STATE_SELECTED))
+        # GTK 4.8 offers no AT-SPI action or focus grab on the images: Tab to one, as people do.
+        image = None
+        for _ in range(80):
+            window.key('Tab')
+            image = window._first(window.app, lambda a: a.getState().contains(window.pyatspi.STATE_FOCUSED)
+                                  and a.getRoleName() == 'push button' and a.name.startswith('Test image '))
+            if image is not None:
+                break
+        if image is None:
+            raise TestFailure('Tab never reached an image of the test bench')
+        label = re.match(r'Test image \d+, a (\d)', image.name).group(1)
+        window.key('Return')
+        wait_for('training to pause', lambda: play_button(window).name == 'Start training')
+        window.find('the Network page', lambda a: a.getRoleName() == 'page tab' and a.name == 'Network'
+                    and a.getState().contains(window.pyatspi.STATE_SELECTED))
+        view = network_view(window)
+        wait_for('the image in the network view', lambda: view.description.endswith('true label: ' + label))
+    finally:
+        window.close()
+
+
 def dialog_window_id(title):
     """The X window of a dialog, found by its title."""
     return wait_for('the “%s” window' % title, lambda: subprocess.run(
@@ -439,7 +578,174 @@ def test_fashion(executable):
         window.close()
 
 
-# The lessons pane (src/neurons-lessons-pane.c) and its Try-it buttons (src/neurons-window-lessons.c)
+# The lessons pane (src/neurons-lessons-pane.c) and its Try-it buttons (src/neurons-window-lessons.c).
+# GTK 4.8 marks no showing state on the pane's widgets, so the lesson on show is read from the
+# button that lists the lessons ("Lesson 6 of 9"), and what is on screen from its extents.
+
+def on_screen(window, accessible):
+    extents = accessible.queryComponent().getExtents(window.pyatspi.WINDOW_COORDS)
+    return extents.x >= 0 and extents.width > 0
+
+
+def lesson_on_show(window):
+    button = window.find('the list of lessons', lambda a: a.getRoleName() == 'push button'
+                         and re.match(r'^Lesson \d+ of 9$', a.name or ''))
+    return int(re.match(r'^Lesson (\d+)', button.name).group(1))
+
+
+def open_lesson(window, number):
+    """Turns the lessons' pages with Next up to lesson number."""
+    next_button = window.find('the Next button', lambda a: a.getRoleName() == 'push button'
+                              and a.name == 'Next lesson')
+    while lesson_on_show(window) < number:
+        shown = lesson_on_show(window)
+        next_button.queryAction().doAction(0)
+        wait_for('lesson %d' % (shown + 1), lambda: lesson_on_show(window) == shown + 1)
+
+
+def try_it(window, name):
+    """Presses a Try-it button, as a screen reader would."""
+    button = window.find('the “%s” button' % name, lambda a: a.getRoleName() == 'push button' and a.name == name)
+    button.queryAction().doAction(0)
+
+
+def wait_for_toast(window, text):
+    window.find('the toast “%s”' % text, lambda a: a.getRoleName() == 'label' and window.text(a) == text)
+
+
+def checked(window, name):
+    """Whether the check or radio button of that name is checked."""
+    button = window.find('the “%s” choice' % name, lambda a: a.getRoleName() in ('check box', 'radio button')
+                         and a.name == name)
+    return button.getState().contains(window.pyatspi.STATE_CHECKED)
+
+
+def learning_rate(window):
+    return window.find('the learning rate', lambda a: a.getRoleName() == 'spin button').queryValue().currentValue
+
+
+def test_lessons_pane(executable):
+    """The lessons are beside the network from the start, their titles headings; F9 hides and
+    shows them; Next and Previous turn their pages."""
+    window = ready_window(executable)
+    try:
+        heading = window.find('the first lesson', lambda a: a.getRoleName() == 'heading'
+                              and window.text(a) == 'A Chain of Voters')
+        toggle = window.find('the Lessons button', lambda a: a.getRoleName() in ('push button', 'toggle button')
+                             and a.name == 'Lessons')
+        wait_for('the first lesson on screen', lambda: on_screen(window, heading))
+        window.key('F9')
+        wait_for('F9 to hide the lessons', lambda: not on_screen(window, heading)
+                 and not toggle.getState().contains(window.pyatspi.STATE_PRESSED))
+        window.key('F9')
+        wait_for('F9 to show the lessons again', lambda: on_screen(window, heading)
+                 and toggle.getState().contains(window.pyatspi.STATE_PRESSED))
+        open_lesson(window, 7)
+        window.find('the heading of lesson 7', lambda a: a.getRoleName() == 'heading' and window.text(a) == 'Did It Learn?')
+        previous = window.find('the Previous button', lambda a: a.getRoleName() == 'push button'
+                               and a.name == 'Previous lesson')
+        previous.queryAction().doAction(0)
+        wait_for('lesson 6', lambda: lesson_on_show(window) == 6)
+    finally:
+        window.close()
+
+
+def test_lessons_init(executable):
+    """Lesson 3's buttons start again from each initialisation, keeping the activation and rate."""
+    window = ready_window(executable)
+    try:
+        open_lesson(window, 3)
+        window.key('n', 'n')
+        wait_for('two steps', lambda: window.count('Samples seen') == 2)
+        try_it(window, 'Start with He initialisation')
+        wait_for('He checked', lambda: checked(window, 'He'))
+        wait_for('fresh weights', lambda: window.count('Samples seen') == 0)
+        wait_for_toast(window, 'Fresh weights with He initialisation: compare the tiles and their colour scale.')
+        try_it(window, 'Start with Uniform initialisation')
+        wait_for('Uniform checked', lambda: checked(window, 'Uniform'))
+        if not checked(window, 'Sigmoid') or abs(learning_rate(window) - 0.30) > 1e-9:
+            raise TestFailure('the activation or the learning rate changed with the initialisation')
+        try_it(window, 'Start with Xavier initialisation')
+        wait_for('Xavier checked', lambda: checked(window, 'Xavier (suits Sigmoid)'))
+    finally:
+        window.close()
+
+
+def test_lessons_step(executable):
+    """Lesson 5's buttons take one step, paused, then train one digit per second."""
+    window = ready_window(executable)
+    try:
+        open_lesson(window, 5)
+        before = window.count('Samples seen')
+        try_it(window, 'Take one step')
+        wait_for('one step', lambda: window.count('Samples seen') == before + 1)
+        wait_for_toast(window, 'Paused, then trained on one digit. Press → or N for the next.')
+        if window.text(window.figure('Samples per second')) != 'Paused':
+            raise TestFailure('training runs after one step')
+        try_it(window, 'Train one digit per second')
+        window.find('the speed at 1 per second', lambda a: a.name == 'Training speed: 1/s')
+        wait_for('training at 1 digit per second', lambda: window.count('Samples seen') >= before + 3)
+    finally:
+        window.close()
+
+
+def test_lessons_rates(executable):
+    """Lesson 6's buttons: ReLU at 0.30 trains at full speed from fresh weights and kills
+    first-layer neurons, as the lesson says; Sigmoid at 3.0 and ReLU at 0.05 set what they name."""
+    window = ready_window(executable)
+    try:
+        open_lesson(window, 6)
+        try_it(window, 'ReLU at learning rate 0.30')
+        wait_for('ReLU checked', lambda: checked(window, 'ReLU'))
+        wait_for('He checked', lambda: checked(window, 'He (suits ReLU)'))
+        wait_for('a learning rate of 0.30', lambda: abs(learning_rate(window) - 0.30) < 1e-9)
+        wait_for_toast(window, 'A fresh network with ReLU at learning rate 0.30, training at full speed.')
+        wait_for('an epoch of training', lambda: window.count('Samples seen') > 60000, timeout=60)
+        tiles = window.find('the weight tiles', lambda a: a.name.startswith('First-layer weights')
+                            and ' dead' in (a.description or ''))
+        wait_for('several dead neurons', lambda: int(re.search(r'(\d+) dead', tiles.description).group(1)) >= 3)
+
+        try_it(window, 'Sigmoid at learning rate 3.0')
+        wait_for('Sigmoid checked', lambda: checked(window, 'Sigmoid'))
+        wait_for('Xavier checked', lambda: checked(window, 'Xavier (suits Sigmoid)'))
+        wait_for('a learning rate of 3.0', lambda: abs(learning_rate(window) - 3.0) < 1e-9)
+        wait_for_toast(window, 'A fresh network with Sigmoid at learning rate 3.0, training at full speed.')
+
+        try_it(window, 'ReLU at learning rate 0.05')
+        wait_for('a learning rate of 0.05', lambda: abs(learning_rate(window) - 0.05) < 1e-9)
+        wait_for('ReLU checked', lambda: checked(window, 'ReLU'))
+    finally:
+        window.close()
+
+
+def test_lessons_test_page(executable):
+    """Lesson 7's button shows the Test page."""
+    window = ready_window(executable)
+    try:
+        open_lesson(window, 7)
+        bench = window.find('the test bench', lambda a: a.name == 'Test bench')
+        try_it(window, 'Show the Test page')
+        wait_for('the test bench on screen', lambda: on_screen(window, bench))
+        wait_for_toast(window, 'The Test page: the test panel and the confusion matrix.')
+    finally:
+        window.close()
+
+
+def test_lessons_draw(executable):
+    """Lesson 8's button enters draw mode, which pauses training."""
+    window = ready_window(executable)
+    try:
+        open_lesson(window, 8)
+        window.key('space')
+        wait_for('training to start', lambda: window.count('Samples seen') > 0)
+        try_it(window, 'Draw a digit')
+        canvas = window.find('the drawing canvas', lambda a: a.name == 'Drawing canvas')
+        wait_for('the canvas on screen', lambda: canvas.queryComponent().getExtents(window.pyatspi.WINDOW_COORDS).width > 100)
+        wait_for('training to pause', lambda: play_button(window).name == 'Start training')
+        wait_for_toast(window, 'Draw mode: draw a digit with the mouse, a finger, or the arrow keys and Space.')
+    finally:
+        window.close()
+
 
 TESTS = {
     'play': test_play,
@@ -455,6 +761,15 @@ TESTS = {
     'save-file': test_save_file,
     'unsaved-quit': test_unsaved_quit,
     'fashion': test_fashion,
+    'draw': test_draw,
+    'draw-restores': test_draw_restores,
+    'test-page': test_test_page,
+    'lessons-pane': test_lessons_pane,
+    'lessons-init': test_lessons_init,
+    'lessons-step': test_lessons_step,
+    'lessons-rates': test_lessons_rates,
+    'lessons-test-page': test_lessons_test_page,
+    'lessons-draw': test_lessons_draw,
 }
 
 
