@@ -155,6 +155,8 @@ draw_axes (NeuronsActivationChart *self,
            const Plot             *plot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
+  const char *axis_label = _("<small>weighted sum z</small>");
+  int axis_label_width, tick_width;
   GdkRGBA grid, axis, text;
 
   neurons_chart_foreground (widget, 0.12, &grid);
@@ -198,10 +200,18 @@ draw_axes (NeuronsActivationChart *self,
       neurons_chart_text (widget, snapshot, label, to_x (plot, z), plot->top + plot->height + 2,
                           NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &text);
     }
-  /* between the tick labels 2 and 4 */
-  neurons_chart_text (widget, snapshot, _("<small>weighted sum z</small>"),
-                      to_x (plot, 3), plot->top + plot->height + 2,
-                      NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &text);
+  /* Between the tick labels 2 and 4; where they leave no room, as in a lesson beside the
+   * network, inside the plot under the zero line, where no curve goes. */
+  neurons_chart_text_size (widget, axis_label, &axis_label_width, NULL);
+  neurons_chart_text_size (widget, "<small>4</small>", &tick_width, NULL);
+  if (axis_label_width + 2 * tick_width + 8 <= to_x (plot, 4) - to_x (plot, 2))
+    neurons_chart_text (widget, snapshot, axis_label,
+                        to_x (plot, 3), plot->top + plot->height + 2,
+                        NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &text);
+  else
+    neurons_chart_text (widget, snapshot, axis_label,
+                        plot->left + plot->width - 2, to_y (plot, 0) + 2,
+                        NEURONS_CHART_ALIGN_END, NEURONS_CHART_ALIGN_START, &text);
 }
 
 static void

@@ -380,14 +380,26 @@ neurons_history_chart_snapshot (GtkWidget   *widget,
     {
       NeuronsHistoryPoint panel_last;
       g_autofree char *test_legend = NULL;
+      guint n_test_images = neurons_evaluator_get_test_set (self->evaluator)->n_images;
+      int test_width, panel_width;
 
       last_value (panel_history, &panel_last);
       neurons_chart_text (widget, snapshot, _("<small>chance</small>"),
                           plot.left + plot.width, to_y (&plot, 0.1) - 1,
                           NEURONS_CHART_ALIGN_END, NEURONS_CHART_ALIGN_END, &faint);
       test_legend = g_strdup_printf (_("<small>━ all %u test images <b>%.1f%%</b></small>"),
-                                     neurons_evaluator_get_test_set (self->evaluator)->n_images, 100 * last.value);
+                                     n_test_images, 100 * last.value);
       legend = g_strdup_printf (_("<small>─ 90-sample panel <b>%.0f%%</b></small>"), 100 * panel_last.value);
+      /* A narrow chart, as in a lesson beside the network, names them short. */
+      neurons_chart_text_size (widget, test_legend, &test_width, NULL);
+      neurons_chart_text_size (widget, legend, &panel_width, NULL);
+      if (test_width + panel_width + 12 > plot.width)
+        {
+          g_free (test_legend);
+          g_free (legend);
+          test_legend = g_strdup_printf (_("<small>━ test set <b>%.1f%%</b></small>"), 100 * last.value);
+          legend = g_strdup_printf (_("<small>─ panel <b>%.0f%%</b></small>"), 100 * panel_last.value);
+        }
       neurons_chart_text (widget, snapshot, test_legend, plot.left, 2,
                           NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, &main_color);
       neurons_chart_text (widget, snapshot, legend, plot.left + plot.width, 2,
