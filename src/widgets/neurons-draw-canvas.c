@@ -799,7 +799,17 @@ neurons_draw_canvas_measure (GtkWidget      *widget,
                              int            *natural_baseline)
 {
   *minimum = 140;
-  *natural = 320;
+  *natural = 400;
+
+  /* Square: as tall as it is wide, so that a column holding it has no gaps above and below */
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
+    *natural = MAX (*minimum, for_size);
+}
+
+static GtkSizeRequestMode
+neurons_draw_canvas_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -915,6 +925,7 @@ neurons_draw_canvas_class_init (NeuronsDrawCanvasClass *klass)
 
   widget_class->snapshot = neurons_draw_canvas_snapshot;
   widget_class->measure = neurons_draw_canvas_measure;
+  widget_class->get_request_mode = neurons_draw_canvas_get_request_mode;
   widget_class->map = neurons_draw_canvas_map;
   widget_class->state_flags_changed = neurons_draw_canvas_state_flags_changed;
 

@@ -1,0 +1,105 @@
+/* neurons-window-pages.c: the window's pages, Network, Learning and Test, and moving between them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "neurons-window-pages"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "neurons-window-private.h"
+
+/*
+ * The network panel, the Learning page and the Test page share the view stack; the controls
+ * beside it stay on show whichever page is up. A test image picked on the Test page is put
+ * through the network on the Network page, with training paused, so people can see why it
+ * was read the way it was.
+ */
+
+static void
+neurons_window_pages_show_page (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  NeuronsWindow *self = NEURONS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_test_sample_activated (NeuronsWindow   *self,
+                          guint            test_index,
+                          NeuronsTestPage *page)
+{
+  gboolean was_running = self->trainer != NULL && neurons_trainer_get_running (self->trainer);
+  g_autofree char *number = g_strdup_printf ("%'u", test_index);
+  g_autofree char *message = NULL;
+  guint label = self->test->labels[test_index];
+  guint prediction;
+  AdwToast *toast;
+
+  if (was_running)
+    neurons_trainer_pause (self->trainer);
+  neurons_neural_net_show_input (self->net, neurons_dataset_image (self->test, test_index),
+                                 label, test_index);
+  /* The focus leaves the image first: the page switch would hand it to the network view, which
+   * would select a neuron and show only the pixels that excite it. From Play, Space resumes. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->play_button));
+  adw_view_stack_set_visible_child_name (self->view_stack, "network");
+
+  prediction = neurons_neural_net_get_forward (self->net)->prediction;
+  if (prediction == label)
+    /* Translators: after picking a test image: "Test image 1,234, a 7, read right." */
+    message = g_strdup_printf (_("Test image %s, a %u, read right."), number, label);
+  else
+    /* Translators: after picking a test image: "Test image 1,234, a 7, read as 1." */
+    message = g_strdup_printf (_("Test image %s, a %u, read as %u."), number, label, prediction);
+
+  toast = adw_toast_new (message);
+  /* Only what was running is offered back; Space resumes as ever. */
+  if (was_running)
+    {
+      adw_toast_set_button_label (toast, _("_Resume Training"));
+      adw_toast_set_action_name (toast, "win.play-pause");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_neurons_window_class_pages_init (NeuronsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char *pages[] = { "network", "learning", "test" };
+
+  g_type_ensure (NEURONS_TYPE_LEARNING_PAGE);
+  g_type_ensure (NEURONS_TYPE_TEST_PAGE);
+
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, learning_page);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, test_page);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, controls_separator);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, controls_sidebar);
+  gtk_widget_class_bind_template_callback (widget_class, on_test_sample_activated);
+
+  /* Alt+1, Alt+2 and Alt+3, as browsers switch tabs */
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", neurons_window_pages_show_page);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", pages[i]);
+}
+
+void
+_neurons_window_pages_init (NeuronsWindow *self)
+{
+  neurons_learning_page_set_net (self->learning_page, self->net);
+}
+
+/* Once the digits are loaded, the figures of training and testing have their source. */
+void
+_neurons_window_pages_set_evaluator (NeuronsWindow *self)
+{
+  neurons_learning_page_set_evaluator (self->learning_page, self->evaluator);
+  neurons_test_page_set_evaluator (self->test_page, self->evaluator);
+}
