@@ -63,6 +63,7 @@ struct _NeuronsLessonsPane
   GtkWidget         parent_instance;
 
   /* Template children */
+  GtkRevealer      *other_data_revealer;
   GtkStack         *page_stack;
   GtkMenuButton    *list_button;
   GtkPopover       *list_popover;
@@ -235,6 +236,22 @@ show_lesson (NeuronsLessonsPane *self,
     }
 }
 
+/* The lessons quote the digits' numbers: say so when the network learns something else. */
+static void
+update_other_data (NeuronsLessonsPane *self)
+{
+  gboolean digits = TRUE;
+
+  if (self->net != NULL)
+    for (guint k = 0; k < NEURONS_OUTPUT_SIZE; k++)
+      {
+        char digit[2] = { '0' + k, '\0' };
+
+        digits &= g_str_equal (neurons_neural_net_get_class_name (self->net, k), digit);
+      }
+  gtk_revealer_set_reveal_child (self->other_data_revealer, !digits);
+}
+
 static void
 on_lesson_row_activated (NeuronsLessonsPane *self,
                          GtkListBoxRow      *row,
@@ -353,6 +370,8 @@ neurons_lessons_pane_dispose (GObject *object)
     gtk_widget_unparent (child);
   memset (self->pages, 0, sizeof self->pages);
   memset (self->done_marks, 0, sizeof self->done_marks);
+  if (self->net != NULL)
+    g_signal_handlers_disconnect_by_func (self->net, update_other_data, self);
   g_clear_object (&self->net);
   g_clear_object (&self->evaluator);
   g_clear_object (&self->settings);
@@ -464,6 +483,7 @@ neurons_lessons_pane_class_init (NeuronsLessonsPaneClass *klass)
   g_type_ensure (NEURONS_TYPE_WEIGHT_HISTOGRAM);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/neurons/Neurons/ui/neurons-lessons-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, NeuronsLessonsPane, other_data_revealer);
   gtk_widget_class_bind_template_child (widget_class, NeuronsLessonsPane, page_stack);
   gtk_widget_class_bind_template_child (widget_class, NeuronsLessonsPane, list_button);
   gtk_widget_class_bind_template_child (widget_class, NeuronsLessonsPane, list_popover);
@@ -527,8 +547,17 @@ neurons_lessons_pane_set_net (NeuronsLessonsPane *self,
   g_return_if_fail (NEURONS_IS_LESSONS_PANE (self));
   g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
 
-  if (g_set_object (&self->net, net))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NET]);
+  if (self->net == net)
+    return;
+
+  if (self->net != NULL)
+    g_signal_handlers_disconnect_by_func (self->net, update_other_data, self);
+  g_set_object (&self->net, net);
+  if (net != NULL)
+    g_signal_connect_object (net, "notify::class-names", G_CALLBACK (update_other_data), self, G_CONNECT_SWAPPED);
+  update_other_data (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NET]);
 }
 
 NeuronsEvaluator *

@@ -326,6 +326,22 @@ test_figures_follow_net (Fixture       *fixture,
   g_assert_true (neurons_history_chart_get_evaluator (NEURONS_HISTORY_CHART (chart)) == fixture->evaluator);
 }
 
+/* A note says that the lessons' numbers are the digits' when the network learns other images. */
+static void
+test_other_data (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *clothes[] = { "T-shirt", "Trouser", "Pullover", "Dress", "Coat",
+                            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot", NULL };
+  GtkWidget *note = find_one_on_show (fixture, GTK_TYPE_REVEALER);
+
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (note)));
+  neurons_neural_net_set_class_names (fixture->net, clothes);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (note)));
+  neurons_neural_net_set_class_names (fixture->net, NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (note)));
+}
+
 /* The further reading opens web addresses through the pane's lessons.open-uri. */
 static void
 test_links (Fixture       *fixture,
@@ -396,6 +412,7 @@ main (int   argc,
   g_test_add ("/widgets/lessons-pane/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
   g_test_add ("/widgets/lessons-pane/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
   g_test_add ("/widgets/lessons-pane/figures-follow-net", Fixture, NULL, fixture_set_up, test_figures_follow_net, fixture_tear_down);
+  g_test_add ("/widgets/lessons-pane/other-data", Fixture, NULL, fixture_set_up, test_other_data, fixture_tear_down);
   g_test_add ("/widgets/lessons-pane/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/widgets/lessons-pane/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
 
