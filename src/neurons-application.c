@@ -167,12 +167,31 @@ static const GActionEntry app_actions[] = {
   { "quit", quit },
 };
 
+/* Run from the build tree, the app's icon (in About, and the window's) is not installed yet:
+ * it is found in the source tree, as the digits are. */
+static void
+add_uninstalled_icons (void)
+{
+  g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *icons = NULL;
+
+  if (executable == NULL || !g_str_has_prefix (executable, NEURONS_BUILD_ROOT G_DIR_SEPARATOR_S))
+    return;
+
+  data = g_path_get_dirname (NEURONS_SOURCE_DATA_DIR);
+  icons = g_build_filename (data, "icons", NULL);
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
+}
+
 static void
 neurons_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (neurons_application_parent_class)->startup (application);
+
+  add_uninstalled_icons ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
