@@ -233,8 +233,8 @@ test_firing_shapes (void)
   g_assert_cmpfloat (sigmoid[7], ==, 0.5f);
 }
 
-/* firing: "With ReLU, about half of layer 1 is completely dark for any one digit at the start,
- * and more once it has trained. With Sigmoid, every neuron shows some grey." */
+/* firing: "With ReLU, about half of layer 1 has no fill at all for any one digit at the start,
+ * and more once it has trained. With Sigmoid, every neuron is at least a little filled." */
 static void
 test_firing_dark_share (void)
 {
@@ -435,9 +435,11 @@ test_one_sample_one_epoch (void)
   g_assert_cmpfloat (neurons_evaluation_accuracy (&evaluation), <, 0.92);
 }
 
-/* how-big-a-step: "Sigmoid’s slope is never more than 0.25 … ReLU’s slope is exactly 1
- * wherever the neuron fires" (the figure's caption: "Sigmoid’s peaks at 0.25, ReLU’s is 1
- * above zero"). Slopes of the engine's own activations, by central differences. */
+/* how-big-a-step: "Sigmoid’s slope is never more than 0.25, so each Sigmoid layer multiplies
+ * the correction by a quarter or less. ReLU’s slope is exactly 1 wherever the neuron fires"
+ * (the figure's caption: "Sigmoid’s peaks at 0.25, ReLU’s is 1 above zero"). Slopes of the
+ * engine's own activations, by central differences; the gradient checks of test-mlp.c hold
+ * backpropagation to the same functions. */
 static void
 test_how_big_a_step_slopes (void)
 {
@@ -482,6 +484,16 @@ test_how_big_a_step_slopes (void)
     }
   g_assert_cmpfloat_with_epsilon (steepest, 0.25, 1e-4);
   g_assert_cmpfloat (steepest_at, ==, 0);
+}
+
+/* how-big-a-step: "each activation has a learning rate of its own in Neurons, 0.30 for Sigmoid
+ * and 0.05 for ReLU to begin with", and "Sigmoid at 3.0, ten times its usual rate" */
+static void
+test_how_big_a_step_usual_rates (void)
+{
+  g_assert_cmpfloat (neurons_default_learning_rate (NEURONS_ACTIVATION_SIGMOID), ==, 0.30);
+  g_assert_cmpfloat (neurons_default_learning_rate (NEURONS_ACTIVATION_RELU), ==, 0.05);
+  g_assert_cmpfloat (3.0 / neurons_default_learning_rate (NEURONS_ACTIVATION_SIGMOID), ==, 10);
 }
 
 /* how-big-a-step: "ReLU at 0.30 learns for a while; then, within the first epoch, several tiles
@@ -638,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/nn/lessons/one-sample-at-a-time/blank-pixels-stay", test_one_sample_blank_pixels_stay);
   g_test_add_func ("/nn/lessons/one-sample-at-a-time/one-epoch", test_one_sample_one_epoch);
   g_test_add_func ("/nn/lessons/how-big-a-step/slopes", test_how_big_a_step_slopes);
+  g_test_add_func ("/nn/lessons/how-big-a-step/usual-rates", test_how_big_a_step_usual_rates);
   g_test_add_func ("/nn/lessons/how-big-a-step/relu-high-rate", test_how_big_a_step_relu_high_rate);
   g_test_add_func ("/nn/lessons/how-big-a-step/sigmoid-high-rate", test_how_big_a_step_sigmoid_high_rate);
   g_test_add_func ("/nn/lessons/how-big-a-step/relu-at-3", test_how_big_a_step_relu_at_3);
