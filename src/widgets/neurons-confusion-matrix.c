@@ -398,6 +398,18 @@ neurons_confusion_matrix_snapshot (GtkWidget   *widget,
 
           strong = fill.alpha > 0.5;
           label = g_strdup_printf ("<small>%u</small>", count);
+          /* four digits outgrow a small cell: a size smaller still */
+          if (count >= 1000)
+            {
+              int label_width;
+
+              neurons_chart_text_size (widget, label, &label_width, NULL);
+              if (label_width > self->cell - 3)
+                {
+                  g_free (label);
+                  label = g_strdup_printf ("<span size=\"x-small\">%u</span>", count);
+                }
+            }
           neurons_chart_text (widget, snapshot, label, x + self->cell / 2, y + self->cell / 2,
                               NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_CENTER,
                               strong ? (t == p ? (dark ? &black : &white) : &white) : (count == 0 ? &faint : &text));

@@ -244,7 +244,8 @@ draw_axes (NeuronsHistoryChart *self,
   gdk_cairo_set_source_rgba (cr, &axis);
   cairo_move_to (cr, plot->left, round (plot->top + plot->height) + 0.5);
   cairo_line_to (cr, plot->left + plot->width, round (plot->top + plot->height) + 0.5);
-  n_ticks = neurons_chart_nice_ticks (0, plot->x_max, 4, ticks);
+  /* ticks some 110 pixels apart at least, room for the last one's "20M samples" */
+  n_ticks = neurons_chart_nice_ticks (0, plot->x_max, CLAMP ((guint) (plot->width / 110), 1, 4), ticks);
   for (guint i = 0; i < n_ticks; i++)
     {
       double x = round (to_x (plot, ticks[i])) + 0.5;

@@ -279,6 +279,7 @@ draw_rate_scale (NeuronsLearningRateChart *self,
   double rate_of_divergence = neurons_default_learning_rate (self->activation) * pow (1 / GOOD_STEP, 1 / step_exponent ());
   GdkRGBA axis, faint, text, zone;
   double x_now;
+  gboolean title_at_start;
 
 #define X(rate_) (area->origin.x + (log10 (rate_) - log_min) / (log_max - log_min) * area->size.width)
 
@@ -330,8 +331,12 @@ draw_rate_scale (NeuronsLearningRateChart *self,
   cairo_close_path (cr);
   cairo_fill (cr);
 
-  neurons_chart_text (widget, snapshot, _("<small>learning rate (log scale)</small>"), area->origin.x, y - 3,
-                      NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_END, &faint);
+  /* the axis title, at the end away from the triangle so that the two never overlap */
+  title_at_start = x_now > area->origin.x + area->size.width / 2;
+  neurons_chart_text (widget, snapshot, _("<small>learning rate (log scale)</small>"),
+                      title_at_start ? area->origin.x : area->origin.x + area->size.width, y - 3,
+                      title_at_start ? NEURONS_CHART_ALIGN_START : NEURONS_CHART_ALIGN_END,
+                      NEURONS_CHART_ALIGN_END, &faint);
 
 #undef X
 }
