@@ -47,7 +47,9 @@ fi
 
 echo "== neurons, $seconds s at full speed (Xvfb, GSK_RENDERER=cairo)"
 # The session's accessibility services chat on stdout too; only the window's figures count.
+# The window needs its settings schema, compiled into the build's data folder beside src/.
 window_output=$(DISPLAY=":$display" GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory \
+                GSETTINGS_SCHEMA_DIR="$(dirname "$neurons")/../data" \
                 NEURONS_BENCH_SECONDS="$seconds" \
                 timeout $((seconds + 60)) dbus-run-session -- "$neurons" 2>/dev/null \
                 | awk '$1 == "frames/s:"' || true)
