@@ -149,6 +149,16 @@ on_visible_page (NeuronsWindow *self,
     _neurons_window_end_draw_mode (self, TRUE);
 }
 
+/* Other digits are being loaded: the network will show one of them, not the drawing. */
+static void
+on_data_page (NeuronsWindow *self,
+              GParamSpec    *pspec,
+              GtkStack      *data_stack)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (data_stack), "network") != 0)
+    _neurons_window_end_draw_mode (self, FALSE);
+}
+
 static void
 on_draw_canvas_error (NeuronsWindow     *self,
                       const char        *message,
@@ -211,6 +221,8 @@ _neurons_window_draw_init (NeuronsWindow *self)
                            G_CALLBACK (_neurons_window_draw_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->data_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_data_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->about_flap, "notify::folded",
                            G_CALLBACK (make_way_for_canvas), self, G_CONNECT_SWAPPED);
 }

@@ -648,6 +648,8 @@ neurons_window_open_file (NeuronsWindow *self,
     }
 
   _neurons_window_set_file (self, file);
+  /* The opened network is shown a training sample, as ever: the drawing belonged to the last. */
+  _neurons_window_end_draw_mode (self, FALSE);
   if (self->trainer != NULL && neurons_neural_net_get_input_index (self->net) < 0)
     _neurons_window_show_next_sample (self);
 
