@@ -31,6 +31,12 @@ say (NeuronsWindow *self,
 
   /* A toast from the button before makes way rather than holding this one up. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* In a narrow window the lessons make way for what was set up; this brings them back. */
+  if (adw_flap_get_folded (self->about_flap))
+    {
+      adw_toast_set_button_label (toast, _("_Back to the Lesson"));
+      adw_toast_set_action_name (toast, "win.toggle-lessons");
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -252,7 +258,8 @@ neurons_window_lessons_try (GtkWidget  *widget,
     if (g_str_equal (setups[i].name, name))
       {
         setups[i].run (self);
-        /* In a narrow window the lessons cover the network: make way for what was set up. */
+        /* In a narrow window the lessons cover the network: make way for what was set up
+         * (the toast offers the way back). */
         if (adw_flap_get_folded (self->about_flap))
           adw_flap_set_reveal_flap (self->about_flap, FALSE);
         return;

@@ -593,8 +593,19 @@ def lesson_on_show(window):
     return int(re.match(r'^Lesson (\d+)', button.name).group(1))
 
 
+def show_lessons(window):
+    """Shows the lessons if they are hidden: in a window too narrow for them beside the
+    network, they cover it, and make way for what a Try-it button sets up."""
+    toggle = window.find('the Lessons button', lambda a: a.getRoleName() in ('push button', 'toggle button')
+                         and a.name == 'Lessons')
+    if not toggle.getState().contains(window.pyatspi.STATE_PRESSED):
+        toggle.queryAction().doAction(0)
+        wait_for('the lessons on show', lambda: toggle.getState().contains(window.pyatspi.STATE_PRESSED))
+
+
 def open_lesson(window, number):
     """Turns the lessons' pages with Next up to lesson number."""
+    show_lessons(window)
     next_button = window.find('the Next button', lambda a: a.getRoleName() == 'push button'
                               and a.name == 'Next lesson')
     while lesson_on_show(window) < number:
@@ -646,6 +657,40 @@ def test_lessons_pane(executable):
                                and a.name == 'Previous lesson')
         previous.queryAction().doAction(0)
         wait_for('lesson 6', lambda: lesson_on_show(window) == 6)
+    finally:
+        window.close()
+
+
+def test_lessons_fresh(executable):
+    """Lesson 1's button starts the network Neurons opens with, lesson 2's switch the activation
+    with its initialisation and rate, and lesson 4's trains fresh weights at 100 digits a second."""
+    window = ready_window(executable)
+    try:
+        window.key('alt+e', 'n', 'n')
+        wait_for('ReLU, two steps in', lambda: checked(window, 'ReLU') and window.count('Samples seen') == 2)
+        try_it(window, 'Start a fresh network')
+        wait_for('Sigmoid checked', lambda: checked(window, 'Sigmoid'))
+        wait_for('Xavier checked', lambda: checked(window, 'Xavier (suits Sigmoid)'))
+        wait_for('a learning rate of 0.30', lambda: abs(learning_rate(window) - 0.30) < 1e-9)
+        wait_for('fresh weights', lambda: window.count('Samples seen') == 0)
+        wait_for_toast(window, 'A fresh network, as Neurons starts: Sigmoid, Xavier initialisation, '
+                       'learning rate 0.30. Press Play to train.')
+
+        open_lesson(window, 2)
+        try_it(window, 'Use ReLU')
+        wait_for('ReLU checked', lambda: checked(window, 'ReLU'))
+        wait_for('He checked', lambda: checked(window, 'He (suits ReLU)'))
+        wait_for('a learning rate of 0.05', lambda: abs(learning_rate(window) - 0.05) < 1e-9)
+        wait_for_toast(window, 'A fresh network with ReLU, He initialisation and learning rate 0.05.')
+        try_it(window, 'Use Sigmoid')
+        wait_for('Sigmoid checked', lambda: checked(window, 'Sigmoid'))
+        wait_for('a learning rate of 0.30', lambda: abs(learning_rate(window) - 0.30) < 1e-9)
+
+        open_lesson(window, 4)
+        try_it(window, 'Watch the tiles learn')
+        window.find('the speed at 100 per second', lambda a: a.name == 'Training speed: 100/s')
+        wait_for('training at 100 digits per second', lambda: window.count('Samples seen') > 100)
+        wait_for_toast(window, 'A fresh network, training at 100 digits per second: watch the tiles.')
     finally:
         window.close()
 
@@ -765,6 +810,7 @@ TESTS = {
     'draw-restores': test_draw_restores,
     'test-page': test_test_page,
     'lessons-pane': test_lessons_pane,
+    'lessons-fresh': test_lessons_fresh,
     'lessons-init': test_lessons_init,
     'lessons-step': test_lessons_step,
     'lessons-rates': test_lessons_rates,
