@@ -498,20 +498,25 @@ test_how_big_a_step_usual_rates (void)
 
 /* how-big-a-step: "ReLU at 0.30 learns for a while; then, within the first epoch, several tiles
  * go dark and are marked dead, the running cost climbs back up and the accuracy sinks to about
- * 10%, no better than guessing … From the same start, 0.05 reaches about 91%." Over several
- * seeds, /nn/training/relu-dies-at-high-rate in test-training.c shows the same. */
+ * 10%, no better than guessing … From the same start, 0.05 passes 91% in the first epoch and
+ * goes on to around 94%." Over several seeds, /nn/training/relu-dies-at-high-rate in
+ * test-training.c shows the same. */
 static void
 test_how_big_a_step_relu_high_rate (void)
 {
-  const guint64 counts[] = { 10000, train_set->n_images };
-  Checkpoint high[G_N_ELEMENTS (counts)], usual[G_N_ELEMENTS (counts)];
+  const guint64 n = train_set->n_images;
+  const guint64 high_counts[] = { 10000, n };
+  guint64 usual_counts[20];
+  Checkpoint high[G_N_ELEMENTS (high_counts)], usual[G_N_ELEMENTS (usual_counts)];
   g_autoptr(NeuronsMlp) high_mlp = NULL;
   g_autoptr(NeuronsMlp) usual_mlp = NULL;
 
+  for (guint c = 0; c < G_N_ELEMENTS (usual_counts); c++)
+    usual_counts[c] = (c + 1) * n;
   high_mlp = train_from (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 0.30f, NEURONS_DEFAULT_SEED,
-                         counts, G_N_ELEMENTS (counts), high);
+                         high_counts, G_N_ELEMENTS (high_counts), high);
   usual_mlp = train_from (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 0.05f, NEURONS_DEFAULT_SEED,
-                          counts, G_N_ELEMENTS (counts), usual);
+                          usual_counts, G_N_ELEMENTS (usual_counts), usual);
 
   /* learns for a while… */
   g_assert_cmpfloat (high[0].accuracy, >, 0.5);
@@ -519,33 +524,58 @@ test_how_big_a_step_relu_high_rate (void)
   g_assert_cmpuint (high[1].dead, >=, 3);
   g_assert_cmpfloat (high[1].running_cost, >, high[0].running_cost);
   g_assert_cmpfloat (high[1].accuracy, <, 0.15);
-  /* the usual rate, from the same start */
-  g_assert_cmpfloat (usual[1].accuracy, >=, 0.905);
-  g_assert_cmpfloat (usual[1].accuracy, <, 0.92);
-  g_assert_cmpuint (usual[1].dead, <, high[1].dead);
+  /* the usual rate, from the same start: past 91% in the first epoch, around 94% from the tenth */
+  g_assert_cmpfloat (usual[0].accuracy, >, 0.91);
+  g_assert_cmpuint (usual[0].dead, <, high[1].dead);
+  for (guint c = 9; c < G_N_ELEMENTS (usual_counts); c++)
+    {
+      g_assert_cmpfloat (usual[c].accuracy, >=, 0.93);
+      g_assert_cmpfloat (usual[c].accuracy, <, 0.95);
+    }
 }
 
 /* how-big-a-step: "Sigmoid at 3.0, ten times its usual rate, gets going sooner: after 1,000
- * digits it is ahead of 0.30. Then it cannot settle. The cost keeps bouncing, and after five
- * epochs the accuracy is still under 80%, where 0.30 passes 91% within its first." */
+ * digits it is ahead of 0.30. Then it cannot settle. The cost keeps bouncing, and however long
+ * it trains, the accuracy jumps about between roughly 65 and 85%. At 0.30 it passes 91% within
+ * the first epoch and goes on to about 94%." At full speed the window runs hundreds of epochs
+ * in a minute; measured over 300, 3.0 stays between 64.1% and 86.1%. Tested over 20. */
 static void
 test_how_big_a_step_sigmoid_high_rate (void)
 {
   const guint64 n = train_set->n_images;
-  const guint64 counts[] = { 1000, n, 2 * n, 3 * n, 4 * n, 5 * n };
-  Checkpoint high[G_N_ELEMENTS (counts)], usual[2];
+  guint64 counts[21];
+  Checkpoint high[G_N_ELEMENTS (counts)], usual[G_N_ELEMENTS (counts)];
   g_autoptr(NeuronsMlp) high_mlp = NULL;
   g_autoptr(NeuronsMlp) usual_mlp = NULL;
+  double lowest = 1, highest = 0, lowest_cost = G_MAXDOUBLE, highest_cost = 0;
+
+  /* after 1,000 samples, then after each of 20 epochs */
+  counts[0] = 1000;
+  for (guint c = 1; c < G_N_ELEMENTS (counts); c++)
+    counts[c] = c * n;
 
   high_mlp = train_from (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 3.0f, NEURONS_DEFAULT_SEED,
                          counts, G_N_ELEMENTS (counts), high);
   usual_mlp = train_from (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 0.30f, NEURONS_DEFAULT_SEED,
-                          counts, 2, usual);
+                          counts, G_N_ELEMENTS (counts), usual);
 
   g_assert_cmpfloat (high[0].accuracy, >, usual[0].accuracy);
   for (guint c = 1; c < G_N_ELEMENTS (counts); c++)
-    g_assert_cmpfloat (high[c].accuracy, <, 0.80);
+    {
+      lowest = MIN (lowest, high[c].accuracy);
+      highest = MAX (highest, high[c].accuracy);
+      lowest_cost = MIN (lowest_cost, high[c].running_cost);
+      highest_cost = MAX (highest_cost, high[c].running_cost);
+    }
+  g_test_message ("3.0 over 20 epochs: %.1f%% to %.1f%%, running cost %.3f to %.3f",
+                  100 * lowest, 100 * highest, lowest_cost, highest_cost);
+  g_assert_cmpfloat (lowest, >=, 0.64);
+  g_assert_cmpfloat (highest, <=, 0.86);
+  /* bouncing: the cost neither settles nor falls to where 0.30 takes it */
+  g_assert_cmpfloat (highest_cost, >, 1.5 * lowest_cost);
+  g_assert_cmpfloat (lowest_cost, >, usual[G_N_ELEMENTS (counts) - 1].running_cost);
   g_assert_cmpfloat (usual[1].accuracy, >, 0.91);
+  g_assert_cmpfloat (usual[G_N_ELEMENTS (counts) - 1].accuracy, >=, 0.935);
 
   /* Ahead after 1,000 digits from other starts too, not only from the seed the button uses */
   for (guint64 seed = 1; seed <= 5; seed++)
