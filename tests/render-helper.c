@@ -145,6 +145,9 @@ neurons_test_show_in_window (GtkWidget *widget,
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_child (GTK_WINDOW (window), widget);
+  /* The tests set hover and selection themselves; the real pointer of the shared X server,
+   * wherever it rests, must not reach the widget and change them. */
+  gtk_widget_set_can_target (widget, FALSE);
   gtk_window_present (GTK_WINDOW (window));
   neurons_test_wait_for_frame (window);
 
