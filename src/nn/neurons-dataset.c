@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "neurons-dataset.h"
@@ -39,14 +40,22 @@ typedef struct
   guint32     magic;
   gsize       header_size;
   gsize       item_size;
+  /* Words the messages put in, marked for translation; IDX_WORD translates them. */
   const char *file_kind;  /* "an IDX %s file" */
   const char *items;      /* what the header counts */
   const char *payload;    /* what the bytes after the header are */
 } IdxFormat;
 
+#define IDX_WORD(word) g_dpgettext2 (GETTEXT_PACKAGE, "IDX file", word)
+
 static const IdxFormat idx_formats[] = {
-  [IDX_IMAGES] = { 0x00000803, 16, IMAGE_SIZE, "image", "images", "pixels" },
-  [IDX_LABELS] = { 0x00000801, 8, 1, "label", "labels", "labels" },
+  [IDX_IMAGES] = { 0x00000803, 16, IMAGE_SIZE,
+                   /* Translators: the words of an IDX file, which the messages about a broken
+                    * file put in: "an IDX image file", "the header claims 70000 images", "only
+                    * 1024 bytes of pixels". */
+                   NC_("IDX file", "image"), NC_("IDX file", "images"), NC_("IDX file", "pixels") },
+  [IDX_LABELS] = { 0x00000801, 8, 1,
+                   NC_("IDX file", "label"), NC_("IDX file", "labels"), NC_("IDX file", "labels") },
 };
 
 /* One IDX file being read, plain or gzip'd. */
@@ -89,7 +98,7 @@ idx_reader_refill (IdxReader  *reader,
                                 &n_read, NULL, &local_error))
     {
       g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_IO,
-                   "%s: cannot read the file: %s", reader->name, local_error->message);
+                   _("%s: cannot read the file: %s"), reader->name, local_error->message);
       return FALSE;
     }
 
@@ -122,7 +131,7 @@ idx_reader_read_plain (IdxReader  *reader,
                                     &from_input, NULL, &local_error))
         {
           g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_IO,
-                       "%s: cannot read the file: %s", reader->name, local_error->message);
+                       _("%s: cannot read the file: %s"), reader->name, local_error->message);
           return FALSE;
         }
       reader->input_at_end = from_input < size - from_chunk;
@@ -164,11 +173,11 @@ idx_reader_read_gzip (IdxReader  *reader,
            * for more input means the input has run out. */
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
             g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_COMPRESSION,
-                         "%s: the gzip data stops before its end: the file is cut short, "
-                         "perhaps by an interrupted download", reader->name);
+                         _("%s: the gzip data stops before its end: the file is cut short, "
+                           "perhaps by an interrupted download"), reader->name);
           else
             g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_COMPRESSION,
-                         "%s: the gzip data is corrupt (%s); fetch the file again",
+                         _("%s: the gzip data is corrupt (%s); fetch the file again"),
                          reader->name, local_error->message);
           return FALSE;
         }
@@ -231,19 +240,19 @@ set_magic_error (const IdxReader  *reader,
 
   if (magic == other->magic)
     g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_MAGIC,
-                 "%s: this is an IDX %s file (magic number 0x%08x) where an IDX %s file "
-                 "(0x%08x) was expected; are the image and label files swapped?",
-                 reader->name, other->file_kind, magic,
-                 reader->format->file_kind, reader->format->magic);
+                 _("%s: this is an IDX %s file (magic number 0x%08x) where an IDX %s file "
+                   "(0x%08x) was expected; are the image and label files swapped?"),
+                 reader->name, IDX_WORD (other->file_kind), magic,
+                 IDX_WORD (reader->format->file_kind), reader->format->magic);
   else if (is_text)
     g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_MAGIC,
-                 "%s: not an IDX %s file: it starts with the text “%.4s”, perhaps an error "
-                 "page saved by a failed download",
-                 reader->name, reader->format->file_kind, (const char *) header);
+                 _("%s: not an IDX %s file: it starts with the text “%.4s”, perhaps an error "
+                   "page saved by a failed download"),
+                 reader->name, IDX_WORD (reader->format->file_kind), (const char *) header);
   else
     g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_MAGIC,
-                 "%s: not an IDX %s file: its magic number is 0x%08x, but it should be 0x%08x",
-                 reader->name, reader->format->file_kind, magic, reader->format->magic);
+                 _("%s: not an IDX %s file: its magic number is 0x%08x, but it should be 0x%08x"),
+                 reader->name, IDX_WORD (reader->format->file_kind), magic, reader->format->magic);
 }
 
 /* Opens @input, detects gzip by its magic bytes, and reads and checks the IDX header. */
@@ -286,9 +295,9 @@ idx_reader_start (IdxReader     *reader,
   if (header_read < format->header_size)
     {
       g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_TRUNCATED,
-                   "%s: truncated: the file holds only %" G_GSIZE_FORMAT " bytes, less than "
-                   "the %" G_GSIZE_FORMAT "-byte header of an IDX %s file",
-                   name, header_read, format->header_size, format->file_kind);
+                   _("%s: truncated: the file holds only %zu bytes, less than the %zu-byte "
+                     "header of an IDX %s file"),
+                   name, header_read, format->header_size, IDX_WORD (format->file_kind));
       return FALSE;
     }
 
@@ -298,9 +307,9 @@ idx_reader_start (IdxReader     *reader,
   if (reader->n_items > NEURONS_DATASET_MAX_IMAGES)
     {
       g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_TOO_LARGE,
-                   "%s: the header claims %u %s, more than the %u this program accepts; "
-                   "the header is probably corrupt",
-                   name, reader->n_items, format->items, NEURONS_DATASET_MAX_IMAGES);
+                   _("%s: the header claims %u %s, more than the %u this program accepts; "
+                     "the header is probably corrupt"),
+                   name, reader->n_items, IDX_WORD (format->items), NEURONS_DATASET_MAX_IMAGES);
       return FALSE;
     }
 
@@ -309,8 +318,8 @@ idx_reader_start (IdxReader     *reader,
   if (reader->n_items == 0)
     {
       g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_DIMENSIONS,
-                   "%s: the header says the file holds no %s; an empty set is of no use "
-                   "for training or testing", name, format->items);
+                   _("%s: the header says the file holds no %s; an empty set is of no use "
+                     "for training or testing"), name, IDX_WORD (format->items));
       return FALSE;
     }
 
@@ -319,8 +328,8 @@ idx_reader_start (IdxReader     *reader,
       (read_be32 (header + 8) != IMAGE_SIDE || read_be32 (header + 12) != IMAGE_SIDE))
     {
       g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_DIMENSIONS,
-                   "%s: the images are %u×%u pixels, but only %d×%d images (the MNIST size) "
-                   "can be used", name, read_be32 (header + 8), read_be32 (header + 12),
+                   _("%s: the images are %u×%u pixels, but only %d×%d images (the MNIST size) "
+                     "can be used"), name, read_be32 (header + 8), read_be32 (header + 12),
                    IMAGE_SIDE, IMAGE_SIDE);
       return FALSE;
     }
@@ -357,10 +366,10 @@ idx_reader_read_payload (IdxReader  *reader,
   if (filled < expected)
     {
       g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_TRUNCATED,
-                   "%s: truncated: the header promises %u %s (%" G_GSIZE_FORMAT " bytes) "
-                   "but the file holds only %" G_GSIZE_FORMAT " bytes of %s",
-                   reader->name, reader->n_items, reader->format->items, expected,
-                   filled, reader->format->payload);
+                   _("%s: truncated: the header promises %u %s (%zu bytes) but the file holds "
+                     "only %zu bytes of %s"),
+                   reader->name, reader->n_items, IDX_WORD (reader->format->items), expected,
+                   filled, IDX_WORD (reader->format->payload));
       return NULL;
     }
 
@@ -375,10 +384,15 @@ idx_reader_read_payload (IdxReader  *reader,
   if (trailing > 0)
     {
       g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_TRAILING,
-                   "%s: trailing data: the header promises %u %s (%" G_GSIZE_FORMAT " bytes) "
-                   "but %" G_GSIZE_FORMAT " more %s them; the file is corrupt or its header "
-                   "is wrong", reader->name, reader->n_items, reader->format->items, expected,
-                   trailing, trailing == 1 ? "byte follows" : "bytes follow");
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: trailing data: the header promises %u %s (%zu bytes) but "
+                                "%zu more byte follows them; the file is corrupt or its header "
+                                "is wrong",
+                                "%s: trailing data: the header promises %u %s (%zu bytes) but "
+                                "%zu more bytes follow them; the file is corrupt or its header "
+                                "is wrong", trailing),
+                   reader->name, reader->n_items, IDX_WORD (reader->format->items), expected,
+                   trailing);
       return NULL;
     }
 
@@ -414,8 +428,8 @@ dataset_new_from_streams (GInputStream  *images_input,
   if (images.n_items != labels.n_items)
     {
       g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_MISMATCH,
-                   "%s holds %u images but %s holds %u labels; each image needs exactly one "
-                   "label, so the two files must come from the same set",
+                   _("%s holds %u images but %s holds %u labels; each image needs exactly one "
+                     "label, so the two files must come from the same set"),
                    images_name, images.n_items, labels_name, labels.n_items);
       return NULL;
     }
@@ -432,8 +446,8 @@ dataset_new_from_streams (GInputStream  *images_input,
     if (label_values[i] > 9)
       {
         g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_LABEL,
-                     "%s: the label of image %u (counting from 0) is %u, but labels must be "
-                     "digits from 0 to 9", labels_name, i, label_values[i]);
+                     _("%s: the label of image %u (counting from 0) is %u, but labels must be "
+                       "digits from 0 to 9"), labels_name, i, label_values[i]);
         return NULL;
       }
 
@@ -490,7 +504,7 @@ open_file (const char  *path,
   if (input == NULL)
     {
       g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_IO,
-                   "%s: cannot open the file: %s", name, local_error->message);
+                   _("%s: cannot open the file: %s"), name, local_error->message);
       return NULL;
     }
 
@@ -567,9 +581,9 @@ find_idx_file (const char  *directory,
 
   directory_name = g_filename_display_name (directory);
   g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_NOT_FOUND,
-               "The folder %s has neither %s nor %s.gz; an MNIST data folder holds "
-               "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte "
-               "and t10k-labels-idx1-ubyte, each plain or gzip'd",
+               _("The folder %s has neither %s nor %s.gz; an MNIST data folder holds "
+                 "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte "
+                 "and t10k-labels-idx1-ubyte, each plain or gzip'd"),
                directory_name, name, name);
   return NULL;
 }
@@ -624,7 +638,7 @@ neurons_dataset_load_directory (const char      *directory,
       g_autofree char *directory_name = g_filename_display_name (directory);
 
       g_set_error (error, NEURONS_DATASET_ERROR, NEURONS_DATASET_ERROR_NOT_FOUND,
-                   "There is no folder %s to load the MNIST files from", directory_name);
+                   _("There is no folder %s to load the MNIST files from"), directory_name);
       return FALSE;
     }
 

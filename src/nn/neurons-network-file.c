@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -409,7 +410,7 @@ read_count (JsonObject *object,
   if (value < 0)
     {
       g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
-                   _("%s is %" G_GINT64_FORMAT "; expected an integer of 0 or more"), key, value);
+                   _("%s is %" PRId64 "; expected an integer of 0 or more"), key, value);
       return FALSE;
     }
 
@@ -527,7 +528,7 @@ check_size (const char *data,
   if (n_containers > NETWORK_FILE_MAX_CONTAINERS)
     {
       g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
-                   _("too many arrays and objects (%" G_GSIZE_FORMAT "), where a network file"
+                   _("too many arrays and objects (%zu), where a network file"
                      " has fewer than %u"),
                    n_containers, NETWORK_FILE_MAX_CONTAINERS);
       return FALSE;
@@ -568,11 +569,11 @@ check_layer_sizes (JsonObject *root,
       g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
                    g_dngettext (GETTEXT_PACKAGE,
                                "layer_sizes has %u entry; Neurons reads only networks of"
-                               " [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
-                               ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",
+                               " [%" PRId64 ", %" PRId64
+                               ", %" PRId64 ", %" PRId64 "]",
                                "layer_sizes has %u entries; Neurons reads only networks of"
-                               " [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
-                               ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]", length),
+                               " [%" PRId64 ", %" PRId64
+                               ", %" PRId64 ", %" PRId64 "]", length),
                    length, expected[0], expected[1], expected[2], expected[3]);
       return FALSE;
     }
@@ -585,10 +586,10 @@ check_layer_sizes (JsonObject *root,
   if (memcmp (found, expected, sizeof expected) != 0)
     {
       g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
-                   _("layer_sizes is [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
-                     ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]; Neurons reads only"
-                     " networks of [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
-                     ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]"),
+                   _("layer_sizes is [%" PRId64 ", %" PRId64
+                     ", %" PRId64 ", %" PRId64 "]; Neurons reads only"
+                     " networks of [%" PRId64 ", %" PRId64
+                     ", %" PRId64 ", %" PRId64 "]"),
                    found[0], found[1], found[2], found[3],
                    expected[0], expected[1], expected[2], expected[3]);
       return FALSE;
@@ -617,7 +618,7 @@ check_format (JsonObject *root,
   if (version != NETWORK_FILE_VERSION)
     {
       g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
-                   _("the file is version %" G_GINT64_FORMAT " of the network format;"
+                   _("the file is version %" PRId64 " of the network format;"
                      " this Neurons reads version %d"),
                    version, NETWORK_FILE_VERSION);
       return FALSE;
