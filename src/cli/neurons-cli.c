@@ -42,7 +42,8 @@ fail (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("neurons-cli: error: %s\n", message);
+  /* Translators: the message after "error:" is translated on its own */
+  g_printerr (_("neurons-cli: error: %s\n"), message);
   return EXIT_FAILURE;
 }
 

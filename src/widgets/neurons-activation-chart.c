@@ -99,7 +99,7 @@ static void
 update_description (NeuronsActivationChart *self)
 {
   g_autoptr(GString) description = g_string_new (NULL);
-  const char *name = self->activation == NEURONS_ACTIVATION_RELU ? "ReLU" : "Sigmoid";
+  const char *name = self->activation == NEURONS_ACTIVATION_RELU ? _("ReLU") : _("Sigmoid");
 
   g_string_append (description,
                    _("Sigmoid squeezes every weighted sum into 0 to 1; ReLU is 0 below zero "
@@ -296,7 +296,9 @@ draw_mark (NeuronsActivationChart *self,
       cairo_rectangle (cr, x - 4, slope_y - 4, 8, 8);
       gdk_cairo_set_source_rgba (cr, &color);
       cairo_fill (cr);
-      label = g_strdup_printf ("<small>z = %.2f%s → %.2f, slope %.2f</small>",
+      /* Translators: the weighted sum z, an arrow when it lies off the chart, the activation
+       * it gives and the slope of the curve there */
+      label = g_strdup_printf (_("<small>z = %.2f%s → %.2f, slope %.2f</small>"),
                                z, z == shown_z ? "" : (z < Z_MIN ? " ◂" : " ▸"),
                                value, slope (self->activation, z));
     }
