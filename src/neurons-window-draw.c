@@ -7,19 +7,18 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
 
 #include "neurons-window-private.h"
 
 /*
- * Draw mode puts a canvas beside the network on the Network page, in place of the controls,
- * and the lessons make way for it where they would cover it.
- * The canvas shows the network what it holds (neurons_neural_net_show_input()), so the
- * outputs, the prediction, the tile glows and the hover contributions all follow the pen.
- * Training pauses meanwhile. Leaving draw mode puts back the input that was on show and
- * resumes training if it was running; so does switching to another page. Training from the
- * window (Play, Step) ends draw mode first, since a training sample would replace the drawing.
+ * Draw mode puts a canvas beside the network on the Network page, in place of the controls;
+ * the lessons make way for it where they would cover it. The canvas shows the network what
+ * it holds (neurons_neural_net_show_input()), so the outputs, the prediction, the tile glows
+ * and the hover contributions all follow the pen. Training pauses meanwhile. Leaving draw
+ * mode puts back the input that was on show and resumes training if it was running; so does
+ * switching to another page. Training from the window (Play, Step) ends draw mode first,
+ * since a training sample would replace the drawing.
  */
 
 /* Where the window is too narrow for the lessons beside the canvas, they fold over it: then
@@ -34,7 +33,7 @@ make_way_for_canvas (NeuronsWindow *self)
     }
 }
 
-/* Lessons that fold as the canvas slides in say so (notify::folded); lessons folded already
+/* Lessons that fold as the canvas appears say so (notify::folded); lessons folded already
  * stay so, which shows once the window has laid out draw mode. */
 static void
 on_draw_mode_layout (NeuronsWindow *self,
@@ -48,6 +47,7 @@ static void
 enter_draw_mode (NeuronsWindow *self)
 {
   const NeuronsForward *forward = neurons_neural_net_get_forward (self->net);
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   /* The network keeps its input as pixel ÷ 255, which gives the pixels back exactly. */
   for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
@@ -61,12 +61,14 @@ enter_draw_mode (NeuronsWindow *self)
   adw_view_stack_set_visible_child_name (self->view_stack, "network");
   gtk_widget_set_visible (self->controls_separator, FALSE);
   gtk_widget_set_visible (self->controls_sidebar, FALSE);
-  /* Once mapped, the canvas shows the network what it holds. */
-  gtk_revealer_set_reveal_child (self->draw_revealer, TRUE);
+  /* Once mapped, the canvas shows the network what it holds. It appears at once: GTK 4.8
+   * drops the keys meant for a widget that a GtkRevealer is still sliding in. */
+  gtk_widget_set_visible (self->draw_pane, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->draw_canvas));
 
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "layout",
-                           G_CALLBACK (on_draw_mode_layout), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  if (frame_clock != NULL)
+    g_signal_connect_object (frame_clock, "layout",
+                             G_CALLBACK (on_draw_mode_layout), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 static void
@@ -75,7 +77,7 @@ leave_draw_mode (NeuronsWindow *self,
 {
   gboolean canvas_focused = gtk_widget_has_focus (GTK_WIDGET (self->draw_canvas));
 
-  gtk_revealer_set_reveal_child (self->draw_revealer, FALSE);
+  gtk_widget_set_visible (self->draw_pane, FALSE);
   gtk_widget_set_visible (self->controls_separator, TRUE);
   gtk_widget_set_visible (self->controls_sidebar, TRUE);
   if (self->draw_closed_flap)
@@ -191,7 +193,7 @@ _neurons_window_class_draw_init (NeuronsWindowClass *klass)
   g_type_ensure (NEURONS_TYPE_DRAW_CANVAS);
   g_type_ensure (NEURONS_TYPE_SEEN_PREVIEW);
 
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, draw_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, draw_pane);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, draw_canvas);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, seen_preview);
   gtk_widget_class_bind_template_callback (widget_class, on_draw_canvas_error);

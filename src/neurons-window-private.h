@@ -79,7 +79,7 @@ struct _NeuronsWindow
   GtkWidget            *controls_sidebar;
 
   /* Draw mode (neurons-window-draw.c): the input on show and whether training ran before */
-  GtkRevealer          *draw_revealer;
+  GtkWidget            *draw_pane;
   NeuronsDrawCanvas    *draw_canvas;
   NeuronsSeenPreview   *seen_preview;
   GSimpleAction        *draw_mode_action;

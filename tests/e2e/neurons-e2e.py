@@ -402,9 +402,8 @@ def test_draw(executable):
         window.key('d')
         canvas = window.find('the drawing canvas', lambda a: a.name == 'Drawing canvas')
         wait_for('training to pause', lambda: play_button(window).name == 'Start training')
-        # The canvas slides in; it is ready to draw on once it has its full size.
+        # Ready to draw on once the window has laid it out.
         wait_for('the canvas to be on screen', lambda: canvas.queryComponent().getExtents(window.pyatspi.WINDOW_COORDS).width > 100)
-        time.sleep(0.5)
         window.draw(canvas, *ONE)
         wait_for('a 1 to be read as 1 (%s)' % canvas.description, lambda: canvas.description.startswith('Prediction: 1,'))
         if not network_view(window).description.startswith('Prediction: 1, true label unknown'):
