@@ -449,6 +449,34 @@ def test_draw_restores(executable):
         window.close()
 
 
+def test_draw_leaves(executable):
+    """Play in draw mode ends it and trains, the training sample back on show; switching to
+    another page ends it too, and training that ran before resumes."""
+    window = ready_window(executable)
+    try:
+        play = play_button(window)
+        draw = window.find('the Draw button', lambda a: a.getRoleName() in ('push button', 'toggle button')
+                           and a.name.startswith('Draw a digit'))
+        drawing = lambda: draw.getState().contains(window.pyatspi.STATE_PRESSED)
+        view = network_view(window)
+        window.key('d')
+        wait_for('draw mode', drawing)
+        wait_for('the drawing on show', lambda: 'true label unknown' in view.description)
+        play.queryAction().doAction(0)
+        wait_for('draw mode to end', lambda: not drawing())
+        wait_for('training to run', lambda: play.name == 'Pause training')
+        wait_for('a training sample on show', lambda: 'true label: ' in view.description)
+
+        window.key('d')
+        wait_for('draw mode', drawing)
+        wait_for('training to pause', lambda: play.name == 'Start training')
+        window.key('alt+2')
+        wait_for('draw mode to end', lambda: not drawing())
+        wait_for('training to resume', lambda: play.name == 'Pause training')
+    finally:
+        window.close()
+
+
 def test_test_page(executable):
     """Alt+3 shows the test bench; an image picked there with the keyboard is put through the
     network on the Network page, with training paused."""
@@ -807,6 +835,7 @@ TESTS = {
     'fashion': test_fashion,
     'draw': test_draw,
     'draw-restores': test_draw_restores,
+    'draw-leaves': test_draw_leaves,
     'test-page': test_test_page,
     'lessons-pane': test_lessons_pane,
     'lessons-fresh': test_lessons_fresh,
