@@ -38,6 +38,8 @@ struct _NeuronsLearningPage
   NeuronsInitChart         *init_chart;
   NeuronsLearningRateChart *learning_rate_chart;
   NeuronsActivationChart   *activation_chart;
+  GtkToggleButton          *layer1_button;
+  GtkToggleButton          *layer2_button;
 };
 
 G_DEFINE_FINAL_TYPE (NeuronsLearningPage, neurons_learning_page, GTK_TYPE_WIDGET)
@@ -60,6 +62,25 @@ unbind_net (NeuronsLearningPage *self)
         g_binding_unbind (self->bindings[i]);
         self->bindings[i] = NULL;
       }
+}
+
+/* The histogram's layers: 0 from the pixels into layer 1, 1 into layer 2, 2 into the outputs */
+static void
+on_layer_toggled (NeuronsLearningPage *self,
+                  GtkToggleButton     *button)
+{
+  guint layer;
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->layer1_button)
+    layer = 0;
+  else if (button == self->layer2_button)
+    layer = 1;
+  else
+    layer = 2;
+  neurons_weight_histogram_set_layer (self->weight_histogram, layer);
 }
 
 static void
@@ -166,6 +187,9 @@ neurons_learning_page_class_init (NeuronsLearningPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsLearningPage, init_chart);
   gtk_widget_class_bind_template_child (widget_class, NeuronsLearningPage, learning_rate_chart);
   gtk_widget_class_bind_template_child (widget_class, NeuronsLearningPage, activation_chart);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsLearningPage, layer1_button);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsLearningPage, layer2_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_layer_toggled);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
