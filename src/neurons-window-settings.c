@@ -15,9 +15,9 @@
  * without a word; after that the keys and the window follow each other both ways, so a
  * change made elsewhere (dconf Editor) acts as if it was made in the window.
  *
- * Each activation keeps its own learning rate: a rate that suits sigmoid makes ReLU
- * diverge. Switching activation takes up the rate last used with the new one, which is
- * 0.30 for sigmoid and 0.05 for ReLU until the person changes it.
+ * Each activation keeps the learning rate last used with it, so that the next run starts with
+ * the rate this one ended with. Switching activation in a running window always sets the rate
+ * that suits the new one (0.30 for sigmoid, 0.05 for ReLU) and says so.
  */
 
 static const char *
@@ -33,7 +33,7 @@ learning_rate_key (NeuronsActivation activation)
     }
 }
 
-/* The learning rate to use with an activation: the one it had last. */
+/* The learning rate an activation had when it was last used: for the start of a run. */
 double
 _neurons_window_settings_learning_rate (NeuronsWindow     *self,
                                         NeuronsActivation  activation)

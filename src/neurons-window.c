@@ -549,14 +549,16 @@ set_hidden_activation (NeuronsWindow     *self,
                        NeuronsActivation  activation)
 {
   NeuronsInit initialization = neurons_suggested_init (activation);
-  double learning_rate = _neurons_window_settings_learning_rate (self, activation);
+  /* Always the rate that suits the activation, whatever was tried before (a lesson's ReLU at
+   * 0.30, say): a switch is how people get back to a network that learns. */
+  double learning_rate = neurons_default_learning_rate (activation);
   g_autofree char *message = NULL;
 
   if (activation == neurons_neural_net_get_hidden_activation (self->net))
     return;
 
   /* Each activation learns at its own pace and from its own spread of starting weights. The
-   * rate is set once the activation is, so that it is remembered for the new one. */
+   * rate is set once the activation is, so that the settings keep it for that activation. */
   neurons_neural_net_reinitialize (self->net, activation, initialization,
                                    neurons_neural_net_get_seed (self->net));
   neurons_neural_net_set_learning_rate (self->net, learning_rate, NULL);

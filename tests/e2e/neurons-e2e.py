@@ -219,6 +219,17 @@ def test_relu(executable):
         window.find('He marked as suiting ReLU', lambda a: a.getRoleName() == 'check box'
                     and a.name == 'He (suits ReLU)'
                     and a.getState().contains(window.pyatspi.STATE_CHECKED))
+
+        # A rate tried with ReLU (as lesson 6 does) does not stick to the next switch: back to
+        # Sigmoid gives 0.30, and ReLU again gives 0.05.
+        rate.queryValue().currentValue = 0.30
+        wait_for('the learning rate to become 0.30', lambda: abs(rate.queryValue().currentValue - 0.30) < 1e-9)
+        sigmoid = window.find('the Sigmoid button', lambda a: a.getRoleName() == 'check box' and a.name == 'Sigmoid')
+        window.key('alt+s')
+        wait_for('Sigmoid to get 0.30', lambda: abs(rate.queryValue().currentValue - 0.30) < 1e-9
+                 and sigmoid.getState().contains(window.pyatspi.STATE_CHECKED))
+        window.key('alt+e')
+        wait_for('ReLU to get 0.05 again', lambda: abs(rate.queryValue().currentValue - 0.05) < 1e-9)
     finally:
         window.close()
 
