@@ -394,6 +394,21 @@ def trained_window(executable):
     return window
 
 
+def settled(window, what, accessible):
+    """Waits until the accessible is on screen and stays where it is for a tenth of a second:
+    the window may still be laying out what a key just changed."""
+    last = []
+
+    def probe():
+        extents = accessible.queryComponent().getExtents(window.pyatspi.WINDOW_COORDS)
+        now = (extents.x, extents.y, extents.width, extents.height)
+        still = last == [now] and extents.width > 0
+        last[:] = [now]
+        return still
+
+    wait_for('%s to settle on screen' % what, probe)
+
+
 def network_view(window):
     return window.find('the network diagram', lambda a: a.name == 'Network diagram')
 
@@ -410,11 +425,15 @@ def test_draw(executable):
     canvas, Ctrl+Z takes back the last stroke."""
     window = trained_window(executable)
     try:
+        # The mouse draws where the canvas is: the lessons must not be folding away over it.
+        lessons = window.find('the Lessons button', lambda a: a.getRoleName() in ('push button', 'toggle button')
+                              and a.name == 'Lessons')
+        if lessons.getState().contains(window.pyatspi.STATE_PRESSED):
+            window.key('F9')
         window.key('d')
         canvas = window.find('the drawing canvas', lambda a: a.name == 'Drawing canvas')
         wait_for('training to pause', lambda: play_button(window).name == 'Start training')
-        # Ready to draw on once the window has laid it out.
-        wait_for('the canvas to be on screen', lambda: canvas.queryComponent().getExtents(window.pyatspi.WINDOW_COORDS).width > 100)
+        settled(window, 'the canvas', canvas)
         window.draw(canvas, *ONE)
         wait_for('a 1 to be read as 1 (%s)' % canvas.description, lambda: canvas.description.startswith('Prediction: 1,'))
         if not network_view(window).description.startswith('Prediction: 1, true label unknown'):
