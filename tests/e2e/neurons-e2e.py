@@ -797,21 +797,22 @@ def test_lessons_rates(executable):
     window = ready_window(executable)
     try:
         open_lesson(window, 6)
+        # The toast first: it goes away after a few seconds, and a loaded machine polls slowly.
         try_it(window, 'ReLU at learning rate 0.30')
+        wait_for_toast(window, 'A fresh network with ReLU at learning rate 0.30, training at full speed.')
         wait_for('ReLU checked', lambda: checked(window, 'ReLU'))
         wait_for('He checked', lambda: checked(window, 'He (suits ReLU)'))
         wait_for('a learning rate of 0.30', lambda: abs(learning_rate(window) - 0.30) < 1e-9)
-        wait_for_toast(window, 'A fresh network with ReLU at learning rate 0.30, training at full speed.')
         wait_for('an epoch of training', lambda: window.count('Samples seen') > 60000, timeout=60)
         tiles = window.find('the weight tiles', lambda a: a.name.startswith('First-layer weights')
                             and ' dead' in (a.description or ''))
         wait_for('several dead neurons', lambda: int(re.search(r'(\d+) dead', tiles.description).group(1)) >= 3)
 
         try_it(window, 'Sigmoid at learning rate 3.0')
+        wait_for_toast(window, 'A fresh network with Sigmoid at learning rate 3.0, training at full speed.')
         wait_for('Sigmoid checked', lambda: checked(window, 'Sigmoid'))
         wait_for('Xavier checked', lambda: checked(window, 'Xavier (suits Sigmoid)'))
         wait_for('a learning rate of 3.0', lambda: abs(learning_rate(window) - 3.0) < 1e-9)
-        wait_for_toast(window, 'A fresh network with Sigmoid at learning rate 3.0, training at full speed.')
 
         try_it(window, 'ReLU at learning rate 0.05')
         wait_for('a learning rate of 0.05', lambda: abs(learning_rate(window) - 0.05) < 1e-9)
