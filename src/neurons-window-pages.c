@@ -18,6 +18,21 @@
  * was read the way it was.
  */
 
+/* Only the page on show is there for screen readers: the others are not on screen, and their
+ * hundreds of figures and images would only be in the way. */
+static void
+update_hidden_pages (NeuronsWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (page),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, page != visible,
+                                 -1);
+}
+
 static void
 neurons_window_pages_show_page (GtkWidget  *widget,
                                 const char *action_name,
@@ -94,6 +109,10 @@ void
 _neurons_window_pages_init (NeuronsWindow *self)
 {
   neurons_learning_page_set_net (self->learning_page, self->net);
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (update_hidden_pages), self, G_CONNECT_SWAPPED);
+  update_hidden_pages (self);
 }
 
 /* Once the digits are loaded, the figures of training and testing have their source. */
