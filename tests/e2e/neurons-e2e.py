@@ -422,7 +422,7 @@ def play_button(window):
 
 def test_draw(executable):
     """D shows the canvas, and a 1 and a 7 drawn with the mouse are read as such; C clears the
-    canvas, Ctrl+Z takes back the last stroke."""
+    canvas, Ctrl+Z takes back the last stroke, and what cannot be pasted is said in a toast."""
     window = trained_window(executable)
     try:
         # The mouse draws where the canvas is: the lessons must not be folding away over it.
@@ -444,6 +444,10 @@ def test_draw(executable):
         wait_for('a 7 to be read as 7 (%s)' % canvas.description, lambda: canvas.description.startswith('Prediction: 7,'))
         window.key('ctrl+z')
         wait_for('the stroke to be taken back', lambda: canvas.description == 'Draw a digit')
+        # What the canvas cannot use, it says in a toast: here an empty clipboard.
+        window.key('ctrl+v')
+        window.find('the toast about the empty clipboard', lambda a: a.getRoleName() == 'label'
+                    and window.text(a).startswith('There is no picture to paste'))
     finally:
         window.close()
 
