@@ -929,6 +929,7 @@ neurons_window_init (NeuronsWindow *self)
   neurons_network_panel_set_net (self->network_panel, self->net);
   _neurons_window_pages_init (self);
   _neurons_window_draw_init (self);
+  _neurons_window_hover_init (self);
 
   g_signal_connect_object (self->net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);

@@ -267,6 +267,15 @@ neurons_network_panel_get_net (NeuronsNetworkPanel *self)
   return self->net;
 }
 
+/* The neuron the views point at (hovered, pinned or chosen from the keyboard), shared by all. */
+NeuronsHighlight *
+neurons_network_panel_get_highlight (NeuronsNetworkPanel *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NETWORK_PANEL (self), NULL);
+
+  return self->highlight;
+}
+
 void
 neurons_network_panel_set_net (NeuronsNetworkPanel *self,
                                NeuronsNeuralNet    *net)

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "neurons-highlight.h"
 #include "neurons-neural-net.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,6 @@ GtkWidget        *neurons_network_panel_new     (void);
 NeuronsNeuralNet *neurons_network_panel_get_net (NeuronsNetworkPanel *self);
 void              neurons_network_panel_set_net (NeuronsNetworkPanel *self,
                                                  NeuronsNeuralNet    *net);
+NeuronsHighlight *neurons_network_panel_get_highlight (NeuronsNetworkPanel *self);
 
 G_END_DECLS

@@ -855,6 +855,37 @@ def test_lessons_draw(executable):
         window.close()
 
 
+def test_hover_mark(executable):
+    """A hidden neuron chosen in the network view (here from the keyboard: Tab to the diagram
+    selects one) is marked on lesson 2's activation curves with its weighted sum, and the
+    mark goes when the selection does."""
+    window = ready_window(executable)
+    try:
+        open_lesson(window, 2)
+        curves = window.find('lesson 2’s activation curves',
+                             lambda a: 'The network uses' in (a.description or ''))
+        if 'weighted sum is' in curves.description:
+            raise TestFailure('the curves are marked before any neuron is chosen: %r' % curves.description)
+        diagram = None
+        for _ in range(80):
+            window.key('Tab')
+            diagram = window._first(window.app, lambda a: a.getState().contains(window.pyatspi.STATE_FOCUSED)
+                                    and a.name == 'Network diagram')
+            if diagram is not None:
+                break
+        if diagram is None:
+            raise TestFailure('Tab never reached the network diagram')
+        wait_for('a neuron chosen', lambda: 'selected' in (diagram.description or ''))
+        wait_for('the weighted sum marked on the curves',
+                 lambda: re.search(r'weighted sum is -?\d+\.\d\d', curves.description or '') is not None)
+        window.key('Tab')
+        wait_for('the mark to go with the selection',
+                 lambda: 'weighted sum is' not in (curves.description or '')
+                 or 'selected' in (diagram.description or ''))
+    finally:
+        window.close()
+
+
 TESTS = {
     'play': test_play,
     'space-on-slider': test_space_on_slider,
@@ -880,6 +911,7 @@ TESTS = {
     'lessons-rates': test_lessons_rates,
     'lessons-test-page': test_lessons_test_page,
     'lessons-draw': test_lessons_draw,
+    'hover-mark': test_hover_mark,
 }
 
 
