@@ -15,6 +15,9 @@ packages=(
   clang libclang-rt-14-dev
   # the tests that drive the window, under a virtual X server
   xvfb xdotool imagemagick dbus-x11 at-spi2-core python3-pyatspi
+  # reading exported SVGs back (gdk-pixbuf's SVG loader), checking the Flatpak manifest with
+  # flatpak-builder itself, and running the /app install in a sandbox as the Flatpak would
+  librsvg2-common flatpak-builder bubblewrap
   # a second dataset in the same format, and the numpy reference of the benchmark
   dataset-fashion-mnist python3-numpy python3-threadpoolctl
 )
