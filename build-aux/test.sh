@@ -181,10 +181,12 @@ run_tests "test suites" _build-ci
 stage "build with AddressSanitizer and UBSan" \
   build _build-ci-asan -Db_sanitize=address,undefined -Db_lundef=false
 # GTK's GL set-up in Mesa and fontconfig keep memory to the end of the process; the widgets
-# run without GL, and fontconfig's leaks are suppressed by name (build-aux/lsan.supp).
+# run without GL, and fontconfig's leaks are suppressed by name (build-aux/lsan.supp). The
+# SVG export test is left out here (suite cairo-svg): Cairo 1.16's SVG surface leaks inside
+# libcairo, which has no symbols to suppress by; it runs in the plain build above.
 GDK_DEBUG=gl-disable LSAN_OPTIONS=suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0 \
   run_tests "nn, cli and widgets suites under AddressSanitizer and UBSan" _build-ci-asan \
-  --suite nn --suite cli --suite widgets --timeout-multiplier 4
+  --suite nn --suite cli --suite widgets --no-suite cairo-svg --timeout-multiplier 4
 
 stage "build the fuzzers with clang" build_fuzzers
 stage "fuzz the IDX reader for $FUZZ_SECONDS s" fuzz idx
