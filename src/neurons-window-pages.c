@@ -66,11 +66,16 @@ on_test_sample_activated (NeuronsWindow   *self,
 
   prediction = neurons_neural_net_get_forward (self->net)->prediction;
   if (prediction == label)
-    /* Translators: after picking a test image: "Test image 1,234, a 7, read right." */
-    message = g_strdup_printf (_("Test image %s, a %u, read right."), number, label);
+    /* Translators: after picking a test image: "Test image 1,234: 7, read right." The
+     * second %s is the class's name: a digit, or a garment with Fashion-MNIST. */
+    message = g_strdup_printf (_("Test image %s: %s, read right."), number,
+                               neurons_neural_net_get_class_name (self->net, label));
   else
-    /* Translators: after picking a test image: "Test image 1,234, a 7, read as 1." */
-    message = g_strdup_printf (_("Test image %s, a %u, read as %u."), number, label, prediction);
+    /* Translators: after picking a test image: "Test image 1,234: 7, read as 1." The second
+     * and third %s are class names: digits, or garments with Fashion-MNIST. */
+    message = g_strdup_printf (_("Test image %s: %s, read as %s."), number,
+                               neurons_neural_net_get_class_name (self->net, label),
+                               neurons_neural_net_get_class_name (self->net, prediction));
 
   toast = adw_toast_new (message);
   /* Only what was running is offered back; Space resumes as ever. */
