@@ -856,9 +856,8 @@ def test_lessons_draw(executable):
 
 
 def test_hover_mark(executable):
-    """A hidden neuron chosen in the network view (here from the keyboard: Tab to the diagram
-    selects one) is marked on lesson 2's activation curves with its weighted sum, and the
-    mark goes when the selection does."""
+    """Pointing at a first-layer tile marks that neuron's weighted sum on lesson 2's activation
+    curves, and the mark goes when the pointer leaves."""
     window = ready_window(executable)
     try:
         open_lesson(window, 2)
@@ -866,22 +865,24 @@ def test_hover_mark(executable):
                              lambda a: 'The network uses' in (a.description or ''))
         if 'weighted sum is' in curves.description:
             raise TestFailure('the curves are marked before any neuron is chosen: %r' % curves.description)
-        diagram = None
-        for _ in range(80):
-            window.key('Tab')
-            diagram = window._first(window.app, lambda a: a.getState().contains(window.pyatspi.STATE_FOCUSED)
-                                    and a.name == 'Network diagram')
-            if diagram is not None:
-                break
-        if diagram is None:
-            raise TestFailure('Tab never reached the network diagram')
-        wait_for('a neuron chosen', lambda: 'selected' in (diagram.description or ''))
+        tiles = window.find('the weight tiles', lambda a: a.name.startswith('First-layer weights')
+                            and a.getRoleName() == 'panel')
+        window_id = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(window.process.pid)],
+                                   capture_output=True, text=True, check=True).stdout.split()[0]
+        geometry = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', window_id],
+                                  capture_output=True, text=True, check=True).stdout
+        origin = dict(line.split('=') for line in geometry.split())
+        extents = tiles.queryComponent().getExtents(window.pyatspi.WINDOW_COORDS)
+        # The middle of the first of the 4 × 4 tiles
+        x = int(origin['X']) + extents.x + extents.width // 8
+        y = int(origin['Y']) + extents.y + extents.width // 8
+        subprocess.run(['xdotool', 'mousemove', str(x), str(y), 'sleep', '0.1',
+                        'mousemove', str(x + 2), str(y + 2)], check=True, timeout=DEADLINE_SECONDS)
         wait_for('the weighted sum marked on the curves',
                  lambda: re.search(r'weighted sum is -?\d+\.\d\d', curves.description or '') is not None)
-        window.key('Tab')
-        wait_for('the mark to go with the selection',
-                 lambda: 'weighted sum is' not in (curves.description or '')
-                 or 'selected' in (diagram.description or ''))
+        subprocess.run(['xdotool', 'mousemove', '0', '0'], check=True, timeout=DEADLINE_SECONDS)
+        wait_for('the mark to go with the pointer',
+                 lambda: 'weighted sum is' not in (curves.description or ''))
     finally:
         window.close()
 
