@@ -388,6 +388,13 @@ test_highlight_pinning (void)
   neurons_highlight_hover_end (highlight);
   g_assert_cmpint (neurons_highlight_get_layer (highlight), ==, NEURONS_HIGHLIGHT_NONE);
 
+  /* a keyboard selection is not the pointer's to drop, but leaving the views drops it */
+  neurons_highlight_select (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3);
+  neurons_highlight_hover_end (highlight);
+  g_assert_true (neurons_highlight_is (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3));
+  neurons_highlight_clear (highlight);
+  g_assert_cmpint (neurons_highlight_get_layer (highlight), ==, NEURONS_HIGHLIGHT_NONE);
+
   /* a pinned neuron stays while the pointer wanders */
   neurons_highlight_toggle_pin (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 2);
   neurons_highlight_hover (highlight, NEURONS_HIGHLIGHT_HIDDEN1, 9);

@@ -14,6 +14,9 @@
  * Hovering a neuron in any view highlights it in all of them; a click pins it so that the
  * pointer can wander off, and a second click on it or Escape lets it go. While pinned,
  * hovering changes nothing, but the keyboard still moves the pinned selection.
+ *
+ * A selection made from the keyboard is not the pointer's to drop: GTK reports pointer
+ * motion when the views change under a resting pointer, and that must not undo it.
  */
 struct _NeuronsHighlight
 {
@@ -22,6 +25,7 @@ struct _NeuronsHighlight
   NeuronsHighlightLayer layer;
   int                   neuron;
   gboolean              pinned;
+  gboolean              from_pointer;  /* the unpinned highlight follows the pointer */
 };
 
 G_DEFINE_FINAL_TYPE (NeuronsHighlight, neurons_highlight, G_TYPE_OBJECT)
@@ -226,17 +230,36 @@ neurons_highlight_hover (NeuronsHighlight      *self,
   g_return_if_fail (is_valid (layer, neuron));
 
   if (!self->pinned)
-    set_state (self, layer, neuron, FALSE);
+    {
+      set_state (self, layer, neuron, FALSE);
+      self->from_pointer = TRUE;
+    }
 }
 
 /**
  * neurons_highlight_hover_end:
  * @self: a #NeuronsHighlight
  *
- * The pointer left the neurons: drops the highlight unless it is pinned.
+ * The pointer left the neurons: drops the highlight it made, unless it is pinned.
  */
 void
 neurons_highlight_hover_end (NeuronsHighlight *self)
+{
+  g_return_if_fail (NEURONS_IS_HIGHLIGHT (self));
+
+  if (!self->pinned && self->from_pointer)
+    set_state (self, NEURONS_HIGHLIGHT_NONE, -1, FALSE);
+}
+
+/**
+ * neurons_highlight_clear:
+ * @self: a #NeuronsHighlight
+ *
+ * The keyboard focus left the views: drops the highlight, however it was made, unless it is
+ * pinned.
+ */
+void
+neurons_highlight_clear (NeuronsHighlight *self)
 {
   g_return_if_fail (NEURONS_IS_HIGHLIGHT (self));
 
@@ -261,6 +284,7 @@ neurons_highlight_select (NeuronsHighlight      *self,
   g_return_if_fail (is_valid (layer, neuron));
 
   set_state (self, layer, neuron, self->pinned);
+  self->from_pointer = FALSE;
 }
 
 /**

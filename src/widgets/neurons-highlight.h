@@ -32,6 +32,7 @@ void                   neurons_highlight_hover      (NeuronsHighlight      *self
                                                      NeuronsHighlightLayer  layer,
                                                      int                    neuron);
 void                   neurons_highlight_hover_end  (NeuronsHighlight      *self);
+void                   neurons_highlight_clear      (NeuronsHighlight      *self);
 void                   neurons_highlight_select     (NeuronsHighlight      *self,
                                                      NeuronsHighlightLayer  layer,
                                                      int                    neuron);

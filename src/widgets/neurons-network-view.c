@@ -1123,7 +1123,7 @@ on_focus_enter (NeuronsNetworkView *self)
 static void
 on_focus_leave (NeuronsNetworkView *self)
 {
-  neurons_highlight_hover_end (self->highlight);
+  neurons_highlight_clear (self->highlight);
 }
 
 /* Up and down move within a hidden layer; left and right go to the other one. */

@@ -551,7 +551,7 @@ on_focus_enter (NeuronsWeightTiles *self)
 static void
 on_focus_leave (NeuronsWeightTiles *self)
 {
-  neurons_highlight_hover_end (self->highlight);
+  neurons_highlight_clear (self->highlight);
 }
 
 static gboolean

@@ -857,7 +857,8 @@ def test_lessons_draw(executable):
 
 def test_hover_mark(executable):
     """Pointing at a first-layer tile marks that neuron's weighted sum on lesson 2's activation
-    curves, and the mark goes when the pointer leaves."""
+    curves, and the mark goes when the pointer leaves; choosing a neuron from the keyboard
+    marks it too."""
     window = ready_window(executable)
     try:
         open_lesson(window, 2)
@@ -883,6 +884,22 @@ def test_hover_mark(executable):
         subprocess.run(['xdotool', 'mousemove', '0', '0'], check=True, timeout=DEADLINE_SECONDS)
         wait_for('the mark to go with the pointer',
                  lambda: 'weighted sum is' not in (curves.description or ''))
+
+        # From the keyboard: Tab to the diagram, then an arrow key moves the selection, and the
+        # mark follows it (the pointer resting over the window must not undo it).
+        diagram = None
+        for _ in range(80):
+            window.key('Tab')
+            diagram = window._first(window.app, lambda a: a.getState().contains(window.pyatspi.STATE_FOCUSED)
+                                    and a.name == 'Network diagram')
+            if diagram is not None:
+                break
+        if diagram is None:
+            raise TestFailure('Tab never reached the network diagram')
+        window.key('Down')
+        wait_for('the second neuron chosen', lambda: 'neuron 2 selected' in (diagram.description or ''))
+        wait_for('the weighted sum marked again',
+                 lambda: re.search(r'weighted sum is -?\d+\.\d\d', curves.description or '') is not None)
     finally:
         window.close()
 
