@@ -20,6 +20,7 @@
 #include "neurons-neural-net-private.h"
 #include "neurons-neuron-state.h"
 #include "neurons-weight-tiles.h"
+#include "render-helper.h"
 
 /*
  * The widgets are drawn in a real window (the tests need a display: Xvfb in CI), rendered
@@ -34,47 +35,6 @@
 #define LABEL           3
 #define PINNED_HIDDEN2  5
 #define PREDICTION      7
-
-/* The Adwaita window backgrounds, for opaque pictures. */
-static const GdkRGBA light_background = { 0.98f, 0.98f, 0.98f, 1 };
-static const GdkRGBA dark_background = { 0.14f, 0.14f, 0.14f, 1 };
-
-typedef struct
-{
-  int     width;
-  int     height;
-  gsize   stride;
-  guint8 *data;   /* GDK_MEMORY_DEFAULT: B, G, R, A, premultiplied */
-} Image;
-
-static void
-image_free (Image *image)
-{
-  g_free (image->data);
-  g_free (image);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Image, image_free)
-
-/* red, green, blue from 0 to 1; the pictures are opaque */
-static void
-image_get (const Image *image,
-           int          x,
-           int          y,
-           double      *rgb)
-{
-  const guint8 *pixel;
-
-  g_assert_cmpint (x, >=, 0);
-  g_assert_cmpint (y, >=, 0);
-  g_assert_cmpint (x, <, image->width);
-  g_assert_cmpint (y, <, image->height);
-
-  pixel = image->data + y * image->stride + x * 4;
-  rgb[0] = pixel[2] / 255.0;
-  rgb[1] = pixel[1] / 255.0;
-  rgb[2] = pixel[0] / 255.0;
-}
 
 static double
 luminance (const double *rgb)
@@ -94,7 +54,7 @@ compare_doubles (gconstpointer a,
 
 /* The median, so that a mark drawn over an area does not count. */
 static double
-median_luminance (const Image           *image,
+median_luminance (const NeuronsTestImage *image,
                   const graphene_rect_t *area)
 {
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
@@ -105,7 +65,7 @@ median_luminance (const Image           *image,
         double rgb[3];
         double value;
 
-        image_get (image, x, y, rgb);
+        neurons_test_image_get (image, x, y, rgb);
         value = luminance (rgb);
         g_array_append_val (values, value);
       }
@@ -118,134 +78,25 @@ median_luminance (const Image           *image,
 
 /* Orange: red well above blue. Blue: the other way round. */
 static void
-assert_excitatory (const Image *image,
+assert_excitatory (const NeuronsTestImage *image,
                    float        x,
                    float        y)
 {
   double rgb[3];
 
-  image_get (image, x, y, rgb);
+  neurons_test_image_get (image, x, y, rgb);
   g_assert_cmpfloat (rgb[0] - rgb[2], >, 0.25);
 }
 
 static void
-assert_inhibitory (const Image *image,
+assert_inhibitory (const NeuronsTestImage *image,
                    float        x,
                    float        y)
 {
   double rgb[3];
 
-  image_get (image, x, y, rgb);
+  neurons_test_image_get (image, x, y, rgb);
   g_assert_cmpfloat (rgb[2] - rgb[0], >, 0.25);
-}
-
-static void
-set_dark (gboolean dark)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  g_error ("The window was not drawn within 20 seconds: is there a display?");
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until the window has drawn a frame with everything queued so far. */
-static void
-wait_for_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-  guint timeout;
-
-  while (!gtk_widget_get_mapped (window))
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (window);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  timeout = g_timeout_add_seconds (20, on_timeout, NULL);
-  gtk_widget_queue_draw (window);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static GtkWidget *
-show_in_window (GtkWidget *widget,
-                int        width,
-                int        height)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_set_child (GTK_WINDOW (window), widget);
-  /* The tests set hover and selection themselves; the real pointer of the shared X server,
-   * wherever it rests, must not reach the widget and change them. */
-  gtk_widget_set_can_target (widget, FALSE);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (window);
-
-  return window;
-}
-
-/* Renders the widget as it is now, over the window background, and saves it as name.png. */
-static Image *
-render (GtkWidget  *widget,
-        const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  Image *image;
-  graphene_rect_t bounds;
-
-  wait_for_frame (GTK_WIDGET (gtk_widget_get_root (widget)));
-
-  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  g_assert_cmpfloat (bounds.size.width, >, 0);
-  g_assert_cmpfloat (bounds.size.height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gtk_snapshot_append_color (snapshot,
-                             neurons_colors_is_dark (widget) ? &dark_background : &light_background,
-                             &bounds);
-  gdk_paintable_snapshot (paintable, snapshot, bounds.size.width, bounds.size.height);
-  node = gtk_snapshot_free_to_node (snapshot);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-
-  file_name = g_strconcat ("widgets-", name, ".png", NULL);
-  path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-
-  image = g_new0 (Image, 1);
-  image->width = gdk_texture_get_width (texture);
-  image->height = gdk_texture_get_height (texture);
-  image->stride = image->width * 4;
-  image->data = g_malloc (image->stride * image->height);
-  gdk_texture_download (texture, image->data, image->stride);
-
-  return image;
 }
 
 /* An ink blob in the middle of the image, like a fat zero. */
@@ -421,14 +272,14 @@ check_tiles (gboolean dark)
   g_autoptr(NeuronsNeuralNet) net = make_net ();
   GtkWidget *tiles = neurons_weight_tiles_new ();
   GtkWidget *window;
-  g_autoptr(Image) image = NULL;
+  g_autoptr(NeuronsTestImage) image = NULL;
   graphene_rect_t tile, dead, plain;
   float pixel;
 
-  set_dark (dark);
+  neurons_test_set_dark (dark);
   neurons_weight_tiles_set_net (NEURONS_WEIGHT_TILES (tiles), net);
-  window = show_in_window (tiles, 480, 520);
-  image = render (tiles, dark ? "tiles-dark" : "tiles-light");
+  window = neurons_test_show_in_window (tiles, 480, 520);
+  image = neurons_test_render (tiles, dark ? "widgets-tiles-dark" : "widgets-tiles-light");
 
   /* the signed neuron: its top half is excitatory, its bottom half inhibitory */
   g_assert_true (neurons_weight_tiles_get_tile_bounds (NEURONS_WEIGHT_TILES (tiles), SIGNED_NEURON, &tile));
@@ -484,14 +335,14 @@ test_tiles_second_layer (void)
   GtkWidget *tiles = neurons_weight_tiles_new ();
   NeuronsHighlight *highlight = neurons_weight_tiles_get_highlight (NEURONS_WEIGHT_TILES (tiles));
   GtkWidget *window;
-  g_autoptr(Image) image = NULL;
+  g_autoptr(NeuronsTestImage) image = NULL;
   graphene_rect_t excited, inhibited, other;
 
-  set_dark (FALSE);
+  neurons_test_set_dark (FALSE);
   neurons_weight_tiles_set_net (NEURONS_WEIGHT_TILES (tiles), net);
-  window = show_in_window (tiles, 480, 520);
+  window = neurons_test_show_in_window (tiles, 480, 520);
   neurons_highlight_toggle_pin (highlight, NEURONS_HIGHLIGHT_HIDDEN2, PINNED_HIDDEN2);
-  image = render (tiles, "tiles-second-layer");
+  image = neurons_test_render (tiles, "widgets-tiles-second-layer");
 
   neurons_weight_tiles_get_tile_bounds (NEURONS_WEIGHT_TILES (tiles), SIGNED_NEURON, &excited);
   neurons_weight_tiles_get_tile_bounds (NEURONS_WEIGHT_TILES (tiles), PLAIN_NEURON, &inhibited);
@@ -514,15 +365,15 @@ test_view_outputs (void)
   const NeuronsForward *forward = neurons_neural_net_get_forward (net);
   GtkWidget *view = neurons_network_view_new ();
   GtkWidget *window;
-  g_autoptr(Image) image = NULL;
+  g_autoptr(NeuronsTestImage) image = NULL;
   g_autofree char *description = NULL;
   int lengths[NEURONS_OUTPUT_SIZE];
   int longest = 0;
 
-  set_dark (FALSE);
+  neurons_test_set_dark (FALSE);
   neurons_network_view_set_net (NEURONS_NETWORK_VIEW (view), net);
-  window = show_in_window (view, 1000, 620);
-  image = render (view, "view");
+  window = neurons_test_show_in_window (view, 1000, 620);
+  image = neurons_test_render (view, "widgets-view");
 
   /* each bar's length, counted in dark pixels along its middle */
   for (guint o = 0; o < NEURONS_OUTPUT_SIZE; o++)
@@ -537,7 +388,7 @@ test_view_outputs (void)
         {
           double rgb[3];
 
-          image_get (image, x, y, rgb);
+          neurons_test_image_get (image, x, y, rgb);
           lengths[o] += luminance (rgb) < 0.6;
         }
 
@@ -565,18 +416,18 @@ test_view_contributions (void)
   GtkWidget *view = neurons_network_view_new ();
   NeuronsHighlight *highlight = neurons_network_view_get_highlight (NEURONS_NETWORK_VIEW (view));
   GtkWidget *window;
-  g_autoptr(Image) image = NULL;
+  g_autoptr(NeuronsTestImage) image = NULL;
   g_autofree char *description = NULL;
   graphene_rect_t bounds;
   float pixel;
 
-  set_dark (FALSE);
+  neurons_test_set_dark (FALSE);
   neurons_network_view_set_net (NEURONS_NETWORK_VIEW (view), net);
-  window = show_in_window (view, 1000, 620);
+  window = neurons_test_show_in_window (view, 1000, 620);
   /* Pinned, not hovered: the X pointer may sit over the window, and its crossing events
    * would end a hover before the frame is drawn. */
   neurons_highlight_toggle_pin (highlight, NEURONS_HIGHLIGHT_HIDDEN1, SIGNED_NEURON);
-  image = render (view, "view-contributions");
+  image = neurons_test_render (view, "widgets-view-contributions");
 
   g_assert_true (neurons_network_view_get_image_bounds (NEURONS_NETWORK_VIEW (view), &bounds));
   pixel = bounds.size.width / NEURONS_IMAGE_SIDE;
@@ -585,7 +436,7 @@ test_view_contributions (void)
     {
       double rgb[3];
 
-      image_get (image, bounds.origin.x + 14.5f * pixel, bounds.origin.y + (row + 0.5f) * pixel, rgb);
+      neurons_test_image_get (image, bounds.origin.x + 14.5f * pixel, bounds.origin.y + (row + 0.5f) * pixel, rgb);
 
       if (row < NEURONS_IMAGE_SIDE / 2)
         /* inked, positive weight: excites, drawn orange */
@@ -614,7 +465,7 @@ test_view_phases (void)
   guint n_phases_seen = 0;
 
   neurons_network_view_set_net (NEURONS_NETWORK_VIEW (view), net);
-  window = show_in_window (view, 1000, 620);
+  window = neurons_test_show_in_window (view, 1000, 620);
   g_assert_cmpint (neurons_network_view_get_phase (NEURONS_NETWORK_VIEW (view)), ==, NEURONS_STEP_PHASE_NONE);
 
   make_digit (pixels);
@@ -626,7 +477,7 @@ test_view_phases (void)
     {
       NeuronsStepPhase phase;
 
-      wait_for_frame (window);
+      neurons_test_wait_for_frame (window);
       phase = neurons_network_view_get_phase (NEURONS_NETWORK_VIEW (view));
       if (phase != last)
         {
@@ -649,18 +500,18 @@ test_panel_small (void)
   g_autoptr(NeuronsNeuralNet) net = make_net ();
   GtkWidget *panel = neurons_network_panel_new ();
   GtkWidget *window;
-  g_autoptr(Image) image = NULL;
+  g_autoptr(NeuronsTestImage) image = NULL;
   int minimum_width, minimum_height;
 
-  set_dark (FALSE);
+  neurons_test_set_dark (FALSE);
   neurons_network_panel_set_net (NEURONS_NETWORK_PANEL (panel), net);
   gtk_widget_measure (panel, GTK_ORIENTATION_HORIZONTAL, -1, &minimum_width, NULL, NULL, NULL);
   gtk_widget_measure (panel, GTK_ORIENTATION_VERTICAL, 1024, &minimum_height, NULL, NULL, NULL);
   g_assert_cmpint (minimum_width, <=, 1000);
   g_assert_cmpint (minimum_height, <=, 500);
 
-  window = show_in_window (panel, 1000, 500);
-  image = render (panel, "panel-small");
+  window = neurons_test_show_in_window (panel, 1000, 500);
+  image = neurons_test_render (panel, "widgets-panel-small");
   g_assert_cmpint (image->width, ==, 1000);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -670,8 +521,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  neurons_test_init_display (&argc, &argv);
 
   g_test_add_func ("/widgets/colors/diverging", test_colors_diverging);
   g_test_add_func ("/widgets/line-canvas/coverage", test_line_canvas_coverage);
