@@ -50,7 +50,8 @@ neurons_window_actions_toggle_lessons (GtkWidget  *widget,
 {
   NeuronsWindow *self = NEURONS_WINDOW (widget);
 
-  adw_flap_set_reveal_flap (self->about_flap, !adw_flap_get_reveal_flap (self->about_flap));
+  adw_overlay_split_view_set_show_sidebar (self->lessons_split,
+                                           !adw_overlay_split_view_get_show_sidebar (self->lessons_split));
 }
 
 static void

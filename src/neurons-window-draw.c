@@ -12,8 +12,8 @@
 #include "neurons-window-private.h"
 
 /*
- * Draw mode puts a canvas beside the network on the Network page, in place of the controls;
- * the lessons make way for it where they would cover it. The canvas shows the network what
+ * Draw mode puts a canvas beside the network on the Network page (above it on a phone), in
+ * place of the controls; the lessons make way for it where they would cover it. The canvas shows the network what
  * it holds (neurons_neural_net_show_input()), so the outputs, the prediction, the tile glows
  * and the hover contributions all follow the pen. Training pauses meanwhile. Leaving draw
  * mode puts back the input that was on show and resumes training if it was running; so does
@@ -21,20 +21,26 @@
  * since a training sample would replace the drawing.
  */
 
-/* Where the window is too narrow for the lessons beside the canvas, they fold over it: then
- * they close until draw mode ends. */
+/* Where the window is too narrow for the lessons beside the canvas, they overlay it: then
+ * they close until draw mode ends. The controls make way wherever they are, beside the
+ * network or over it; a window that widens would bring them back beside it. */
 static void
 make_way_for_canvas (NeuronsWindow *self)
 {
-  if (self->draw_mode && adw_flap_get_folded (self->about_flap) && adw_flap_get_reveal_flap (self->about_flap))
+  if (!self->draw_mode)
+    return;
+
+  adw_overlay_split_view_set_show_sidebar (self->controls_split, FALSE);
+  if (adw_overlay_split_view_get_collapsed (self->lessons_split)
+      && adw_overlay_split_view_get_show_sidebar (self->lessons_split))
     {
-      self->draw_closed_flap = TRUE;
-      adw_flap_set_reveal_flap (self->about_flap, FALSE);
+      self->draw_closed_lessons = TRUE;
+      adw_overlay_split_view_set_show_sidebar (self->lessons_split, FALSE);
     }
 }
 
-/* Lessons that fold as the canvas appears say so (notify::folded); lessons folded already
- * stay so, which shows once the window has laid out draw mode. */
+/* Lessons that collapse as the canvas appears say so (notify::collapsed); lessons collapsed
+ * already stay so, which shows once the window has laid out draw mode. */
 static void
 on_draw_mode_layout (NeuronsWindow *self,
                      GdkFrameClock *frame_clock)
@@ -59,10 +65,8 @@ enter_draw_mode (NeuronsWindow *self)
   neurons_trainer_pause (self->trainer);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "network");
-  gtk_widget_set_visible (self->controls_separator, FALSE);
-  gtk_widget_set_visible (self->controls_sidebar, FALSE);
-  /* Once mapped, the canvas shows the network what it holds. It appears at once: GTK 4.8
-   * drops the keys meant for a widget that a GtkRevealer is still sliding in. */
+  adw_overlay_split_view_set_show_sidebar (self->controls_split, FALSE);
+  /* Once mapped, the canvas shows the network what it holds. */
   gtk_widget_set_visible (self->draw_pane, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->draw_canvas));
 
@@ -78,12 +82,13 @@ leave_draw_mode (NeuronsWindow *self,
   gboolean canvas_focused = gtk_widget_has_focus (GTK_WIDGET (self->draw_canvas));
 
   gtk_widget_set_visible (self->draw_pane, FALSE);
-  gtk_widget_set_visible (self->controls_separator, TRUE);
-  gtk_widget_set_visible (self->controls_sidebar, TRUE);
-  if (self->draw_closed_flap)
+  /* The controls come back beside the network; over it, they wait to be asked for. */
+  adw_overlay_split_view_set_show_sidebar (self->controls_split,
+                                           !adw_overlay_split_view_get_collapsed (self->controls_split));
+  if (self->draw_closed_lessons)
     {
-      self->draw_closed_flap = FALSE;
-      adw_flap_set_reveal_flap (self->about_flap, TRUE);
+      self->draw_closed_lessons = FALSE;
+      adw_overlay_split_view_set_show_sidebar (self->lessons_split, TRUE);
     }
 
   neurons_neural_net_show_input (self->net, self->draw_saved_pixels,
@@ -225,7 +230,9 @@ _neurons_window_draw_init (NeuronsWindow *self)
                            G_CALLBACK (on_visible_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->data_stack, "notify::visible-child-name",
                            G_CALLBACK (on_data_page), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->about_flap, "notify::folded",
+  g_signal_connect_object (self->lessons_split, "notify::collapsed",
+                           G_CALLBACK (make_way_for_canvas), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->controls_split, "notify::collapsed",
                            G_CALLBACK (make_way_for_canvas), self, G_CONNECT_SWAPPED);
 }
 

@@ -32,7 +32,7 @@ say (NeuronsWindow *self,
   /* A toast from the button before makes way rather than holding this one up. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   /* In a narrow window the lessons make way for what was set up; this brings them back. */
-  if (adw_flap_get_folded (self->about_flap))
+  if (adw_overlay_split_view_get_collapsed (self->lessons_split))
     {
       adw_toast_set_button_label (toast, _("_Back to the Lesson"));
       adw_toast_set_action_name (toast, "win.toggle-lessons");
@@ -260,8 +260,8 @@ neurons_window_lessons_try (GtkWidget  *widget,
         setups[i].run (self);
         /* In a narrow window the lessons cover the network: make way for what was set up
          * (the toast offers the way back). */
-        if (adw_flap_get_folded (self->about_flap))
-          adw_flap_set_reveal_flap (self->about_flap, FALSE);
+        if (adw_overlay_split_view_get_collapsed (self->lessons_split))
+          adw_overlay_split_view_set_show_sidebar (self->lessons_split, FALSE);
         return;
       }
 
@@ -274,6 +274,7 @@ _neurons_window_class_lessons_init (NeuronsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (NEURONS_TYPE_LESSONS_PANE);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, lessons_split);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, lessons_pane);
   gtk_widget_class_install_action (widget_class, "win.lesson-try", "s", neurons_window_lessons_try);
 }

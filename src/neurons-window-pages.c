@@ -99,8 +99,7 @@ _neurons_window_class_pages_init (NeuronsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, learning_page);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, test_page);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, controls_separator);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, controls_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, controls_split);
   gtk_widget_class_bind_template_callback (widget_class, on_test_sample_activated);
 
   /* Alt+1, Alt+2 and Alt+3, as browsers switch tabs */

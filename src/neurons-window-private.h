@@ -26,15 +26,15 @@ struct _NeuronsWindow
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *window_title;
+  AdwWindowTitle       *window_title;
   GtkButton            *play_button;
   GtkMenuButton        *speed_button;
-  GtkRevealer          *diverged_revealer;
-  GtkLabel             *diverged_label;
-  GtkRevealer          *dead_revealer;
+  GtkMenuButton        *primary_menu_button;
+  AdwBreakpoint        *narrow_breakpoint;
+  AdwBanner            *diverged_banner;
+  AdwBanner            *dead_banner;
   GtkStack             *data_stack;
   AdwStatusPage        *error_page;
-  AdwFlap              *about_flap;
   NeuronsNetworkPanel  *network_panel;
   double                marked_weighted_sum;  /* of the highlighted neuron, NaN for none */
   GtkCheckButton       *he_check;
@@ -76,8 +76,7 @@ struct _NeuronsWindow
   AdwViewStack         *view_stack;
   NeuronsLearningPage  *learning_page;
   NeuronsTestPage      *test_page;
-  GtkWidget            *controls_separator;
-  GtkWidget            *controls_sidebar;
+  AdwOverlaySplitView  *controls_split;
 
   /* Draw mode (neurons-window-draw.c): the input on show and whether training ran before */
   GtkWidget            *draw_pane;
@@ -85,7 +84,7 @@ struct _NeuronsWindow
   NeuronsSeenPreview   *seen_preview;
   GSimpleAction        *draw_mode_action;
   gboolean              draw_mode;
-  gboolean              draw_closed_flap;
+  gboolean              draw_closed_lessons;
   gboolean              draw_resumes_training;
   guint8                draw_saved_pixels[NEURONS_INPUT_SIZE];
   int                   draw_saved_label;
@@ -103,6 +102,7 @@ struct _NeuronsWindow
   GSettings            *settings;
 
   /* The lessons beside the network (neurons-window-lessons.c) */
+  AdwOverlaySplitView  *lessons_split;
   NeuronsLessonsPane   *lessons_pane;
 
   /* Which dataset is loaded, or being loaded (neurons-window-dataset.c) */

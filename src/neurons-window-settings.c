@@ -97,7 +97,7 @@ _neurons_window_settings_init (NeuronsWindow *self)
   g_signal_connect_object (self->net, "notify::learning-rate", G_CALLBACK (on_net_learning_rate),
                            self, G_CONNECT_SWAPPED);
 
-  g_settings_bind (self->settings, "lessons-pane-visible", self->about_flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "lessons-pane-visible", self->lessons_split, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

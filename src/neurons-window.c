@@ -145,8 +145,8 @@ update_figures (NeuronsWindow *self)
   set_figure (self->throughput_label, _("Samples per second"), throughput, NULL);
 
   /* Dead as the views show it: a ReLU silent for NEURONS_DEAD_AFTER_SAMPLES samples in a row */
-  gtk_revealer_set_reveal_child (self->dead_revealer,
-                                 neurons_neuron_count_dead (neurons_neural_net_get_mlp (self->net)) == NEURONS_HIDDEN1_SIZE);
+  adw_banner_set_revealed (self->dead_banner,
+                           neurons_neuron_count_dead (neurons_neural_net_get_mlp (self->net)) == NEURONS_HIDDEN1_SIZE);
 }
 
 static gboolean
@@ -235,7 +235,7 @@ update_title (NeuronsWindow *self)
   subtitle = g_strdup_printf (_("%s · %s initialisation"),
                               activation_name (neurons_neural_net_get_hidden_activation (self->net)),
                               initialization_name (neurons_neural_net_get_initialization (self->net)));
-  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
 /* Marks the initialisation that suits the chosen activation: "Xavier (suits Sigmoid)". */
@@ -360,8 +360,8 @@ static void
 on_net_reset (NeuronsWindow    *self,
               NeuronsNeuralNet *net)
 {
-  gtk_revealer_set_reveal_child (self->diverged_revealer, FALSE);
-  gtk_revealer_set_reveal_child (self->dead_revealer, FALSE);
+  adw_banner_set_revealed (self->diverged_banner, FALSE);
+  adw_banner_set_revealed (self->dead_banner, FALSE);
   update_figures (self);
   _neurons_window_actions_update (self);
 }
@@ -378,8 +378,8 @@ on_net_diverged (NeuronsWindow    *self,
   message = g_strdup_printf (_("Training stopped: a weight became too large to compute. A learning rate of %g is too high for %s. Lower it, then reset to start again from fresh weights."),
                              neurons_neural_net_get_learning_rate (net),
                              activation_name (neurons_neural_net_get_hidden_activation (net)));
-  gtk_label_set_label (self->diverged_label, message);
-  gtk_revealer_set_reveal_child (self->diverged_revealer, TRUE);
+  adw_banner_set_title (self->diverged_banner, message);
+  adw_banner_set_revealed (self->diverged_banner, TRUE);
   _neurons_window_actions_update (self);
 }
 
@@ -887,12 +887,12 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, speed_button);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, diverged_revealer);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, diverged_label);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, dead_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, narrow_breakpoint);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, diverged_banner);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, dead_banner);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, data_stack);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, about_flap);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, network_panel);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, he_check);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, xavier_check);
@@ -915,6 +915,21 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   _neurons_window_class_lessons_init (klass);
 }
 
+/* On a phone the speed button makes way for the others: its menu joins the main menu. */
+static void
+init_narrow_menu (NeuronsWindow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_menu_append_section (menu, NULL, gtk_menu_button_get_menu_model (self->speed_button));
+  g_menu_append_section (menu, NULL, gtk_menu_button_get_menu_model (self->primary_menu_button));
+  g_value_init (&value, G_TYPE_MENU_MODEL);
+  g_value_set_object (&value, menu);
+  adw_breakpoint_add_setter (self->narrow_breakpoint, G_OBJECT (self->primary_menu_button),
+                             "menu-model", &value);
+}
+
 static void
 neurons_window_init (NeuronsWindow *self)
 {
@@ -927,6 +942,7 @@ neurons_window_init (NeuronsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   neurons_network_panel_set_net (self->network_panel, self->net);
+  init_narrow_menu (self);
   _neurons_window_pages_init (self);
   _neurons_window_draw_init (self);
   _neurons_window_hover_init (self);
