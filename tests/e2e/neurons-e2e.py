@@ -30,8 +30,7 @@ FLATPAK = 'flatpak:'
 APP_ENVIRONMENT = ('GSETTINGS_BACKEND', 'NEURONS_DATA_DIR', 'GDK_BACKEND', 'GSK_RENDERER',
                    'GDK_DEBUG', 'LANGUAGE', 'LANG', 'G_MESSAGES_DEBUG')
 # Lines in the app's log that fail any test: GTK, libadwaita or GLib complaining about us.
-LOG_PROBLEM = re.compile(r'\b(Gtk|Gdk|Gsk|Adwaita|GLib|GLib-GObject|GLib-GIO|Pango|neurons[-\w]*)-(CRITICAL|WARNING)\b'
-                         r'|\*\* \(neurons:\d+\): (CRITICAL|WARNING)')
+LOG_PROBLEM = re.compile(r'^(\*\* )?\(neurons:\d+\): ([\w-]+-)?(CRITICAL|WARNING)\b')
 
 
 class TestFailure(Exception):
