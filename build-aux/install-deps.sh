@@ -1,25 +1,24 @@
 #!/usr/bin/env bash
-# install-deps.sh: installs what Neurons needs to build, test and run on Debian 12 or a
-# similar Debian or Ubuntu; does nothing, quickly, when all of it is there already.
+# install-deps.sh: installs what this machine needs to make the SDK, build the Flatpak and run
+# the tests on Debian 12 or a similar Debian or Ubuntu; does nothing, quickly, when all of it is
+# there already. The app itself builds inside the SDK (build-aux/sdk.sh), which brings GTK and
+# libadwaita; only the core and neurons-cli are also built here, with this machine's GLib.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 set -euo pipefail
 
 packages=(
-  # building
-  meson ninja-build pkg-config gcc gettext desktop-file-utils appstream
-  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
-  libgdk-pixbuf-2.0-dev
-  # the fuzzers: clang and its libFuzzer and sanitizer runtimes
-  clang libclang-rt-14-dev
-  # the tests that drive the window, under a virtual X server
-  xvfb xdotool imagemagick dbus-x11 at-spi2-core python3-pyatspi
-  # reading exported SVGs back (gdk-pixbuf's SVG loader), checking the Flatpak manifest with
-  # flatpak-builder itself, and running the /app install in a sandbox as the Flatpak would
-  librsvg2-common flatpak-builder bubblewrap
-  # a second dataset in the same format, and the numpy reference of the benchmark
-  dataset-fashion-mnist python3-numpy python3-threadpoolctl
+  # the SDK, a Debian testing root filesystem, and commands run inside it
+  debootstrap bubblewrap
+  # the Flatpak: a local runtime made from the SDK, the app built with flatpak-builder
+  flatpak flatpak-builder git
+  # the core and neurons-cli, built natively (meson -Dapp=false)
+  meson ninja-build pkg-config gcc gettext python3
+  libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev libgdk-pixbuf-2.0-dev
+  # the end-to-end tests, which drive the installed Flatpak under a virtual X server through
+  # its accessibility tree
+  xvfb xdotool dbus-x11 at-spi2-core python3-pyatspi
 )
 
 missing=()

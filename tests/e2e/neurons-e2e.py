@@ -4,6 +4,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: neurons-e2e.py NEURONS-EXECUTABLE TEST-NAME
+#        neurons-e2e.py flatpak:APP-ID TEST-NAME    (the installed Flatpak, through flatpak run)
+#        neurons-e2e.py --list                      (the names of the tests)
 #
 # Each run starts its own X server (Xvfb picks a free display and tells us which), its own
 # D-Bus session with its own accessibility bus, and the application; it presses keys with
@@ -13,6 +15,7 @@
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -21,6 +24,13 @@ import time
 
 DEADLINE_SECONDS = 30        # for any one thing the test waits for
 SESSION_TIMEOUT_SECONDS = 90 # for the whole run inside the D-Bus session
+
+FLATPAK = 'flatpak:'
+# What the tests set for the app; flatpak run is given each one explicitly.
+APP_ENVIRONMENT = ('GSETTINGS_BACKEND', 'NEURONS_DATA_DIR', 'GDK_BACKEND', 'GSK_RENDERER',
+                   'GDK_DEBUG', 'LANGUAGE', 'LANG', 'G_MESSAGES_DEBUG')
+# Lines in the app's log that fail any test: GTK, libadwaita or GLib complaining about us.
+LOG_PROBLEM = re.compile(r'^(\*\* )?\(neurons:\d+\): ([\w-]+-)?(CRITICAL|WARNING)\b')
 
 
 class TestFailure(Exception):
@@ -42,6 +52,16 @@ def wait_for(what, probe, timeout=DEADLINE_SECONDS):
     raise TestFailure('timed out waiting for %s%s' % (what, ' (%s)' % last_error if last_error else ''))
 
 
+def app_command(executable, args, env):
+    """The command that starts the app: the executable itself, or flatpak run for an
+    installed Flatpak, given the tests' environment and their temporary folders."""
+    if not executable.startswith(FLATPAK):
+        return [executable] + args
+    return (['flatpak', 'run', '--filesystem=' + tempfile.gettempdir()]
+            + ['--env=%s=%s' % (name, env[name]) for name in APP_ENVIRONMENT if name in env]
+            + [executable[len(FLATPAK):]] + args)
+
+
 class Window:
     """The application under test, seen through AT-SPI and driven with xdotool."""
 
@@ -49,7 +69,9 @@ class Window:
         import pyatspi
         self.pyatspi = pyatspi
         self.figures = {}
-        self.process = subprocess.Popen([executable] + args, env=env, start_new_session=True)
+        self.log = tempfile.TemporaryFile(mode='w+')
+        self.process = subprocess.Popen(app_command(executable, args, env), env=env, start_new_session=True,
+                                        stdout=self.log, stderr=subprocess.STDOUT)
         self.app = wait_for('the application on the accessibility bus', self._find_app)
         self.frame = wait_for('the window', lambda: self._first(self.app, lambda a: a.getRoleName() == 'frame'))
 
@@ -61,14 +83,37 @@ class Window:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+        self.log.seek(0)
+        log = self.log.read()
+        sys.stderr.write(log)
+        problems = [line for line in log.splitlines() if LOG_PROBLEM.search(line)]
+        if problems and sys.exc_info()[0] is None:
+            raise TestFailure('the app complained in its log:\n  ' + '\n  '.join(problems))
 
     def _find_app(self):
         desktop = self.pyatspi.Registry.getDesktop(0)
         for i in range(desktop.childCount):
             app = desktop.getChildAtIndex(i)
-            if app is not None and app.get_process_id() == self.process.pid:
+            if app is None:
+                continue
+            # Inside the Flatpak the app has a process number of its own sandbox, which the
+            # accessibility bus does not see; its name tells it from the portals' there.
+            if app.get_process_id() == self.process.pid or (self.sandboxed and app.name == 'neurons'):
                 return app
         return None
+
+    @property
+    def sandboxed(self):
+        return self.process.args[0] == 'flatpak'
+
+    def window_id(self):
+        """The X window of the main window (the first the app opened)."""
+        if self.sandboxed:
+            search = ['xdotool', 'search', '--onlyvisible', '--classname', '^neurons$']
+        else:
+            search = ['xdotool', 'search', '--onlyvisible', '--pid', str(self.process.pid)]
+        ids = wait_for('the X window', lambda: subprocess.run(search, capture_output=True, text=True).stdout.split())
+        return min(ids, key=int)
 
     def _first(self, node, predicate):
         if predicate(node):
@@ -111,10 +156,7 @@ class Window:
 
     def focus(self):
         """Gives the window the keyboard focus (there is no window manager to do it)."""
-        window_id = wait_for('the X window', lambda: subprocess.run(
-            ['xdotool', 'search', '--onlyvisible', '--pid', str(self.process.pid)],
-            capture_output=True, text=True).stdout.split())[0]
-        subprocess.run(['xdotool', 'windowfocus', '--sync', window_id], check=True, timeout=DEADLINE_SECONDS)
+        subprocess.run(['xdotool', 'windowfocus', '--sync', self.window_id()], check=True, timeout=DEADLINE_SECONDS)
 
     def key(self, *keys):
         for key in keys:
@@ -123,8 +165,7 @@ class Window:
     def draw(self, canvas, *strokes):
         """Draws strokes on the canvas with the mouse, as a person would. Each stroke is a list
         of points in the canvas's own square, from (0, 0) at its top left to (1, 1)."""
-        window_id = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(self.process.pid)],
-                                   capture_output=True, text=True, check=True).stdout.split()[0]
+        window_id = self.window_id()
         geometry = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', window_id],
                                   capture_output=True, text=True, check=True).stdout
         origin = dict(line.split('=') for line in geometry.split())
@@ -868,8 +909,7 @@ def test_hover_mark(executable):
             raise TestFailure('the curves are marked before any neuron is chosen: %r' % curves.description)
         tiles = window.find('the weight tiles', lambda a: a.name.startswith('First-layer weights')
                             and a.getRoleName() == 'panel')
-        window_id = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(window.process.pid)],
-                                   capture_output=True, text=True, check=True).stdout.split()[0]
+        window_id = window.window_id()
         geometry = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', window_id],
                                   capture_output=True, text=True, check=True).stdout
         origin = dict(line.split('=') for line in geometry.split())
@@ -961,10 +1001,15 @@ def start_xvfb():
 
 
 def main():
+    if sys.argv[1:] == ['--list']:
+        print('\n'.join(TESTS))
+        return 0
     if len(sys.argv) != 3 or sys.argv[2] not in TESTS:
-        print('Usage: %s NEURONS-EXECUTABLE {%s}' % (sys.argv[0], ','.join(TESTS)), file=sys.stderr)
+        print('Usage: %s NEURONS-EXECUTABLE|flatpak:APP-ID {%s}' % (sys.argv[0], ','.join(TESTS)), file=sys.stderr)
         return 2
-    executable, name = os.path.abspath(sys.argv[1]), sys.argv[2]
+    executable, name = sys.argv[1:]
+    if not executable.startswith(FLATPAK):
+        executable = os.path.abspath(executable)
 
     if os.environ.get('NEURONS_E2E_INSIDE') == '1':
         return run_inside_session(executable, name)
@@ -979,6 +1024,15 @@ def main():
     env.pop('WAYLAND_DISPLAY', None)
     env.pop('NO_AT_BRIDGE', None)
     env.pop('GTK_A11Y', None)
+    if executable.startswith(FLATPAK):
+        # The installed app uses its own schema and data, and GTK's own file dialogs, which
+        # the tests type into; the test files live in a folder the sandbox is given.
+        for name_outside in ('GSETTINGS_SCHEMA_DIR', 'NEURONS_DATA_DIR'):
+            env.pop(name_outside, None)
+        env['GDK_DEBUG'] = 'no-portals'
+        shared = os.path.join(os.path.expanduser('~'), '.cache', 'neurons-e2e')
+        os.makedirs(shared, exist_ok=True)
+        env['TMPDIR'] = tempfile.mkdtemp(dir=shared)
     session = subprocess.Popen(['dbus-run-session', '--', sys.executable, os.path.abspath(__file__), executable, name],
                                env=env, start_new_session=True)
     try:
@@ -994,6 +1048,8 @@ def main():
             except ProcessLookupError:
                 pass
             process.wait()
+        if 'TMPDIR' in env and env['TMPDIR'] != os.environ.get('TMPDIR'):
+            shutil.rmtree(env['TMPDIR'], ignore_errors=True)
 
 
 if __name__ == '__main__':
