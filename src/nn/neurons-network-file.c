@@ -588,7 +588,7 @@ scanner_fail (const JsonScanner *scanner,
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* TRANSLATORS: the first %s is a line and column, as in "3:14"; the second says what is
+  /* Translators: the first %s is a line and column, as in "3:14"; the second says what is
    * wrong there */
   g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_SYNTAX,
                _("not valid JSON: %s: %s"), where, what);
