@@ -11,6 +11,7 @@
 
 #include "neurons-file-chooser.h"
 #include "neurons-preferences-dialog.h"
+#include "neurons-settings.h"
 
 /*
  * For now one choice: the dataset. Choosing one asks the window to switch, which reads it in
@@ -183,7 +184,7 @@ neurons_preferences_dialog_class_init (NeuronsPreferencesDialogClass *klass)
 static void
 neurons_preferences_dialog_init (NeuronsPreferencesDialog *self)
 {
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = neurons_settings_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
