@@ -151,6 +151,28 @@ update_list (NeuronsLessonsPane *self)
     }
 }
 
+/* The lessons' tables are written as grids of one-line labels; in a narrow pane they would
+ * make it wider than the screen, so there their words wrap instead (the numbers stay whole).
+ * Wide, nothing changes: a wrapping label still asks for its whole line. */
+static void
+let_tables_wrap (GtkWidget *widget,
+                 gboolean   in_table)
+{
+  in_table = in_table || GTK_IS_GRID (widget);
+
+  if (in_table && GTK_IS_LABEL (widget) && !gtk_label_get_wrap (GTK_LABEL (widget))
+      && !gtk_widget_has_css_class (widget, "numeric"))
+    {
+      gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD_CHAR);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    let_tables_wrap (child, in_table);
+}
+
 /* A lesson's page: its title, then the body from its resource, scrolling together. */
 static GtkScrolledWindow *
 build_page (NeuronsLessonsPane *self,
@@ -169,6 +191,7 @@ build_page (NeuronsLessonsPane *self,
   body = gtk_builder_get_object (builder, "lesson");
   if (!GTK_IS_WIDGET (body))
     g_error ("The lesson “%s” has no widget called “lesson” in %s", lessons[index].id, path);
+  let_tables_wrap (GTK_WIDGET (body), FALSE);
 
   title = g_object_new (GTK_TYPE_LABEL,
                         "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
@@ -295,7 +318,6 @@ neurons_lessons_pane_next (GtkWidget  *widget,
   show_lesson (self, self->current + 1);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
 on_uri_launched (GObject      *object,
                  GAsyncResult *result,
@@ -308,7 +330,6 @@ on_uri_launched (GObject      *object,
     g_warning ("Could not open %s in a web browser: %s",
                gtk_uri_launcher_get_uri (GTK_URI_LAUNCHER (object)), error->message);
 }
-#endif
 
 /* Opens a link of the further reading in the web browser. */
 static void
@@ -320,13 +341,9 @@ neurons_lessons_pane_open_uri (GtkWidget  *widget,
   GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
   const char *uri = g_variant_get_string (parameter, NULL);
 
-#if GTK_CHECK_VERSION (4, 10, 0)
   g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
 
   gtk_uri_launcher_launch (launcher, window, NULL, on_uri_launched, NULL);
-#else
-  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
-#endif
 }
 
 static GtkWidget *
