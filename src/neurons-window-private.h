@@ -31,6 +31,8 @@ struct _NeuronsWindow
   GtkMenuButton        *speed_button;
   GtkMenuButton        *primary_menu_button;
   AdwBreakpoint        *narrow_breakpoint;
+  AdwBreakpoint        *phone_breakpoint;
+  GMenuModel           *training_menu;
   AdwBanner            *diverged_banner;
   AdwBanner            *dead_banner;
   GtkStack             *data_stack;

@@ -879,6 +879,8 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, speed_button);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, narrow_breakpoint);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, phone_breakpoint);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, training_menu);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, diverged_banner);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, dead_banner);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, data_stack);
@@ -905,18 +907,22 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   _neurons_window_class_lessons_init (klass);
 }
 
-/* On a phone the speed button makes way for the others: its menu joins the main menu. */
+/* On a phone the speed, Train on One Sample and Start Again buttons make way for the others:
+ * what they do joins the main menu. */
 static void
 init_narrow_menu (NeuronsWindow *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_auto(GValue) value = G_VALUE_INIT;
 
+  g_menu_append_section (menu, NULL, self->training_menu);
   g_menu_append_section (menu, NULL, gtk_menu_button_get_menu_model (self->speed_button));
   g_menu_append_section (menu, NULL, gtk_menu_button_get_menu_model (self->primary_menu_button));
   g_value_init (&value, G_TYPE_MENU_MODEL);
   g_value_set_object (&value, menu);
   adw_breakpoint_add_setter (self->narrow_breakpoint, G_OBJECT (self->primary_menu_button),
+                             "menu-model", &value);
+  adw_breakpoint_add_setter (self->phone_breakpoint, G_OBJECT (self->primary_menu_button),
                              "menu-model", &value);
 }
 
