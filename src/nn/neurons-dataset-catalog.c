@@ -1,16 +1,16 @@
-/* neurons-datasets.c: the datasets Neurons can learn, and what their classes are called
+/* neurons-dataset-catalog.c: the datasets Neurons can learn, and what their classes are called
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "neurons-datasets"
+#define G_LOG_DOMAIN "neurons-dataset-catalog"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "neurons-dataset.h"
-#include "neurons-datasets.h"
+#include "neurons-dataset-catalog.h"
 
 /*
  * Both datasets are ten classes of 28 × 28 grey images in the same IDX files, so the same
