@@ -521,13 +521,13 @@ test_speed (void)
 
   start = g_get_monotonic_time ();
   neurons_experiment_play (experiment);
-  run_main_loop_for (500);
+  wait_for_samples_above (experiment, 2);
   neurons_experiment_pause (experiment);
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   samples_seen = neurons_neural_net_get_samples_seen (net);
 
-  /* 20 a second, the first at once; never more, however late the main loop ran */
-  g_assert_cmpuint (samples_seen, >=, 1);
+  /* 20 a second, the first at once; never more, however busy the machine (at full speed,
+   * the first few samples would come as thousands) */
   g_assert_cmpfloat (samples_seen, <=, 20 * seconds + 2);
 
   free_experiment (g_steal_pointer (&experiment));
