@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "neurons-activation-chart.h"
 #include "neurons-chart.h"
@@ -125,6 +126,42 @@ mark_far_neuron (NeuronsNeuralNet *net,
       farthest = j;
   g_assert_cmpfloat (fabsf (forward->z1[farthest]), >, 0.5);
   neurons_highlight_select (highlight, NEURONS_HIGHLIGHT_HIDDEN1, farthest);
+}
+
+/* The chart follows the highlight and the net itself: pointing at a neuron marks its weighted
+ * sum, training moves the mark, and letting go clears it. */
+static void
+test_activation_follows_highlight (void)
+{
+  GtkWidget *chart = g_object_ref_sink (neurons_activation_chart_new ());
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  g_autoptr(NeuronsHighlight) highlight = neurons_highlight_new ();
+  NeuronsActivationChart *activation = NEURONS_ACTIVATION_CHART (chart);
+  char *mismatch;
+  double before;
+
+  neurons_activation_chart_set_net (activation, net);
+  neurons_activation_chart_set_highlight (activation, highlight);
+  neurons_neural_net_show_input (net, neurons_dataset_image (test_set, 0), test_set->labels[0], 0);
+  g_assert_true (isnan (neurons_activation_chart_get_marked_input (activation)));
+
+  neurons_highlight_hover (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3);
+  before = neurons_activation_chart_get_marked_input (activation);
+  g_assert_cmpfloat (before, ==, neurons_neural_net_get_forward (net)->z2[3]);
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_nonnull (strstr (mismatch, "weighted sum is"));
+  g_free (mismatch);
+
+  neurons_neural_net_show_input (net, neurons_dataset_image (test_set, 1), test_set->labels[1], 1);
+  g_assert_cmpfloat (neurons_activation_chart_get_marked_input (activation), !=, before);
+
+  neurons_highlight_hover_end (highlight);
+  g_assert_true (isnan (neurons_activation_chart_get_marked_input (activation)));
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_null (strstr (mismatch, "weighted sum is"));
+  g_free (mismatch);
+
+  g_object_unref (chart);
 }
 
 /* The derivatives: Sigmoid's tops out at 0.25, a quarter of the way up to ReLU's 1. */
@@ -840,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/widgets/charts/base", test_chart_base);
   g_test_add_func ("/widgets/charts/activation-relu-flat", test_activation_relu_flat);
   g_test_add_func ("/widgets/charts/activation-derivatives", test_activation_derivatives);
+  g_test_add_func ("/widgets/charts/activation-follows-highlight", test_activation_follows_highlight);
   g_test_add_func ("/widgets/charts/init-spread", test_init_spread);
   g_test_add_func ("/widgets/charts/bench-light", test_bench_light);
   g_test_add_func ("/widgets/charts/bench-dark", test_bench_dark);
