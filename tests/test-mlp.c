@@ -243,6 +243,38 @@ test_weight_layout (void)
     g_assert_cmpfloat (contributions[i], ==, i == 300 ? 2.0f : 0.0f);
 }
 
+/* Every layer's weights come out in the network file's order, which the reference keeps. */
+static void
+test_copy_layer_weights (void)
+{
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  g_autofree NeuronsReferenceMlp *reference = g_new0 (NeuronsReferenceMlp, 1);
+  const double *expected[NEURONS_N_LAYERS] = { reference->w1, reference->w2, reference->w3 };
+  float weights[NEURONS_HIDDEN1_SIZE * NEURONS_INPUT_SIZE];
+
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 11);
+  neurons_reference_from_mlp (reference, mlp);
+
+  for (guint layer = 0; layer < NEURONS_N_LAYERS; layer++)
+    {
+      guint n_inputs = neurons_layer_n_inputs (layer);
+      guint n_weights = n_inputs * neurons_layer_n_outputs (layer);
+
+      neurons_mlp_copy_layer_weights (mlp, layer, weights);
+      for (guint i = 0; i < n_weights; i++)
+        {
+          g_assert_cmpfloat (weights[i], ==, (float) expected[layer][i]);
+          g_assert_cmpfloat (weights[i], ==, neurons_mlp_get_weight (mlp, layer, i / n_inputs, i % n_inputs));
+        }
+    }
+
+  /* the first layer is stored transposed: the copy is not the memory as it lies */
+  g_assert_cmpint (memcmp (weights, mlp->w3, sizeof mlp->w3), ==, 0);
+  neurons_mlp_copy_layer_weights (mlp, 0, weights);
+  g_assert_cmpint (memcmp (weights, mlp->w1t, sizeof mlp->w1t), !=, 0);
+  g_assert_cmpfloat (weights[1], ==, mlp->w1t[NEURONS_HIDDEN1_SIZE]);
+}
+
 /* Central differences of the reference cost against its backpropagated gradient. */
 static void
 gradient_check (NeuronsActivation activation,
@@ -506,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/nn/mlp/init-repeatable", test_init_repeatable);
   g_test_add_func ("/nn/mlp/init-spread", test_init_spread);
   g_test_add_func ("/nn/mlp/weight-layout", test_weight_layout);
+  g_test_add_func ("/nn/mlp/copy-layer-weights", test_copy_layer_weights);
   g_test_add_func ("/nn/mlp/gradient-check/sigmoid", test_gradient_check_sigmoid);
   g_test_add_func ("/nn/mlp/gradient-check/relu", test_gradient_check_relu);
   g_test_add_func ("/nn/mlp/matches-reference/step", test_matches_reference_step);

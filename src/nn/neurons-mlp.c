@@ -184,6 +184,41 @@ neurons_mlp_set_bias (NeuronsMlp *mlp,
   *bias_slot (mlp, layer, to) = value;
 }
 
+/**
+ * neurons_mlp_copy_layer_weights:
+ * @mlp: a network
+ * @layer: 0 for input → hidden 1, 1 for hidden 1 → hidden 2, 2 for hidden 2 → output
+ * @weights: (out caller-allocates): room for n_outputs × n_inputs floats
+ *
+ * A layer's weights in the order of the network file, whatever the layout in memory:
+ * row-major (n_outputs, n_inputs), weights[to * n_inputs + from].
+ */
+void
+neurons_mlp_copy_layer_weights (const NeuronsMlp *mlp,
+                                guint             layer,
+                                float            *weights)
+{
+  g_return_if_fail (mlp != NULL);
+  g_return_if_fail (layer < NEURONS_N_LAYERS);
+  g_return_if_fail (weights != NULL);
+
+  switch (layer)
+    {
+    case 0:
+      /* w1t is (784, 16): transpose it back to (16, 784) */
+      for (guint to = 0; to < H1; to++)
+        for (guint from = 0; from < NEURONS_INPUT_SIZE; from++)
+          weights[to * NEURONS_INPUT_SIZE + from] = mlp->w1t[from * H1 + to];
+      break;
+    case 1:
+      memcpy (weights, mlp->w2, sizeof mlp->w2);
+      break;
+    default:
+      memcpy (weights, mlp->w3, sizeof mlp->w3);
+      break;
+    }
+}
+
 /*
  * Initialisation, layer by layer in the order of the network file (row-major, weights[to][from]),
  * so that a seed means the same network whatever the in-memory layout:

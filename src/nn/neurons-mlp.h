@@ -115,6 +115,9 @@ void         neurons_mlp_set_bias        (NeuronsMlp            *mlp,
                                           guint                  layer,
                                           guint                  to,
                                           float                  value);
+void         neurons_mlp_copy_layer_weights (const NeuronsMlp   *mlp,
+                                          guint                  layer,
+                                          float                 *weights);
 
 void         neurons_mlp_forward         (const NeuronsMlp      *mlp,
                                           const guint8          *pixels,
