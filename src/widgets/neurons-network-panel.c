@@ -218,11 +218,14 @@ neurons_network_panel_size_allocate (GtkWidget *widget,
     }
   else
     {
-      int side_height, view_height, unused;
+      int side_height, view_height, view_minimum, unused;
       GskTransform *transform;
 
       measure_height (self->side, layout.side_width, &unused, &side_height);
-      view_height = MAX (0, upper - STACK_SPACING - side_height);
+      measure_height (self->view, layout.view_width, &view_minimum, &unused);
+      /* Given less height than asked for (beside the drawing pane, whose box does not ask for
+       * our height at our width), the diagram keeps its minimum and the tiles are cut off. */
+      view_height = MAX (upper - STACK_SPACING - side_height, ceilf (view_minimum * layout.view_scale));
       gtk_widget_size_allocate (self->side,
                                 &(GtkAllocation) { (width - layout.side_width) / 2, view_height + STACK_SPACING,
                                                    layout.side_width, side_height },
@@ -386,6 +389,8 @@ neurons_network_panel_init (NeuronsNetworkPanel *self)
   GtkWidget *heading;
   GtkWidget *note;
   g_autofree char *note_text = NULL;
+
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   self->highlight = neurons_highlight_new ();
   g_signal_connect_object (self->highlight, "notify", G_CALLBACK (update_caption),
