@@ -437,7 +437,8 @@ SEVEN = [[(0.25, 0.18), (0.5, 0.17), (0.75, 0.18), (0.62, 0.45), (0.48, 0.85)]]
 def full_speed(window):
     """Picks As Fast as It Goes from the speed button's menu: a first run trains at a pace a
     person can follow, 100 samples a second."""
-    button = window.find('the speed button', lambda a: a.name.startswith('Training speed: '))
+    button = window.find('the speed button', lambda a: a.name.startswith('Training speed: ')
+                         and a.queryAction().nActions > 0)
     button.queryAction().doAction(0)
     item = window.find('the full speed in its menu', lambda a: a.name == 'As Fast as It Goes'
                        and a.getState().contains(window.pyatspi.STATE_SHOWING))
