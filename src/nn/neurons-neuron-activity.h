@@ -1,4 +1,4 @@
-/* neurons-neuron-state.h: how the views read a neuron's state
+/* neurons-neuron-activity.h: how active a hidden neuron is: the dead-neuron rule and the scale of its outputs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
