@@ -117,8 +117,7 @@ static NeuronsNeuralNet *
 make_net (void)
 {
   NeuronsNeuralNet *net = neurons_neural_net_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 7);
-  /* as aligned as the kernel's wide loads of the weights need */
-  NeuronsSnapshot *snapshot = g_aligned_alloc0 (1, sizeof (NeuronsSnapshot), 64);
+  g_autoptr(NeuronsSnapshot) snapshot = neurons_snapshot_new ();
   NeuronsMlp *mlp = &snapshot->mlp;
 
   memcpy (mlp, neurons_neural_net_get_mlp (net), sizeof *mlp);
@@ -151,7 +150,6 @@ make_net (void)
   snapshot->label = LABEL;
   snapshot->samples_seen = 1;
   neurons_neural_net_apply_snapshot (net, snapshot);
-  g_aligned_free (snapshot);
 
   return net;
 }
