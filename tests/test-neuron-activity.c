@@ -1,4 +1,4 @@
-/* test-neuron-activity.c: how active a hidden neuron is: the dead-neuron rule and the scale
+/* test-neuron-activity.c: the dead-neuron rule, and the scale a neuron's activity is read on
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* test-neuron-view.c: pointing at, pinning and walking neurons, in the base of the views and in both views
+/* test-neuron-view.c: pointing at, pinning and walking neurons, in the base and both views
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -411,6 +411,13 @@ test_properties (void)
   neurons_highlight_select (shared, NEURONS_HIGHLIGHT_HIDDEN2, 6);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "layer 1, neuron 6");
+
+  /* disposed while something still holds it, the view no longer follows what it shared */
+  neurons_neuron_view_set_net (NEURONS_NEURON_VIEW (view), net);
+  g_object_run_dispose (G_OBJECT (view));
+  neurons_highlight_select (shared, NEURONS_HIGHLIGHT_HIDDEN1, 2);
+  g_signal_emit_by_name (net, "changed");
+  g_assert_cmpuint (TEST_ROW_VIEW (view)->n_net_changed, ==, 4);
 
   g_object_unref (view);
 }

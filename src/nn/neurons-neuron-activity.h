@@ -1,4 +1,4 @@
-/* neurons-neuron-activity.h: how active a hidden neuron is: the dead-neuron rule and the scale of its outputs
+/* neurons-neuron-activity.h: the dead-neuron rule, and the scale a neuron's activity is read on
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -247,6 +247,12 @@ neurons_neuron_view_dispose (GObject *object)
   NeuronsNeuronView *self = NEURONS_NEURON_VIEW (object);
   NeuronsNeuronViewPrivate *priv = neurons_neuron_view_get_instance_private (self);
 
+  /* the highlight may be shared with views that live on, and the net with the window */
+  if (priv->net != NULL)
+    g_signal_handlers_disconnect_by_data (priv->net, self);
+  if (priv->highlight != NULL)
+    g_signal_handlers_disconnect_by_data (priv->highlight, self);
+
   g_clear_object (&priv->net);
   g_clear_object (&priv->highlight);
   g_clear_pointer (&priv->description, g_free);
