@@ -261,32 +261,6 @@ neurons_mlp_is_finite (const NeuronsMlp *mlp)
   return TRUE;
 }
 
-static inline ALWAYS_INLINE float
-sigmoid (float z)
-{
-  return 1.0f / (1.0f + expf (-z));
-}
-
-static inline float
-activate (NeuronsActivation activation,
-          float             z)
-{
-  if (activation == NEURONS_ACTIVATION_RELU)
-    return z > 0 ? z : 0;
-  return sigmoid (z);
-}
-
-/* dσ/dz from the activation's output a, or the ReLU step from z. */
-static inline float
-activation_slope (NeuronsActivation activation,
-                  float             z,
-                  float             a)
-{
-  if (activation == NEURONS_ACTIVATION_RELU)
-    return z > 0 ? 1 : 0;
-  return a * (1 - a);
-}
-
 /*
  * The inked pixels of an image: their indices and values. Returns how many. Blank 8-pixel runs
  * (most of an MNIST image) are skipped whole; inside a run with ink every pixel is written and
@@ -359,7 +333,7 @@ upper_forward (const NeuronsMlp *mlp,
   for (guint j = 0; j < H1; j++)
     {
       forward->z1[j] = z1[j];
-      forward->a1[j] = activate (activation, z1[j]);
+      forward->a1[j] = neurons_activatef (activation, z1[j]);
     }
 
   /* z2 = b2 + w2 · a1;  a2 = act (z2) */
@@ -370,7 +344,7 @@ upper_forward (const NeuronsMlp *mlp,
       for (guint j = 0; j < H1; j++)
         sum += mlp->w2[k * H1 + j] * forward->a1[j];
       forward->z2[k] = sum;
-      forward->a2[k] = activate (activation, sum);
+      forward->a2[k] = neurons_activatef (activation, sum);
     }
 
   /* z3 = b3 + w3 · a2;  a3 = σ (z3), the output is always a sigmoid */
@@ -382,7 +356,7 @@ upper_forward (const NeuronsMlp *mlp,
       for (guint k = 0; k < H2; k++)
         sum += mlp->w3[o * H2 + k] * forward->a2[k];
       forward->z3[o] = sum;
-      forward->a3[o] = sigmoid (sum);
+      forward->a3[o] = neurons_sigmoidf (sum);
       if (forward->a3[o] > forward->a3[forward->prediction])
         forward->prediction = o;
     }
@@ -455,7 +429,7 @@ train_step (NeuronsMlp      *mlp,
       float error = act->a3[o] - (o == label ? 1.0f : 0.0f);
 
       cost += error * error;
-      delta3[o] = error * act->a3[o] * (1 - act->a3[o]);
+      delta3[o] = neurons_sigmoid_backwardf (error, act->a3[o]);
     }
   cost *= 0.5f;
 
@@ -466,7 +440,7 @@ train_step (NeuronsMlp      *mlp,
 
       for (guint o = 0; o < OUT; o++)
         sum += mlp->w3[o * H2 + k] * delta3[o];
-      delta2[k] = sum * activation_slope (activation, act->z2[k], act->a2[k]);
+      delta2[k] = sum * neurons_activation_slopef (activation, act->z2[k], act->a2[k]);
     }
 
   /* Backpropagate to layer 1: δ1 = (w2ᵀ δ2) ⊙ act'(z1) */
@@ -476,7 +450,7 @@ train_step (NeuronsMlp      *mlp,
 
       for (guint k = 0; k < H2; k++)
         sum += mlp->w2[k * H1 + j] * delta2[k];
-      delta1[j] = sum * activation_slope (activation, act->z1[j], act->a1[j]);
+      delta1[j] = sum * neurons_activation_slopef (activation, act->z1[j], act->a1[j]);
     }
 
   /* Gradient step, layer 3: w3 −= η δ3 a2ᵀ, b3 −= η δ3 */
@@ -624,36 +598,6 @@ neurons_mlp_contributions (const NeuronsMlp     *mlp,
 
   for (guint i = 0; i < IN; i++)
     contributions[i] = forward->input[i] * mlp->w1t[i * H1 + neuron];
-}
-
-const char *
-neurons_activation_to_string (NeuronsActivation activation)
-{
-  switch (activation)
-    {
-    case NEURONS_ACTIVATION_SIGMOID:
-      return "sigmoid";
-    case NEURONS_ACTIVATION_RELU:
-      return "relu";
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-gboolean
-neurons_activation_from_string (const char        *string,
-                                NeuronsActivation *activation)
-{
-  g_return_val_if_fail (string != NULL, FALSE);
-
-  if (g_str_equal (string, "sigmoid"))
-    *activation = NEURONS_ACTIVATION_SIGMOID;
-  else if (g_str_equal (string, "relu"))
-    *activation = NEURONS_ACTIVATION_RELU;
-  else
-    return FALSE;
-
-  return TRUE;
 }
 
 const char *
