@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "neurons-random.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 G_DEFINE_QUARK (neurons-training-error-quark, neurons_training_error)
 
