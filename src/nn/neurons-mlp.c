@@ -239,26 +239,34 @@ neurons_mlp_init (NeuronsMlp        *mlp,
     }
 }
 
+/* Whether no value is NaN or infinite: such a float has every exponent bit set. Integer tests
+ * can be taken in any order, so the compiler walks the arrays a vector at a time; a float sum
+ * of x · 0 could not be reordered and took ten times as long. */
+static gboolean
+all_finite (const float *values,
+            gsize        n_values)
+{
+  guint32 non_finite = 0;
+
+  for (gsize i = 0; i < n_values; i++)
+    {
+      guint32 bits;
+
+      memcpy (&bits, &values[i], sizeof bits);
+      non_finite |= (bits & 0x7f800000) == 0x7f800000;
+    }
+
+  return non_finite == 0;
+}
+
 gboolean
 neurons_mlp_is_finite (const NeuronsMlp *mlp)
 {
-  const float *arrays[] = { mlp->w1t, mlp->b1, mlp->w2, mlp->b2, mlp->w3, mlp->b3 };
-  const gsize lengths[] = { IN * H1, H1, H2 * H1, H2, OUT * H2, OUT };
-
   g_return_val_if_fail (mlp != NULL, FALSE);
 
-  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
-    {
-      /* Any NaN or infinity makes the sum non-finite; one pass, no branches. */
-      float sum = 0;
-
-      for (gsize i = 0; i < lengths[a]; i++)
-        sum += arrays[a][i] * 0.0f;
-      if (sum != 0)
-        return FALSE;
-    }
-
-  return TRUE;
+  return all_finite (mlp->w1t, IN * H1) && all_finite (mlp->b1, H1)
+         && all_finite (mlp->w2, H2 * H1) && all_finite (mlp->b2, H2)
+         && all_finite (mlp->w3, OUT * H2) && all_finite (mlp->b3, OUT);
 }
 
 /*

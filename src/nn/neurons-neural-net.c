@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "neurons-neural-net-private.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 /*
  * The network as the main thread sees it: the weights last published, the activations and

@@ -1,9 +1,9 @@
-/* neurons-training.c
+/* neurons-sgd.c: per-sample SGD over a training set, the loop that every trainer runs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "neurons-training"
+#define G_LOG_DOMAIN "neurons-sgd"
 
 #include "config.h"
 
@@ -62,87 +62,175 @@ neurons_epoch_order (guint64  seed,
   neurons_random_shuffle (&random, order, n_samples);
 }
 
-void
-neurons_evaluate (const NeuronsMlp     *mlp,
-                  const NeuronsDataset *dataset,
-                  NeuronsEvaluation    *evaluation)
+/* sequential, or the shuffle of neurons_epoch_order() */
+static void
+fill_order (NeuronsSgd *sgd,
+            guint64     epoch)
 {
-  neurons_evaluate_with_predictions (mlp, dataset, evaluation, NULL);
+  guint n = sgd->dataset->n_images;
+
+  if (sgd->sample_order == NEURONS_SAMPLE_ORDER_SEQUENTIAL)
+    for (guint i = 0; i < n; i++)
+      sgd->order[i] = i;
+  else
+    neurons_epoch_order (sgd->seed, epoch, sgd->order, n);
+  sgd->order_epoch = epoch;
 }
 
-/* As neurons_evaluate(), and stores each sample's prediction in predictions (n_images
- * bytes) when it is not NULL, for finding the images behind a cell of the confusion matrix. */
-void
-neurons_evaluate_with_predictions (const NeuronsMlp     *mlp,
-                                   const NeuronsDataset *dataset,
-                                   NeuronsEvaluation    *evaluation,
-                                   guint8               *predictions)
+/* The order of `epoch`, drawn once per epoch. */
+static const guint32 *
+epoch_order (NeuronsSgd *sgd,
+             guint64     epoch)
 {
-  gboolean fired[NEURONS_HIDDEN1_SIZE] = { FALSE };
+  if (sgd->order_epoch != epoch)
+    fill_order (sgd, epoch);
+  return sgd->order;
+}
 
-  g_return_if_fail (mlp != NULL);
-  g_return_if_fail (dataset != NULL);
-  g_return_if_fail (evaluation != NULL);
+/* A run over `train` from its first sample. The ink lists are gathered by the first
+ * neurons_sgd_train(), on the thread that trains. */
+NeuronsSgd *
+neurons_sgd_new (NeuronsDataset     *train,
+                 guint64             seed,
+                 NeuronsSampleOrder  sample_order)
+{
+  NeuronsSgd *sgd;
 
-  memset (evaluation, 0, sizeof *evaluation);
-  evaluation->n_samples = dataset->n_images;
+  g_return_val_if_fail (train != NULL && train->n_images > 0, NULL);
 
-  for (guint s = 0; s < dataset->n_images; s++)
+  sgd = g_new0 (NeuronsSgd, 1);
+  sgd->dataset = neurons_dataset_ref (train);
+  sgd->seed = seed;
+  sgd->sample_order = sample_order;
+  sgd->order = g_new (guint32, train->n_images);
+  sgd->order_epoch = G_MAXUINT64;
+  return sgd;
+}
+
+void
+neurons_sgd_free (NeuronsSgd *sgd)
+{
+  if (sgd == NULL)
+    return;
+
+  neurons_dataset_unref (sgd->dataset);
+  g_clear_pointer (&sgd->ink, neurons_ink_list_free);
+  g_free (sgd->order);
+  g_free (sgd);
+}
+
+/* Goes on from a network that has seen samples_seen samples of the run with this seed. */
+void
+neurons_sgd_resume (NeuronsSgd *sgd,
+                    guint64     seed,
+                    guint64     samples_seen,
+                    double      running_cost)
+{
+  g_return_if_fail (sgd != NULL);
+
+  if (sgd->seed != seed)
     {
-      NeuronsForward forward;
-      guint label = dataset->labels[s];
-
-      neurons_mlp_forward (mlp, neurons_dataset_image (dataset, s), &forward);
-      evaluation->per_digit_total[label]++;
-      evaluation->confusion[label][forward.prediction]++;
-      if (predictions != NULL)
-        predictions[s] = (guint8) forward.prediction;
-      if (forward.prediction == label)
-        {
-          evaluation->n_correct++;
-          evaluation->per_digit_correct[label]++;
-        }
-      for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
-        fired[j] |= forward.a1[j] > 0;
+      sgd->seed = seed;
+      sgd->order_epoch = G_MAXUINT64;
     }
-
-  for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
-    evaluation->dead_hidden1 += !fired[j];
+  sgd->samples_seen = samples_seen;
+  sgd->running_cost = running_cost;
 }
 
-double
-neurons_evaluation_accuracy (const NeuronsEvaluation *evaluation)
-{
-  g_return_val_if_fail (evaluation != NULL, 0);
-
-  if (evaluation->n_samples == 0)
-    return 0;
-  return (double) evaluation->n_correct / evaluation->n_samples;
-}
-
-/* The test panel: the first NEURONS_PANEL_PER_DIGIT test images of each digit, digit by digit.
- * Returns how many were found (NEURONS_PANEL_SIZE for any real test set). */
+/* The dataset index of sample number `sample` of the run (counting from the first). */
 guint
-neurons_test_panel_indices (const NeuronsDataset *test,
-                            guint                *indices)
+neurons_sgd_sample_index (NeuronsSgd *sgd,
+                          guint64     sample)
 {
-  guint found[NEURONS_OUTPUT_SIZE] = { 0 };
-  guint n = 0;
+  guint n;
 
-  g_return_val_if_fail (test != NULL, 0);
-  g_return_val_if_fail (indices != NULL, 0);
+  g_return_val_if_fail (sgd != NULL, 0);
 
-  for (guint s = 0; s < test->n_images && n < NEURONS_PANEL_SIZE; s++)
+  n = sgd->dataset->n_images;
+  return epoch_order (sgd, sample / n)[sample % n];
+}
+
+/* Takes the step of one sample, and the running cost with it; FALSE if the cost is not finite. */
+static inline gboolean
+count_step (NeuronsSgd *sgd,
+            float       cost)
+{
+  if (!isfinite (cost))
     {
-      guint label = test->labels[s];
+      sgd->samples_seen++;
+      return FALSE;
+    }
 
-      if (found[label] < NEURONS_PANEL_PER_DIGIT)
+  sgd->running_cost = neurons_running_cost_update (sgd->running_cost, sgd->samples_seen, cost);
+  sgd->samples_seen++;
+  return TRUE;
+}
+
+/*
+ * Trains mlp on the next n_samples samples, one SGD step each, and returns TRUE; or FALSE as
+ * soon as it diverges: a cost that is not finite, or at the end a weight that is not (a weight
+ * can overflow while the sigmoid outputs, and so the cost, stay finite). The weights are then
+ * no good, and samples_seen counts the steps up to the one that showed it.
+ */
+gboolean
+neurons_sgd_train (NeuronsSgd *sgd,
+                   NeuronsMlp *mlp,
+                   float       learning_rate,
+                   guint64     n_samples)
+{
+  guint n;
+  guint64 end;
+
+  g_return_val_if_fail (sgd != NULL, FALSE);
+  g_return_val_if_fail (mlp != NULL, FALSE);
+
+  n = sgd->dataset->n_images;
+  end = sgd->samples_seen + n_samples;
+  if (sgd->ink == NULL)
+    sgd->ink = neurons_ink_list_new (sgd->dataset->pixels, n);
+
+  while (sgd->samples_seen < end)
+    {
+      const guint32 *order = epoch_order (sgd, sgd->samples_seen / n);
+      guint position = (guint) (sgd->samples_seen % n);
+      guint stop = (guint) MIN (n, position + (end - sgd->samples_seen));
+
+      for (; position < stop; position++)
         {
-          indices[label * NEURONS_PANEL_PER_DIGIT + found[label]] = s;
-          found[label]++;
-          n++;
+          guint index = order[position];
+          float cost;
+
+          /* An image's ink list is a cache miss in shuffled order: ask for the next one early */
+          if (position + 1 < n)
+            neurons_ink_list_prefetch (sgd->ink, order[position + 1]);
+          cost = neurons_mlp_train_ink (mlp, sgd->ink, index, sgd->dataset->labels[index],
+                                        learning_rate);
+          if (!count_step (sgd, cost))
+            return FALSE;
         }
     }
 
-  return n;
+  return neurons_mlp_is_finite (mlp);
+}
+
+/* One step, on the next sample, that shows what it did: forward and backward receive its
+ * activations and errors. Returns FALSE if it diverged, as neurons_sgd_train(). */
+gboolean
+neurons_sgd_step (NeuronsSgd      *sgd,
+                  NeuronsMlp      *mlp,
+                  float            learning_rate,
+                  NeuronsForward  *forward,
+                  NeuronsBackward *backward)
+{
+  guint index;
+  float cost;
+
+  g_return_val_if_fail (sgd != NULL, FALSE);
+  g_return_val_if_fail (mlp != NULL, FALSE);
+
+  index = neurons_sgd_sample_index (sgd, sgd->samples_seen);
+  cost = neurons_mlp_train_sample (mlp, neurons_dataset_image (sgd->dataset, index),
+                                   sgd->dataset->labels[index], learning_rate, forward, backward);
+
+  return count_step (sgd, cost) && neurons_mlp_is_finite (mlp);
 }

@@ -1,4 +1,4 @@
-/* neurons-training.h: what training and evaluation share beyond one sample
+/* neurons-sgd.h: the one per-sample SGD loop: the order of the samples, divergence and the running cost
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,19 +24,31 @@ typedef enum
 #define NEURONS_LEARNING_RATE_MAX 10.0
 #define NEURONS_DEFAULT_SEED      7
 
-/* The test panel: the first 9 test images of each digit. */
-#define NEURONS_PANEL_PER_DIGIT   9
-#define NEURONS_PANEL_SIZE        (NEURONS_PANEL_PER_DIGIT * NEURONS_OUTPUT_SIZE)
+typedef enum
+{
+  NEURONS_SAMPLE_ORDER_SHUFFLED,    /* a new shuffle each epoch, from the seed and the epoch */
+  NEURONS_SAMPLE_ORDER_SEQUENTIAL,  /* the dataset's own order, every epoch */
+} NeuronsSampleOrder;
 
+/*
+ * Per-sample stochastic gradient descent over a training set, epoch after epoch. Sample number
+ * s is the one at position s % n of epoch s / n, so a run stopped and resumed anywhere trains
+ * the same network as one run. The weights and the learning rate are the caller's, passed to
+ * each call; this is where the run is. Used by the trainer thread, the CLI and the benchmark.
+ */
 typedef struct
 {
-  guint n_samples;
-  guint n_correct;
-  guint per_digit_total[NEURONS_OUTPUT_SIZE];
-  guint per_digit_correct[NEURONS_OUTPUT_SIZE];
-  guint confusion[NEURONS_OUTPUT_SIZE][NEURONS_OUTPUT_SIZE];  /* [true label][prediction] */
-  guint dead_hidden1;          /* first-layer neurons that fire for none of the samples */
-} NeuronsEvaluation;
+  NeuronsDataset     *dataset;        /* (owned) the training set */
+  guint64             seed;           /* of the shuffles */
+  NeuronsSampleOrder  sample_order;
+  guint64             samples_seen;   /* steps taken, a step that diverged included */
+  double              running_cost;   /* the cost averaged over roughly the last 100 steps */
+
+  /* The loop's own */
+  NeuronsInkList     *ink;            /* the dataset's inked pixels, gathered by the first run */
+  guint32            *order;          /* (dataset->n_images) the order of epoch order_epoch */
+  guint64             order_epoch;    /* G_MAXUINT64 before the first */
+} NeuronsSgd;
 
 /* The running cost shown while training: an exponential average over roughly the last 100
  * samples. */
@@ -48,27 +60,38 @@ neurons_running_cost_update (double  running_cost,
   return samples_seen == 0 ? cost : running_cost + 0.01 * (cost - running_cost);
 }
 
-GQuark   neurons_training_error_quark      (void);
+GQuark       neurons_training_error_quark   (void);
 
-double   neurons_default_learning_rate     (NeuronsActivation        hidden_activation);
-NeuronsInit neurons_suggested_init         (NeuronsActivation        hidden_activation);
-gboolean neurons_validate_learning_rate    (double                   learning_rate,
-                                            GError                 **error);
+double       neurons_default_learning_rate  (NeuronsActivation   hidden_activation);
+NeuronsInit  neurons_suggested_init         (NeuronsActivation   hidden_activation);
+gboolean     neurons_validate_learning_rate (double              learning_rate,
+                                             GError            **error);
 
-void     neurons_epoch_order               (guint64                  seed,
-                                            guint64                  epoch,
-                                            guint32                 *order,
-                                            guint                    n_samples);
+void         neurons_epoch_order            (guint64             seed,
+                                             guint64             epoch,
+                                             guint32            *order,
+                                             guint               n_samples);
 
-void     neurons_evaluate                  (const NeuronsMlp        *mlp,
-                                            const NeuronsDataset    *dataset,
-                                            NeuronsEvaluation       *evaluation);
-void     neurons_evaluate_with_predictions (const NeuronsMlp        *mlp,
-                                            const NeuronsDataset    *dataset,
-                                            NeuronsEvaluation       *evaluation,
-                                            guint8                  *predictions);
-double   neurons_evaluation_accuracy       (const NeuronsEvaluation *evaluation);
-guint    neurons_test_panel_indices        (const NeuronsDataset    *test,
-                                            guint                   *indices);
+NeuronsSgd  *neurons_sgd_new                (NeuronsDataset     *train,
+                                             guint64             seed,
+                                             NeuronsSampleOrder  sample_order);
+void         neurons_sgd_free               (NeuronsSgd         *sgd);
+void         neurons_sgd_resume             (NeuronsSgd         *sgd,
+                                             guint64             seed,
+                                             guint64             samples_seen,
+                                             double              running_cost);
+guint        neurons_sgd_sample_index       (NeuronsSgd         *sgd,
+                                             guint64             sample);
+gboolean     neurons_sgd_train              (NeuronsSgd         *sgd,
+                                             NeuronsMlp         *mlp,
+                                             float               learning_rate,
+                                             guint64             n_samples);
+gboolean     neurons_sgd_step               (NeuronsSgd         *sgd,
+                                             NeuronsMlp         *mlp,
+                                             float               learning_rate,
+                                             NeuronsForward     *forward,
+                                             NeuronsBackward    *backward);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NeuronsSgd, neurons_sgd_free)
 
 G_END_DECLS
