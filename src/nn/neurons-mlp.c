@@ -403,33 +403,19 @@ neurons_mlp_predict (const NeuronsMlp *mlp,
 }
 
 /*
- * One step of stochastic gradient descent on one sample, with the quadratic cost
- * C = ½ Σ_o (a3_o − y_o)², y the one-hot label. Returns C (before the step).
- * If forward or backward are given, they receive this sample's activations and errors.
+ * Backpropagation of the quadratic cost C = ½ Σ_o (a3_o − y_o)², y the one-hot label, through
+ * the activations act of one forward pass: delta1..3 receive dC/dz of each layer. Returns C.
  */
 static inline ALWAYS_INLINE float
-train_step (NeuronsMlp      *mlp,
-            const guint16   *indices,
-            const guint8    *values,
-            guint            n_ink,
-            guint            label,
-            float            learning_rate,
-            NeuronsForward  *act,
-            NeuronsBackward *backward)
+backward_deltas (float                *delta1,
+                 float                *delta2,
+                 float                *delta3,
+                 const NeuronsMlp     *mlp,
+                 const NeuronsForward *act,
+                 guint                 label)
 {
   NeuronsActivation activation = mlp->hidden_activation;
-  float delta1[H1] __attribute__ ((aligned (64)));
-  float delta2[H2], delta3[OUT];
   float cost = 0;
-  float z1[H1] __attribute__ ((aligned (64)));
-  v16sf step1;
-  v16sf *w1t = (v16sf *) mlp->w1t;
-
-  g_assert (label < OUT);
-
-  /* Forward pass */
-  layer1_forward (mlp, indices, values, n_ink, z1);
-  upper_forward (mlp, z1, act);
 
   /* Output error: δ3 = (a3 − y) ⊙ σ'(z3), and the cost */
   for (guint o = 0; o < OUT; o++)
@@ -439,7 +425,6 @@ train_step (NeuronsMlp      *mlp,
       cost += error * error;
       delta3[o] = neurons_sigmoid_backwardf (error, act->a3[o]);
     }
-  cost *= 0.5f;
 
   /* Backpropagate to layer 2: δ2 = (w3ᵀ δ3) ⊙ act'(z2) */
   for (guint k = 0; k < H2; k++)
@@ -461,7 +446,26 @@ train_step (NeuronsMlp      *mlp,
       delta1[j] = sum * neurons_activation_slopef (activation, act->z1[j], act->a1[j]);
     }
 
-  /* Gradient step, layer 3: w3 −= η δ3 a2ᵀ, b3 −= η δ3 */
+  return 0.5f * cost;
+}
+
+/* θ −= η · dC/dθ for every layer, from the deltas and the activations they came with; layer 1
+ * only where the input has ink. delta1 is 64-byte aligned. */
+static inline ALWAYS_INLINE void
+gradient_step (NeuronsMlp           *mlp,
+               const float          *delta1,
+               const float          *delta2,
+               const float          *delta3,
+               const NeuronsForward *act,
+               const guint16        *indices,
+               const guint8         *values,
+               guint                 n_ink,
+               float                 learning_rate)
+{
+  v16sf *w1t = (v16sf *) mlp->w1t;
+  v16sf step1;
+
+  /* Layer 3: w3 −= η δ3 a2ᵀ, b3 −= η δ3 */
   for (guint o = 0; o < OUT; o++)
     {
       float step = learning_rate * delta3[o];
@@ -486,6 +490,34 @@ train_step (NeuronsMlp      *mlp,
   for (guint k = 0; k < n_ink; k++)
     w1t[indices[k]] -= input_scale[values[k]] * step1;
   *(v16sf *) mlp->b1 -= step1;
+}
+
+/*
+ * One step of stochastic gradient descent on one sample: forward, backward, step. Returns the
+ * cost before the step. act receives this sample's activations, and backward, if given, its
+ * errors.
+ */
+static inline ALWAYS_INLINE float
+train_step (NeuronsMlp      *mlp,
+            const guint16   *indices,
+            const guint8    *values,
+            guint            n_ink,
+            guint            label,
+            float            learning_rate,
+            NeuronsForward  *act,
+            NeuronsBackward *backward)
+{
+  float delta1[H1] __attribute__ ((aligned (64)));
+  float delta2[H2], delta3[OUT];
+  float z1[H1] __attribute__ ((aligned (64)));
+  float cost;
+
+  g_assert (label < OUT);
+
+  layer1_forward (mlp, indices, values, n_ink, z1);
+  upper_forward (mlp, z1, act);
+  cost = backward_deltas (delta1, delta2, delta3, mlp, act, label);
+  gradient_step (mlp, delta1, delta2, delta3, act, indices, values, n_ink, learning_rate);
 
   /* Dead-neuron bookkeeping: samples since each first-layer neuron last fired */
   for (guint j = 0; j < H1; j++)

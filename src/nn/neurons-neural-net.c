@@ -155,6 +155,8 @@ neurons_neural_net_set_property (GObject      *object,
     }
 }
 
+/* Over 80 lines, and kept whole: it is the list of the object's properties and signals, each
+ * with its documentation, and reads best as one list. */
 static void
 neurons_neural_net_class_init (NeuronsNeuralNetClass *klass)
 {
