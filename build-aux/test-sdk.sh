@@ -60,11 +60,11 @@ run_tests "nn, cli, data and widgets suites" _build-ci --no-suite e2e
 stage "build with AddressSanitizer and UBSan" \
   build _build-ci-asan -Db_sanitize=address,undefined -Db_lundef=false
 # GTK's GL set-up in Mesa and fontconfig keep memory to the end of the process; the widgets
-# run without GL, and leaks inside system libraries are suppressed by name
+# run without GL (GDK_DISABLE=gl), and leaks inside system libraries are suppressed by name
 # (build-aux/lsan.supp). The SVG export test is left out here (suite cairo-svg): Cairo's SVG
 # surface leaks inside libcairo, which has no symbols to suppress by; it runs in the plain
 # build above.
-GDK_DEBUG=gl-disable LSAN_OPTIONS=suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0 \
+GDK_DISABLE=gl LSAN_OPTIONS=suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0 \
   run_tests "nn, cli and widgets suites under AddressSanitizer and UBSan" _build-ci-asan \
   --suite nn --suite cli --suite widgets --no-suite cairo-svg --timeout-multiplier 4
 

@@ -23,7 +23,7 @@ struct _NeuronsApplication
 G_DEFINE_FINAL_TYPE (NeuronsApplication, neurons_application, ADW_TYPE_APPLICATION)
 
 /* One window holds the one network being trained; opening a file replaces that network. The
- * active window may be a dialog, such as About, so the main window is looked for by type. */
+ * active window may be a file chooser, so the main window is looked for by type. */
 static NeuronsWindow *
 get_window (NeuronsApplication *self)
 {
@@ -105,7 +105,6 @@ show_about (GSimpleAction *action,
             gpointer       user_data)
 {
   NeuronsApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { _("The Neurons developers"), NULL };
   const char *digits[] = {
     "Yann LeCun, Corinna Cortes and Christopher J. C. Burges http://yann.lecun.com/exdb/mnist/",
@@ -115,32 +114,32 @@ show_about (GSimpleAction *action,
     "Zalando Research https://github.com/zalandoresearch/fashion-mnist",
     NULL
   };
-  AdwAboutWindow *about;
+  AdwAboutDialog *about = ADW_ABOUT_DIALOG (adw_about_dialog_new ());
+  NeuronsWindow *window;
 
-  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
-  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (about), TRUE);
-  adw_about_window_set_application_name (about, _("Neurons"));
-  adw_about_window_set_application_icon (about, APPLICATION_ID);
-  adw_about_window_set_version (about, PACKAGE_VERSION);
-  adw_about_window_set_comments (about, _("Watch a small neural network learn to read handwritten digits."));
-  adw_about_window_set_developer_name (about, developers[0]);
-  adw_about_window_set_developers (about, developers);
-  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
-  adw_about_window_set_website (about, "https://github.com/neurons-app/neurons");
-  adw_about_window_set_issue_url (about, "https://github.com/neurons-app/neurons/issues");
+  adw_about_dialog_set_application_name (about, _("Neurons"));
+  adw_about_dialog_set_application_icon (about, APPLICATION_ID);
+  adw_about_dialog_set_version (about, PACKAGE_VERSION);
+  adw_about_dialog_set_comments (about, _("Watch a small neural network learn to read handwritten digits."));
+  adw_about_dialog_set_developer_name (about, developers[0]);
+  adw_about_dialog_set_developers (about, developers);
+  adw_about_dialog_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_dialog_set_website (about, "https://github.com/neurons-app/neurons");
+  adw_about_dialog_set_issue_url (about, "https://github.com/neurons-app/neurons/issues");
   /* Translators: your name and e-mail address, one translator a line */
-  adw_about_window_set_translator_credits (about, _("translator-credits"));
-  adw_about_window_add_acknowledgement_section (about, _("Handwritten digits (the MNIST database)"), digits);
-  adw_about_window_add_acknowledgement_section (about, _("Photos of clothes (Fashion-MNIST)"), clothes);
-  adw_about_window_add_legal_section (about, _("The MNIST database"),
+  adw_about_dialog_set_translator_credits (about, _("translator-credits"));
+  adw_about_dialog_add_acknowledgement_section (about, _("Handwritten digits (the MNIST database)"), digits);
+  adw_about_dialog_add_acknowledgement_section (about, _("Photos of clothes (Fashion-MNIST)"), clothes);
+  adw_about_dialog_add_legal_section (about, _("The MNIST database"),
                                       "© Yann LeCun, Corinna Cortes, Christopher J. C. Burges",
                                       GTK_LICENSE_CUSTOM,
                                       _("Made from NIST's Special Databases 1 and 3, and available under the Creative Commons Attribution-Share Alike 3.0 licence (<a href=\"https://creativecommons.org/licenses/by-sa/3.0/\">CC BY-SA 3.0</a>)."));
-  adw_about_window_add_legal_section (about, _("Fashion-MNIST"),
+  adw_about_dialog_add_legal_section (about, _("Fashion-MNIST"),
                                       "© 2017 Zalando SE, https://tech.zalando.com",
                                       GTK_LICENSE_MIT_X11, NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  window = get_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_dialog_present (ADW_DIALOG (about), GTK_WIDGET (window));
 }
 
 /* Quitting closes the main window, which first asks to save progress that would be lost;

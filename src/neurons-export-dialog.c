@@ -32,7 +32,7 @@
 
 struct _NeuronsExportDialog
 {
-  AdwWindow   parent_instance;
+  AdwDialog   parent_instance;
 
   GPtrArray  *figures;       /* (element-type GtkWidget) in the order of figure_list */
   GtkWidget  *chosen;        /* the figure being exported, while the file dialog is open */
@@ -43,7 +43,7 @@ struct _NeuronsExportDialog
   GtkWidget  *export_button;
 };
 
-G_DEFINE_FINAL_TYPE (NeuronsExportDialog, neurons_export_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (NeuronsExportDialog, neurons_export_dialog, ADW_TYPE_DIALOG)
 
 enum {
   EXPORTED,
@@ -130,19 +130,18 @@ chosen_figure (NeuronsExportDialog *self)
   return NULL;
 }
 
+/* Said in the window, once this dialog has closed. */
 static void
-show_error (NeuronsExportDialog *self,
-            GFile               *file,
-            const char          *message)
+show_error (GtkWidget  *window,
+            GFile      *file,
+            const char *message)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
-  AdwMessageDialog *dialog;
+  AdwDialog *dialog = adw_alert_dialog_new (heading, message);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                                       heading, message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, window);
 }
 
 /* The format a name asks for; a name with neither ending gets the chosen format's. */
@@ -174,7 +173,8 @@ on_file_chosen (GObject      *object,
   g_autoptr(GFile) chosen = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *figure = g_steal_pointer (&self->chosen);
+  g_autoptr(GtkWidget) figure = g_steal_pointer (&self->chosen);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
 
   gtk_widget_set_sensitive (self->export_button, TRUE);
   chosen = neurons_file_chooser_finish (result, NULL);
@@ -182,13 +182,21 @@ on_file_chosen (GObject      *object,
     return;
 
   file = with_extension (chosen, format);
-  if (neurons_export_widget (figure, file, format, NEURONS_EXPORT_PNG_SCALE, &error))
-    g_signal_emit (self, signals[EXPORTED], 0, file);
-  else
-    show_error (self, file, error->message);
+  if (!neurons_export_widget (figure, file, format, NEURONS_EXPORT_PNG_SCALE, &error))
+    {
+      adw_dialog_close (ADW_DIALOG (self));
+      show_error (window, file, error->message);
+      return;
+    }
 
-  g_object_unref (figure);
-  gtk_window_destroy (GTK_WINDOW (self));
+  g_signal_emit (self, signals[EXPORTED], 0, file);
+  adw_dialog_close (ADW_DIALOG (self));
+}
+
+static void
+on_cancel_clicked (NeuronsExportDialog *self)
+{
+  adw_dialog_close (ADW_DIALOG (self));
 }
 
 static void
@@ -213,20 +221,21 @@ on_export_clicked (NeuronsExportDialog *self)
 
   self->chosen = g_object_ref (figure);
   gtk_widget_set_sensitive (self->export_button, FALSE);
-  neurons_file_chooser_run (GTK_WINDOW (self), NEURONS_FILE_CHOOSER_SAVE,
+  neurons_file_chooser_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NEURONS_FILE_CHOOSER_SAVE,
                             _("Export Figure"), _("_Export"), G_LIST_MODEL (filters),
                             NULL, suggested,
                             on_file_chosen, g_object_ref (self));
 }
 
 static void
-add_figure_rows (NeuronsExportDialog *self)
+add_figure_rows (NeuronsExportDialog *self,
+                 GtkWindow           *window)
 {
   GtkWidget *group = NULL;
   guint largest = 0;
   double largest_area = 0;
 
-  collect_figures (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))), self->figures);
+  collect_figures (GTK_WIDGET (window), self->figures);
 
   for (guint i = 0; i < self->figures->len; i++)
     {
@@ -295,7 +304,7 @@ neurons_export_dialog_class_init (NeuronsExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsExportDialog, png_check);
   gtk_widget_class_bind_template_child (widget_class, NeuronsExportDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 
   /**
    * NeuronsExportDialog::exported:
@@ -321,23 +330,20 @@ neurons_export_dialog_init (NeuronsExportDialog *self)
 
 /**
  * neurons_export_dialog_new:
- * @parent: the window whose figures are offered
+ * @window: the window whose figures are offered
  *
- * Returns: (transfer none): a modal dialog listing the figures on screen in @parent, the
- *   largest chosen; present it with gtk_window_present()
+ * Returns: a dialog listing the figures on screen in @window, the largest chosen; present
+ *   it in @window with adw_dialog_present()
  */
-GtkWidget *
-neurons_export_dialog_new (GtkWindow *parent)
+AdwDialog *
+neurons_export_dialog_new (GtkWindow *window)
 {
   NeuronsExportDialog *self;
 
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
 
-  self = g_object_new (NEURONS_TYPE_EXPORT_DIALOG,
-                       "transient-for", parent,
-                       "application", gtk_window_get_application (parent),
-                       NULL);
-  add_figure_rows (self);
+  self = g_object_new (NEURONS_TYPE_EXPORT_DIALOG, NULL);
+  add_figure_rows (self, window);
 
-  return GTK_WIDGET (self);
+  return ADW_DIALOG (self);
 }

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 
 #define NEURONS_TYPE_EXPORT_DIALOG (neurons_export_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (NeuronsExportDialog, neurons_export_dialog, NEURONS, EXPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (NeuronsExportDialog, neurons_export_dialog, NEURONS, EXPORT_DIALOG, AdwDialog)
 
-GtkWidget *neurons_export_dialog_new (GtkWindow *parent);
+AdwDialog *neurons_export_dialog_new (GtkWindow *window);
 
 G_END_DECLS

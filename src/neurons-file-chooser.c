@@ -1,4 +1,4 @@
-/* neurons-file-chooser.c: the file dialogs, asynchronous, on any GTK from 4.8 on
+/* neurons-file-chooser.c: the file dialogs, asked for one way and answered as a GAsyncResult
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,16 +7,14 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "neurons-file-chooser.h"
 
 /*
- * GTK 4.10 replaced GtkFileChooserNative with GtkFileDialog. Both are driven from here, so
- * that the rest of the app asks for a file one way and gets it back as a GAsyncResult: the
- * file, or G_IO_ERROR_CANCELLED when the person closed the dialog without choosing.
- * Either one uses the desktop's file chooser portal where there is one (in the Flatpak),
- * and GTK's own dialog elsewhere.
+ * One GtkFileDialog for opening, saving and choosing a folder, so that the rest of the app
+ * asks for a file one way and gets it back as a GAsyncResult: the file, or
+ * G_IO_ERROR_CANCELLED when the person closed the dialog without choosing. The dialog is
+ * the desktop's file chooser portal where there is one (in the Flatpak), and GTK's own
+ * elsewhere.
  */
 
 /* A filter by MIME type and by name: the type is known to the desktop only once Neurons is
@@ -36,8 +34,6 @@ neurons_file_chooser_filter_new (const char *name,
 
   return filter;
 }
-
-#if GTK_CHECK_VERSION (4, 10, 0)
 
 static void
 on_file_dialog_done (GObject      *object,
@@ -74,123 +70,6 @@ on_file_dialog_done (GObject      *object,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
-static void
-run_dialog (GTask                  *task,
-            GtkWindow              *parent,
-            NeuronsFileChooserMode  mode,
-            const char             *title,
-            const char             *accept_label,
-            GListModel             *filters,
-            GFile                  *initial_file,
-            const char             *initial_name)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, title);
-  gtk_file_dialog_set_accept_label (dialog, accept_label);
-  gtk_file_dialog_set_modal (dialog, TRUE);
-  if (filters != NULL && g_list_model_get_n_items (filters) > 0)
-    {
-      g_autoptr(GtkFileFilter) first = g_list_model_get_item (filters, 0);
-
-      gtk_file_dialog_set_filters (dialog, filters);
-      gtk_file_dialog_set_default_filter (dialog, first);
-    }
-  if (initial_file != NULL)
-    gtk_file_dialog_set_initial_file (dialog, initial_file);
-  else if (initial_name != NULL)
-    gtk_file_dialog_set_initial_name (dialog, initial_name);
-
-  switch (mode)
-    {
-    case NEURONS_FILE_CHOOSER_OPEN:
-      gtk_file_dialog_open (dialog, parent, NULL, on_file_dialog_done, g_object_ref (task));
-      break;
-
-    case NEURONS_FILE_CHOOSER_SAVE:
-      gtk_file_dialog_save (dialog, parent, NULL, on_file_dialog_done, g_object_ref (task));
-      break;
-
-    case NEURONS_FILE_CHOOSER_SELECT_FOLDER:
-    default:
-      gtk_file_dialog_select_folder (dialog, parent, NULL, on_file_dialog_done, g_object_ref (task));
-      break;
-    }
-}
-
-#else /* GTK 4.8 */
-
-static void
-on_native_response (GtkFileChooserNative *chooser,
-                    int                   response,
-                    gpointer              user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    g_task_return_pointer (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)), g_object_unref);
-  else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The file dialog was closed");
-
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
-}
-
-static void
-run_dialog (GTask                  *task,
-            GtkWindow              *parent,
-            NeuronsFileChooserMode  mode,
-            const char             *title,
-            const char             *accept_label,
-            GListModel             *filters,
-            GFile                  *initial_file,
-            const char             *initial_name)
-{
-  static const GtkFileChooserAction actions[] = {
-    [NEURONS_FILE_CHOOSER_OPEN] = GTK_FILE_CHOOSER_ACTION_OPEN,
-    [NEURONS_FILE_CHOOSER_SAVE] = GTK_FILE_CHOOSER_ACTION_SAVE,
-    [NEURONS_FILE_CHOOSER_SELECT_FOLDER] = GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-  };
-  GtkFileChooserNative *chooser;
-  GtkFileChooser *file_chooser;
-
-  chooser = gtk_file_chooser_native_new (title, parent, actions[mode], accept_label, _("_Cancel"));
-  file_chooser = GTK_FILE_CHOOSER (chooser);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  for (guint i = 0; filters != NULL && i < g_list_model_get_n_items (filters); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
-
-      gtk_file_chooser_add_filter (file_chooser, filter);
-      if (i == 0)
-        gtk_file_chooser_set_filter (file_chooser, filter);
-    }
-
-  /* Where the dialog starts: the folder of the file, and for saving its name as well. A
-   * folder that has gone since only loses the dialog its starting place. */
-  if (initial_file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (initial_file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (file_chooser, folder, NULL);
-      if (mode == NEURONS_FILE_CHOOSER_SAVE)
-        {
-          g_autofree char *name = g_file_get_basename (initial_file);
-
-          gtk_file_chooser_set_current_name (file_chooser, name);
-        }
-    }
-  else if (initial_name != NULL && mode == NEURONS_FILE_CHOOSER_SAVE)
-    gtk_file_chooser_set_current_name (file_chooser, initial_name);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_native_response), g_object_ref (task));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-#endif
-
 /**
  * neurons_file_chooser_run:
  * @parent: the window the dialog belongs to
@@ -216,6 +95,7 @@ neurons_file_chooser_run (GtkWindow              *parent,
                           GAsyncReadyCallback     callback,
                           gpointer                user_data)
 {
+  g_autoptr(GtkFileDialog) dialog = NULL;
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
@@ -227,7 +107,37 @@ neurons_file_chooser_run (GtkWindow              *parent,
   g_task_set_source_tag (task, neurons_file_chooser_run);
   g_task_set_task_data (task, GINT_TO_POINTER (mode), NULL);
 
-  run_dialog (task, parent, mode, title, accept_label, filters, initial_file, initial_name);
+  dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_accept_label (dialog, accept_label);
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  if (filters != NULL && g_list_model_get_n_items (filters) > 0)
+    {
+      g_autoptr(GtkFileFilter) first = g_list_model_get_item (filters, 0);
+
+      gtk_file_dialog_set_filters (dialog, filters);
+      gtk_file_dialog_set_default_filter (dialog, first);
+    }
+  if (initial_file != NULL)
+    gtk_file_dialog_set_initial_file (dialog, initial_file);
+  else if (initial_name != NULL)
+    gtk_file_dialog_set_initial_name (dialog, initial_name);
+
+  switch (mode)
+    {
+    case NEURONS_FILE_CHOOSER_OPEN:
+      gtk_file_dialog_open (dialog, parent, NULL, on_file_dialog_done, g_steal_pointer (&task));
+      break;
+
+    case NEURONS_FILE_CHOOSER_SAVE:
+      gtk_file_dialog_save (dialog, parent, NULL, on_file_dialog_done, g_steal_pointer (&task));
+      break;
+
+    case NEURONS_FILE_CHOOSER_SELECT_FOLDER:
+    default:
+      gtk_file_dialog_select_folder (dialog, parent, NULL, on_file_dialog_done, g_steal_pointer (&task));
+      break;
+    }
 }
 
 /**

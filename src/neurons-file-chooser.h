@@ -1,4 +1,4 @@
-/* neurons-file-chooser.h: the file dialogs, asynchronous, on any GTK from 4.8 on
+/* neurons-file-chooser.h: the file dialogs, asked for one way and answered as a GAsyncResult
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

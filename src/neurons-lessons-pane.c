@@ -15,6 +15,7 @@
 #include "neurons-init-chart.h"
 #include "neurons-learning-rate-chart.h"
 #include "neurons-lessons-pane.h"
+#include "neurons-settings.h"
 #include "neurons-weight-histogram.h"
 
 /*
@@ -515,7 +516,7 @@ neurons_lessons_pane_init (NeuronsLessonsPane *self)
   for (guint i = 0; i < N_LESSONS; i++)
     gtk_list_box_append (self->lesson_list, create_list_row (self, i));
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = neurons_settings_new ();
   g_signal_connect_object (self->settings, "changed::lessons-completed",
                            G_CALLBACK (on_completed_changed), self, G_CONNECT_SWAPPED);
   update_list (self);

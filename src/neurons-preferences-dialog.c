@@ -11,6 +11,7 @@
 
 #include "neurons-file-chooser.h"
 #include "neurons-preferences-dialog.h"
+#include "neurons-settings.h"
 
 /*
  * For now one choice: the dataset. Choosing one asks the window to switch, which reads it in
@@ -20,7 +21,7 @@
 
 struct _NeuronsPreferencesDialog
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesDialog  parent_instance;
 
   NeuronsWindow        *window;
   GSettings            *settings;
@@ -36,7 +37,7 @@ struct _NeuronsPreferencesDialog
   GtkWidget            *folder_button;
 };
 
-G_DEFINE_FINAL_TYPE (NeuronsPreferencesDialog, neurons_preferences_dialog, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (NeuronsPreferencesDialog, neurons_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
 
 /* The checks show the dataset in use; Fashion-MNIST can be chosen once it is found. */
 static void
@@ -81,11 +82,11 @@ on_switched (GObject      *object,
       g_autofree char *heading = g_strdup_printf (_("Could Not Load %s"), neurons_datasets_get_title (
                                                     gtk_check_button_get_active (self->fashion_check)
                                                     ? NEURONS_DATASET_FASHION_MNIST : NEURONS_DATASET_MNIST));
-      AdwMessageDialog *dialog;
+      AdwDialog *dialog = adw_alert_dialog_new (heading, error->message);
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      /* in the window: Preferences may have been closed while the dataset was read */
+      adw_dialog_present (dialog, GTK_WIDGET (self->window));
     }
 
   sync_rows (self);
@@ -142,7 +143,7 @@ on_folder_clicked (NeuronsPreferencesDialog *self)
   g_autofree char *current = neurons_datasets_find_folder (NEURONS_DATASET_FASHION_MNIST, self->settings);
   g_autoptr(GFile) initial = current != NULL ? g_file_new_for_path (current) : NULL;
 
-  neurons_file_chooser_run (GTK_WINDOW (self), NEURONS_FILE_CHOOSER_SELECT_FOLDER,
+  neurons_file_chooser_run (GTK_WINDOW (self->window), NEURONS_FILE_CHOOSER_SELECT_FOLDER,
                             _("Choose the Folder of Fashion-MNIST"), _("_Choose"), NULL,
                             initial, NULL,
                             on_folder_chosen, g_object_ref (self));
@@ -183,7 +184,7 @@ neurons_preferences_dialog_class_init (NeuronsPreferencesDialogClass *klass)
 static void
 neurons_preferences_dialog_init (NeuronsPreferencesDialog *self)
 {
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = neurons_settings_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -192,21 +193,18 @@ neurons_preferences_dialog_init (NeuronsPreferencesDialog *self)
  * neurons_preferences_dialog_new:
  * @window: the window whose experiment the choices apply to
  *
- * Returns: (transfer none): a modal Preferences window; present it with gtk_window_present()
+ * Returns: the Preferences dialog; present it in @window with adw_dialog_present()
  */
-GtkWidget *
+AdwDialog *
 neurons_preferences_dialog_new (NeuronsWindow *window)
 {
   NeuronsPreferencesDialog *self;
 
   g_return_val_if_fail (NEURONS_IS_WINDOW (window), NULL);
 
-  self = g_object_new (NEURONS_TYPE_PREFERENCES_DIALOG,
-                       "transient-for", window,
-                       "application", gtk_window_get_application (GTK_WINDOW (window)),
-                       NULL);
+  self = g_object_new (NEURONS_TYPE_PREFERENCES_DIALOG, NULL);
   self->window = g_object_ref (window);
   sync_rows (self);
 
-  return GTK_WIDGET (self);
+  return ADW_DIALOG (self);
 }

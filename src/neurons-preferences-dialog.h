@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 
 #define NEURONS_TYPE_PREFERENCES_DIALOG (neurons_preferences_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (NeuronsPreferencesDialog, neurons_preferences_dialog, NEURONS, PREFERENCES_DIALOG, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (NeuronsPreferencesDialog, neurons_preferences_dialog, NEURONS, PREFERENCES_DIALOG, AdwPreferencesDialog)
 
-GtkWidget *neurons_preferences_dialog_new (NeuronsWindow *window);
+AdwDialog *neurons_preferences_dialog_new (NeuronsWindow *window);
 
 G_END_DECLS

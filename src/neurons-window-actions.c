@@ -98,7 +98,7 @@ neurons_window_actions_preferences (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter)
 {
-  gtk_window_present (GTK_WINDOW (neurons_preferences_dialog_new (NEURONS_WINDOW (widget))));
+  adw_dialog_present (neurons_preferences_dialog_new (NEURONS_WINDOW (widget)), widget);
 }
 
 /* Space and → act on the network unless a menu is open: menus use those keys themselves. */

@@ -157,11 +157,10 @@ show_error (NeuronsWindow *self,
             const char    *heading,
             const char    *body)
 {
-  AdwMessageDialog *dialog;
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 /* Writes the network to file; training pauses meanwhile, so the file holds one moment of
@@ -273,9 +272,9 @@ _neurons_window_save_as (NeuronsWindow *self)
 }
 
 static void
-on_unsaved_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
+on_unsaved_response (AdwAlertDialog *dialog,
+                     const char     *response,
+                     gpointer        user_data)
 {
   Continuation *continuation = user_data;
 
@@ -290,7 +289,7 @@ static void
 confirm_unsaved (NeuronsWindow     *self,
                  NeuronsWindowThen  then)
 {
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   guint64 samples = unsaved_samples (self);
   g_autofree char *count = NULL;
   g_autofree char *body = NULL;
@@ -304,7 +303,7 @@ confirm_unsaved (NeuronsWindow     *self,
   /* Asked already: Ctrl+Q while the question is open brings it forward */
   if (self->unsaved_dialog != NULL)
     {
-      gtk_window_present (self->unsaved_dialog);
+      adw_dialog_present (self->unsaved_dialog, GTK_WIDGET (self));
       return;
     }
 
@@ -325,21 +324,21 @@ confirm_unsaved (NeuronsWindow     *self,
                                          "If you don’t save it, what it learned will be permanently lost.",
                                          samples),
                             count);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Progress?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Save Progress?"), body));
+  adw_alert_dialog_add_responses (dialog,
+                                  "cancel", _("_Cancel"),
+                                  "discard", _("_Discard"),
+                                  "save", _("_Save"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (dialog, "save");
+  adw_alert_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_unsaved_response),
                          continuation_new (self, then), (GClosureNotify) continuation_free, 0);
-  self->unsaved_dialog = GTK_WINDOW (dialog);
+  self->unsaved_dialog = ADW_DIALOG (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->unsaved_dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 static void
@@ -386,10 +385,10 @@ on_figure_exported (NeuronsWindow *self,
 void
 _neurons_window_export_figure (NeuronsWindow *self)
 {
-  GtkWidget *dialog = neurons_export_dialog_new (GTK_WINDOW (self));
+  AdwDialog *dialog = neurons_export_dialog_new (GTK_WINDOW (self));
 
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_figure_exported), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void

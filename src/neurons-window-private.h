@@ -97,7 +97,7 @@ struct _NeuronsWindow
   guint64               saved_samples_seen;
   gboolean              unsaved;
   gboolean              close_confirmed;
-  GtkWindow            *unsaved_dialog;
+  AdwDialog            *unsaved_dialog;
 
   /* What is remembered (neurons-window-settings.c) */
   GSettings            *settings;

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "neurons-settings.h"
 #include "neurons-window-private.h"
 
 /*
@@ -83,7 +84,7 @@ _neurons_window_settings_init (NeuronsWindow *self)
   NeuronsActivation activation;
   NeuronsInit initialization;
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = neurons_settings_new ();
 
   /* The remembered experiment, without the toasts that a switch brings */
   activation = g_settings_get_enum (self->settings, "hidden-activation");

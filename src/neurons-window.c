@@ -602,14 +602,6 @@ set_speed (NeuronsWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
 }
 
-static void
-on_open_error_response (AdwMessageDialog *dialog,
-                        const char       *response,
-                        gpointer          user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 /* Replaces the network with the one in a file; a file that cannot be used changes nothing
  * and says why. */
 void
@@ -639,13 +631,11 @@ neurons_window_open_file (NeuronsWindow *self,
 
   if (error != NULL)
     {
-      AdwMessageDialog *dialog;
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      AdwDialog *dialog = adw_alert_dialog_new (heading, error->message);
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      g_signal_connect (dialog, "response", G_CALLBACK (on_open_error_response), NULL);
-      gtk_window_present (GTK_WINDOW (dialog));
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      adw_dialog_present (dialog, GTK_WIDGET (self));
       return;
     }
 

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "neurons-application.h"
-#include "neurons-datasets.h"
+#include "neurons-dataset-catalog.h"
 
 G_BEGIN_DECLS
 

@@ -470,6 +470,78 @@ test_confusion_matrix (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The accessible after @accessible, whose reference it takes. */
+static GtkAccessible *
+next_accessible_sibling (GtkAccessible *accessible)
+{
+  GtkAccessible *next = gtk_accessible_get_next_accessible_sibling (accessible);
+
+  g_object_unref (accessible);
+  return next;
+}
+
+/* A screen reader walks the matrix as a grid: ten rows of ten cells, each naming its digits
+ * and its count; the cell under the keyboard cursor is the grid's active descendant. */
+static void
+test_confusion_matrix_cells (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = NULL;
+  g_autoptr(NeuronsEvaluator) evaluator = evaluated_untrained_net (&net);
+  const NeuronsEvaluation *results = neurons_evaluator_get_evaluation (evaluator);
+  GtkWidget *matrix = neurons_confusion_matrix_new ();
+  GtkAccessible *first_cell = NULL;
+  GtkWidget *window;
+  guint n_rows = 0;
+
+  neurons_confusion_matrix_set_evaluator (NEURONS_CONFUSION_MATRIX (matrix), evaluator);
+  window = neurons_test_show_in_window (matrix, 520, 480);
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (matrix), GTK_ACCESSIBLE_ROLE_GRID);
+  for (GtkAccessible *row = gtk_accessible_get_first_accessible_child (GTK_ACCESSIBLE (matrix));
+       row != NULL;
+       row = next_accessible_sibling (row))
+    {
+      g_autofree char *row_label = NULL;
+      guint n_cells = 0;
+
+      if (gtk_accessible_get_accessible_role (row) != GTK_ACCESSIBLE_ROLE_ROW)
+        continue;
+
+      g_assert_cmpuint (n_rows, <, NEURONS_OUTPUT_SIZE);
+      row_label = g_strdup_printf ("True %u", n_rows);
+      gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, row_label);
+
+      for (GtkAccessible *cell = gtk_accessible_get_first_accessible_child (row);
+           cell != NULL;
+           cell = next_accessible_sibling (cell))
+        {
+          guint count = results->confusion[n_rows][n_cells];
+          g_autofree char *label = g_strdup_printf (count == 1 ? "True %u, guessed %u: %u image"
+                                                               : "True %u, guessed %u: %u images",
+                                                    n_rows, n_cells, count);
+
+          g_assert_cmpuint (n_cells, <, NEURONS_OUTPUT_SIZE);
+          gtk_test_accessible_assert_role (cell, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+          gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+          gtk_test_accessible_assert_relation (cell, GTK_ACCESSIBLE_RELATION_ROW_INDEX, n_rows + 1);
+          gtk_test_accessible_assert_relation (cell, GTK_ACCESSIBLE_RELATION_COL_INDEX, n_cells + 1);
+          gtk_test_accessible_assert_state (cell, GTK_ACCESSIBLE_STATE_SELECTED, n_rows == 0 && n_cells == 0);
+          if (n_rows == 0 && n_cells == 0)
+            first_cell = cell;
+          n_cells++;
+        }
+      g_assert_cmpuint (n_cells, ==, NEURONS_OUTPUT_SIZE);
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, NEURONS_OUTPUT_SIZE);
+
+  /* the keyboard cursor starts on the first cell */
+  g_assert_nonnull (first_cell);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (matrix), GTK_ACCESSIBLE_RELATION_ACTIVE_DESCENDANT, first_cell);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 on_deadline (gpointer user_data)
 {
@@ -686,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/widgets/charts/bench-light", test_bench_light);
   g_test_add_func ("/widgets/charts/bench-dark", test_bench_dark);
   g_test_add_func ("/widgets/charts/confusion-matrix", test_confusion_matrix);
+  g_test_add_func ("/widgets/charts/confusion-matrix-cells", test_confusion_matrix_cells);
   g_test_add_func ("/widgets/charts/weight-histogram", test_weight_histogram);
   g_test_add_func ("/widgets/charts/progress-light", test_progress_light);
   g_test_add_func ("/widgets/charts/progress-dark", test_progress_dark);

@@ -164,6 +164,20 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
           and partial.stdout.startswith(pngs[0][0] + "\t"),
           partial.stdout + partial.stderr)
 
+    # A PNG cut short has the right signature: the loader (glycin's, on gdk-pixbuf 2.44) must
+    # still refuse it, and the images after it are still read.
+    with open(pngs[0][0], "rb") as f:
+        cut = f.read()[:60]
+    with open(path("cut-short.png"), "wb") as f:
+        f.write(cut)
+    partial = run("classify", path("trained.json"), path("cut-short.png"), pngs[0][0])
+    check("classify goes on past a PNG cut short and then fails",
+          partial.returncode == 1
+          and partial.stderr.startswith(ERROR_PREFIX + " Could not read “%s” as an image: "
+                                        % path("cut-short.png"))
+          and partial.stdout.startswith(pngs[0][0] + "\t"),
+          partial.stdout + partial.stderr)
+
     bench = run("bench", "--seconds", "0.5")
     check("bench reports a median",
           bench.returncode == 0 and bench.stdout.splitlines()[-1].startswith("median: "),

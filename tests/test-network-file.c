@@ -575,6 +575,61 @@ test_not_a_network (void)
   assert_parse_error ("{\"a\":1,\"x\\ude00*\"}", -1, NEURONS_NETWORK_FILE_ERROR_SYNTAX, "\ufffd");
 }
 
+/* Text that is no JSON is told in our words, where it goes wrong, whatever json-glib's
+ * version: these messages are whole, not parts of json-glib's. */
+static void
+test_syntax_messages (void)
+{
+  const struct
+  {
+    const char *data;
+    const char *message;
+  } cases[] = {
+    { "hello", "not valid JSON: 1:1: expected a value, found “hello”" },
+    { "{\"format\": NaN}", "not valid JSON: 1:12: expected a value, found “NaN”" },
+    { "{\"format\": \"\xff\"}", "not valid JSON: 1:13: bytes that are not UTF-8 text" },
+    { "[1,\n 2,\n ]", "not valid JSON: 3:2: expected a value, found “]”" },
+    { "[1 2]", "not valid JSON: 1:4: expected “,” or “]”, found “2”" },
+    { "{\"a\": 1 \"b\": 2}", "not valid JSON: 1:9: expected “,” or “}”, found “\"”" },
+    { "{\"a\":1,\"x\\ude00*\"}", "not valid JSON: 1:18: expected “:” after the key “x\ufffd*”, found “}”" },
+    { "{\"\\u00e9t\\u00e9\" 1}", "expected “:” after the key “été”, found “1”" },
+    { "{1: 2}", "not valid JSON: 1:2: expected a key in double quotes, found “1”" },
+    { "[01]", "not valid JSON: 1:2: “01” is not a number as JSON writes one" },
+    { "[1.]", "not valid JSON: 1:2: “1.” is not a number as JSON writes one" },
+    { "[\"abc", "not valid JSON: 1:2: the string that starts here never ends" },
+    { "[\"a\tb\"]", "not valid JSON: 1:4: a control character inside a string" },
+    { "[\"a\\xb\"]", "not valid JSON: 1:4: “\\” starts no escape that JSON knows" },
+    { "{} {}", "not valid JSON: 1:4: “{” after the end of the value" },
+    { "[true, nul]", "not valid JSON: 1:8: expected a value, found “nul”" },
+    { "[", "not valid JSON: 1:2: expected a value, found the end of the text" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NeuronsMlp) mlp = neurons_network_file_parse (cases[i].data, -1, NULL, &error);
+
+      g_assert_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_SYNTAX);
+      g_assert_null (mlp);
+      if (g_str_has_prefix (cases[i].message, "not valid JSON: "))
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+      else
+        g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+
+  /* a lone surrogate, in a value or in a key, is no reason to refuse a network */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *edited = edit_valid_data ("comment", EDIT_REPLACE,
+                                                 i == 0 ? "\"a \\ud800 b\"" : "{\"\\udfff\": \"\\ud83d\\ude00\"}");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NeuronsMlp) mlp = neurons_network_file_parse (edited, -1, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (mlp);
+    }
+}
+
 /* json-glib's parser recurses once per level and runs out of stack at about 200 000. */
 static void
 test_nesting (void)
@@ -931,6 +986,7 @@ main (int   argc,
   g_test_add_func ("/nn/network-file/accepted", test_accepted);
   g_test_add_func ("/nn/network-file/truncated", test_truncated);
   g_test_add_func ("/nn/network-file/not-a-network", test_not_a_network);
+  g_test_add_func ("/nn/network-file/syntax-messages", test_syntax_messages);
   g_test_add_func ("/nn/network-file/nesting", test_nesting);
   g_test_add_func ("/nn/network-file/too-large", test_too_large);
   g_test_add_func ("/nn/network-file/save-load", test_save_load);

@@ -117,7 +117,7 @@ static NeuronsNeuralNet *
 make_net (void)
 {
   NeuronsNeuralNet *net = neurons_neural_net_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 7);
-  g_autofree NeuronsSnapshot *snapshot = g_new0 (NeuronsSnapshot, 1);
+  g_autoptr(NeuronsSnapshot) snapshot = neurons_snapshot_new ();
   NeuronsMlp *mlp = &snapshot->mlp;
 
   memcpy (mlp, neurons_neural_net_get_mlp (net), sizeof *mlp);

@@ -74,6 +74,7 @@ typedef struct
 } IdxReader;
 
 G_DEFINE_QUARK (neurons-dataset-error-quark, neurons_dataset_error)
+G_DEFINE_BOXED_TYPE (NeuronsDataset, neurons_dataset, neurons_dataset_ref, neurons_dataset_unref)
 
 static void
 idx_reader_clear (IdxReader *reader)

@@ -37,7 +37,11 @@ typedef struct
   guint8 *labels;   /* (n_images), each 0-9 */
 } NeuronsDataset;
 
+/* A boxed type, so that a dataset can be a property (NeuronsExperiment:training-set) */
+#define NEURONS_TYPE_DATASET (neurons_dataset_get_type ())
+
 GQuark          neurons_dataset_error_quark      (void);
+GType           neurons_dataset_get_type         (void) G_GNUC_CONST;
 
 NeuronsDataset *neurons_dataset_load             (const char      *images_path,
                                                   const char      *labels_path,

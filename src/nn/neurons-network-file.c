@@ -223,9 +223,9 @@ describe_node (JsonNode *node)
   return _("a number");
 }
 
-/* A string from the file, shortened so that a message stays readable. json-glib 1.6 turns
- * a lone surrogate such as "\ude00" into bytes that are not UTF-8, so those are replaced
- * before the string is measured or shown. */
+/* A string from the file, shortened so that a message stays readable. check_syntax() has
+ * rewritten lone surrogates, but a string is made valid UTF-8 all the same before it is
+ * measured or shown. */
 static char *
 quote_string (const char *string)
 {
@@ -537,6 +537,417 @@ check_size (const char *data,
   return TRUE;
 }
 
+/* The syntax of JSON (RFC 8259), checked by us before json-glib parses the text, so that a
+ * file that is no JSON gets a message in our words, the same whatever json-glib's version.
+ * The check also rewrites a lone UTF-16 surrogate escape such as "\ude00", which has no
+ * character: json-glib 1.6 decodes it to three bytes that are not UTF-8 and 1.10 refuses
+ * the file; we read it as three U+FFFD, one for each of those bytes. */
+typedef struct
+{
+  const char *data;
+  const char *end;
+  const char *position;
+  GString    *rewritten;     /* the text with lone surrogates replaced, once one is met */
+  const char *copied_up_to;  /* how much of @data @rewritten holds */
+} JsonScanner;
+
+/* "3:14", the line and the character in it, as json-glib numbers them. */
+static char *
+scanner_locate (const JsonScanner *scanner,
+                const char        *at)
+{
+  guint line = 1;
+  guint column = 1;
+
+  for (const char *c = scanner->data; c < at; c++)
+    {
+      if (*c == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if ((*c & 0xc0) != 0x80)
+        column++;
+    }
+
+  return g_strdup_printf ("%u:%u", line, column);
+}
+
+static gboolean G_GNUC_PRINTF (4, 5)
+scanner_fail (const JsonScanner *scanner,
+              const char        *at,
+              GError           **error,
+              const char        *format,
+              ...)
+{
+  g_autofree char *where = scanner_locate (scanner, at);
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: the first %s is a line and column, as in "3:14"; the second says what is
+   * wrong there */
+  g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_SYNTAX,
+               _("not valid JSON: %s: %s"), where, what);
+  return FALSE;
+}
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-' || c == '+' || c == '.';
+}
+
+/* What stands at @at, as in "found “NaN”": a word, one character, or the end. */
+static char *
+scanner_describe (const JsonScanner *scanner,
+                  const char        *at)
+{
+  const char *word_end = at;
+
+  if (at >= scanner->end)
+    return g_strdup (_("the end of the text"));
+
+  while (word_end < scanner->end && is_word_char (*word_end)
+         && word_end - at < QUOTED_STRING_MAX)
+    word_end++;
+  if (word_end == at)
+    word_end = g_utf8_next_char (at);
+
+  return g_strdup_printf ("“%.*s”", (int) (word_end - at), at);
+}
+
+static void
+scanner_skip_space (JsonScanner *scanner)
+{
+  while (scanner->position < scanner->end
+         && (*scanner->position == ' ' || *scanner->position == '\t'
+             || *scanner->position == '\n' || *scanner->position == '\r'))
+    scanner->position++;
+}
+
+/* The character a one-letter escape such as "\n" stands for. */
+static char
+unescape (char letter)
+{
+  switch (letter)
+    {
+    case 'b':
+      return '\b';
+    case 'f':
+      return '\f';
+    case 'n':
+      return '\n';
+    case 'r':
+      return '\r';
+    case 't':
+      return '\t';
+    default:
+      return letter;
+    }
+}
+
+static gboolean
+scanner_read_hex4 (const char *text,
+                   const char *end,
+                   gunichar   *value)
+{
+  *value = 0;
+  if (end - text < 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (text[i]))
+        return FALSE;
+      *value = *value * 16 + g_ascii_xdigit_value (text[i]);
+    }
+  return TRUE;
+}
+
+/* A string at the opening quote; @decoded, if given, receives its text, a lone surrogate as
+ * U+FFFD, for quoting in messages. */
+static gboolean
+scanner_read_string (JsonScanner *scanner,
+                     GString     *decoded,
+                     GError     **error)
+{
+  const char *start = scanner->position;
+  const char *c = start + 1;
+
+  while (c < scanner->end && *c != '"')
+    {
+      const char *escape = c;
+      gunichar code;
+      gunichar low;
+
+      if ((guchar) *c < 0x20)
+        return scanner_fail (scanner, c, error, _("a control character inside a string"));
+
+      if (*c != '\\')
+        {
+          const char *next = g_utf8_next_char (c);
+
+          if (decoded != NULL)
+            g_string_append_len (decoded, c, next - c);
+          c = next;
+          continue;
+        }
+
+      c++;
+      if (c >= scanner->end)
+        break;
+      if (strchr ("\"\\/bfnrt", *c) != NULL && *c != '\0')
+        {
+          if (decoded != NULL)
+            g_string_append_c (decoded, unescape (*c));
+          c++;
+          continue;
+        }
+      if (*c != 'u' || !scanner_read_hex4 (c + 1, scanner->end, &code))
+        {
+          g_autofree char *found = scanner_describe (scanner, escape);
+
+          return scanner_fail (scanner, escape, error,
+                               _("%s starts no escape that JSON knows"), found);
+        }
+      c += 5;
+
+      /* a high surrogate followed by a low one is one character */
+      if (code >= 0xd800 && code <= 0xdbff && scanner->end - c >= 6 && c[0] == '\\'
+          && c[1] == 'u' && scanner_read_hex4 (c + 2, scanner->end, &low)
+          && low >= 0xdc00 && low <= 0xdfff)
+        {
+          c += 6;
+          code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        }
+      else if (code >= 0xd800 && code <= 0xdfff)
+        {
+          if (scanner->rewritten == NULL)
+            scanner->rewritten = g_string_sized_new (scanner->end - scanner->data);
+          g_string_append_len (scanner->rewritten, scanner->copied_up_to,
+                               escape - scanner->copied_up_to);
+          g_string_append (scanner->rewritten, "\\ufffd\\ufffd\\ufffd");
+          scanner->copied_up_to = c;
+          code = 0xfffd;
+        }
+
+      if (decoded != NULL)
+        g_string_append_unichar (decoded, code);
+    }
+
+  if (c >= scanner->end)
+    return scanner_fail (scanner, start, error, _("the string that starts here never ends"));
+
+  scanner->position = c + 1;
+  return TRUE;
+}
+
+/* A number, as JSON writes one: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static gboolean
+scanner_read_number (JsonScanner *scanner,
+                     GError     **error)
+{
+  const char *start = scanner->position;
+  const char *end = scanner->end;
+  const char *c = start;
+  g_autofree char *found = NULL;
+
+  if (c < end && *c == '-')
+    c++;
+  if (c < end && *c == '0')
+    c++;
+  else if (c < end && g_ascii_isdigit (*c))
+    while (c < end && g_ascii_isdigit (*c))
+      c++;
+  else
+    goto bad_number;
+
+  if (c < end && *c == '.')
+    {
+      c++;
+      if (c >= end || !g_ascii_isdigit (*c))
+        goto bad_number;
+      while (c < end && g_ascii_isdigit (*c))
+        c++;
+    }
+
+  if (c < end && (*c == 'e' || *c == 'E'))
+    {
+      c++;
+      if (c < end && (*c == '+' || *c == '-'))
+        c++;
+      if (c >= end || !g_ascii_isdigit (*c))
+        goto bad_number;
+      while (c < end && g_ascii_isdigit (*c))
+        c++;
+    }
+
+  if (c < end && is_word_char (*c))
+    goto bad_number;
+
+  scanner->position = c;
+  return TRUE;
+
+bad_number:
+  found = scanner_describe (scanner, start);
+  return scanner_fail (scanner, start, error, _("%s is not a number as JSON writes one"), found);
+}
+
+static gboolean scanner_read_value (JsonScanner *scanner,
+                                    GError     **error);
+
+/* An object or an array at its opening bracket. */
+static gboolean
+scanner_read_container (JsonScanner *scanner,
+                        GError     **error)
+{
+  gboolean is_object = *scanner->position == '{';
+  char closing = is_object ? '}' : ']';
+
+  scanner->position++;
+  scanner_skip_space (scanner);
+  if (scanner->position < scanner->end && *scanner->position == closing)
+    {
+      scanner->position++;
+      return TRUE;
+    }
+
+  while (TRUE)
+    {
+      g_autofree char *found = NULL;
+
+      if (is_object)
+        {
+          g_autoptr(GString) key = g_string_new (NULL);
+          g_autofree char *quoted_key = NULL;
+
+          if (scanner->position >= scanner->end || *scanner->position != '"')
+            {
+              found = scanner_describe (scanner, scanner->position);
+              return scanner_fail (scanner, scanner->position, error,
+                                   _("expected a key in double quotes, found %s"), found);
+            }
+          if (!scanner_read_string (scanner, key, error))
+            return FALSE;
+
+          scanner_skip_space (scanner);
+          if (scanner->position >= scanner->end || *scanner->position != ':')
+            {
+              quoted_key = quote_string (key->str);
+              found = scanner_describe (scanner, scanner->position);
+              return scanner_fail (scanner, scanner->position, error,
+                                   _("expected “:” after the key %s, found %s"),
+                                   quoted_key, found);
+            }
+          scanner->position++;
+        }
+
+      if (!scanner_read_value (scanner, error))
+        return FALSE;
+
+      scanner_skip_space (scanner);
+      if (scanner->position < scanner->end && *scanner->position == closing)
+        {
+          scanner->position++;
+          return TRUE;
+        }
+      if (scanner->position >= scanner->end || *scanner->position != ',')
+        {
+          found = scanner_describe (scanner, scanner->position);
+          return scanner_fail (scanner, scanner->position, error,
+                               is_object ? _("expected “,” or “}”, found %s")
+                                         : _("expected “,” or “]”, found %s"),
+                               found);
+        }
+      scanner->position++;
+      scanner_skip_space (scanner);
+    }
+}
+
+static gboolean
+scanner_read_value (JsonScanner *scanner,
+                    GError     **error)
+{
+  const char *const literals[] = { "true", "false", "null" };
+  const char *start;
+  g_autofree char *found = NULL;
+
+  scanner_skip_space (scanner);
+  start = scanner->position;
+  if (start < scanner->end)
+    {
+      if (*start == '{' || *start == '[')
+        return scanner_read_container (scanner, error);
+      if (*start == '"')
+        return scanner_read_string (scanner, NULL, error);
+      if (*start == '-' || g_ascii_isdigit (*start))
+        return scanner_read_number (scanner, error);
+
+      for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
+        {
+          gsize length = strlen (literals[i]);
+
+          if ((gsize) (scanner->end - start) >= length && strncmp (start, literals[i], length) == 0
+              && (start + length == scanner->end || !is_word_char (start[length])))
+            {
+              scanner->position += length;
+              return TRUE;
+            }
+        }
+    }
+
+  found = scanner_describe (scanner, start);
+  return scanner_fail (scanner, start, error, _("expected a value, found %s"), found);
+}
+
+/* Checks that @data is one JSON value in UTF-8, or only white space (which json-glib reads as
+ * no value). Sets @rewritten to the text json-glib is to parse, if it differs from @data. */
+static gboolean
+check_syntax (const char *data,
+              gsize       length,
+              GString   **rewritten,
+              GError    **error)
+{
+  JsonScanner scanner = { data, data + length, data, NULL, data };
+  const char *valid_end;
+
+  if (!g_utf8_validate_len (data, length, &valid_end))
+    return scanner_fail (&scanner, valid_end, error,
+                         *valid_end == '\0' ? _("a NUL byte, where the text must go on or end")
+                                            : _("bytes that are not UTF-8 text"));
+
+  scanner_skip_space (&scanner);
+  if (scanner.position == scanner.end)
+    return TRUE;
+
+  if (!scanner_read_value (&scanner, error))
+    {
+      if (scanner.rewritten != NULL)
+        g_string_free (scanner.rewritten, TRUE);
+      return FALSE;
+    }
+
+  scanner_skip_space (&scanner);
+  if (scanner.position < scanner.end)
+    {
+      g_autofree char *found = scanner_describe (&scanner, scanner.position);
+
+      if (scanner.rewritten != NULL)
+        g_string_free (scanner.rewritten, TRUE);
+      return scanner_fail (&scanner, scanner.position, error,
+                           _("%s after the end of the value"), found);
+    }
+
+  if (scanner.rewritten != NULL)
+    g_string_append_len (scanner.rewritten, scanner.copied_up_to,
+                         scanner.end - scanner.copied_up_to);
+  *rewritten = scanner.rewritten;
+  return TRUE;
+}
+
 static gboolean
 check_layer_sizes (JsonObject *root,
                    GError    **error)
@@ -795,6 +1206,7 @@ neurons_network_file_parse (const char             *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) json_error = NULL;
+  g_autoptr(GString) rewritten = NULL;
   g_autoptr(NeuronsMlp) mlp = NULL;
   NeuronsNetworkSettings parsed;
   NeuronsActivation hidden_activation;
@@ -810,11 +1222,20 @@ neurons_network_file_parse (const char             *data,
   if (!check_size (data, length, error))
     return NULL;
 
+  if (!check_syntax (data, length, &rewritten, error))
+    return NULL;
+  if (rewritten != NULL)
+    {
+      data = rewritten->str;
+      length = rewritten->len;
+    }
+
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &json_error))
     {
-      /* json-glib names text that came without a file name "<data>"; the caller names it.
-       * Its message may quote a string from the file, lone surrogates and all. */
+      /* Text that passed check_syntax() should parse; should json-glib still refuse it, its
+       * message is all there is to say. json-glib names text that came without a file name
+       * "<data>"; the caller names it. */
       const char *reason = json_error->message;
       g_autofree char *valid_reason = NULL;
 

@@ -27,6 +27,13 @@ typedef struct
   gboolean        diverged;
 } NeuronsSnapshot;
 
+/* A snapshot holds NeuronsMlp, whose arrays are aligned for vector loads and stores: it must
+ * come from here, never from g_new(), whose memory is aligned for less. */
+NeuronsSnapshot *neurons_snapshot_new  (void);
+void             neurons_snapshot_free (NeuronsSnapshot *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NeuronsSnapshot, neurons_snapshot_free)
+
 void neurons_neural_net_apply_snapshot (NeuronsNeuralNet      *self,
                                         const NeuronsSnapshot *snapshot);
 void neurons_neural_net_mark_diverged  (NeuronsNeuralNet      *self);

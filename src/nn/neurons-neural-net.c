@@ -746,6 +746,19 @@ neurons_neural_net_mark_diverged (NeuronsNeuralNet *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Zeroed, and aligned as NeuronsMlp needs. */
+NeuronsSnapshot *
+neurons_snapshot_new (void)
+{
+  return g_aligned_alloc0 (1, sizeof (NeuronsSnapshot), G_ALIGNOF (NeuronsSnapshot));
+}
+
+void
+neurons_snapshot_free (NeuronsSnapshot *snapshot)
+{
+  g_aligned_free (snapshot);
+}
+
 void
 neurons_neural_net_apply_snapshot (NeuronsNeuralNet      *self,
                                    const NeuronsSnapshot *snapshot)

@@ -133,7 +133,7 @@ apply_queue (NeuronsTrainer *self,
   while ((snapshot = g_queue_pop_head (queue)) != NULL)
     {
       apply_snapshot (self, snapshot);
-      g_free (snapshot);
+      neurons_snapshot_free (snapshot);
     }
 }
 
@@ -165,10 +165,10 @@ publish (NeuronsTrainer  *self,
   g_mutex_lock (&self->mutex);
   tail = g_queue_peek_tail (&self->pending);
   if (tail != NULL && !tail->single)
-    g_free (g_queue_pop_tail (&self->pending));
+    neurons_snapshot_free (g_queue_pop_tail (&self->pending));
   g_queue_push_tail (&self->pending, snapshot);
   while (self->pending.length > MAX_QUEUED_STEPS)
-    g_free (g_queue_pop_head (&self->pending));
+    neurons_snapshot_free (g_queue_pop_head (&self->pending));
   if (self->publish_source == 0)
     self->publish_source = g_idle_add_full (G_PRIORITY_DEFAULT, apply_pending, self, NULL);
   g_mutex_unlock (&self->mutex);
@@ -236,13 +236,13 @@ static gboolean
 train_shown_step (NeuronsTrainer *self,
                   float           learning_rate)
 {
-  NeuronsSnapshot *snapshot = g_new (NeuronsSnapshot, 1);
+  NeuronsSnapshot *snapshot = neurons_snapshot_new ();
   guint index = sample_at (self, self->sgd->samples_seen);
 
   memcpy (&snapshot->previous, self->work, sizeof snapshot->previous);
   if (!neurons_sgd_step (self->sgd, self->work, learning_rate, &snapshot->forward, &snapshot->backward))
     {
-      g_free (snapshot);
+      neurons_snapshot_free (snapshot);
       return FALSE;
     }
   self->remaining--;
@@ -286,7 +286,7 @@ measure_throughput (NeuronsTrainer *self,
 static void
 publish_summary (NeuronsTrainer *self)
 {
-  NeuronsSnapshot *snapshot = g_new (NeuronsSnapshot, 1);
+  NeuronsSnapshot *snapshot = neurons_snapshot_new ();
 
   fill_snapshot (self, snapshot, sample_at (self, self->sgd->samples_seen - 1));
   memcpy (self->last_good, snapshot, sizeof *snapshot);
@@ -297,7 +297,7 @@ publish_summary (NeuronsTrainer *self)
 static void
 roll_back (NeuronsTrainer *self)
 {
-  NeuronsSnapshot *snapshot = g_new (NeuronsSnapshot, 1);
+  NeuronsSnapshot *snapshot = neurons_snapshot_new ();
 
   memcpy (snapshot, self->last_good, sizeof *snapshot);
   memcpy (self->work, &snapshot->mlp, sizeof *self->work);
@@ -405,7 +405,7 @@ stop_worker (NeuronsTrainer *self,
 
   if (!publish_final)
     {
-      g_queue_clear_full (&queue, g_free);
+      g_queue_clear_full (&queue, (GDestroyNotify) neurons_snapshot_free);
       set_running (self, FALSE);
       return;
     }
@@ -416,7 +416,7 @@ stop_worker (NeuronsTrainer *self,
   /* Steps the worker took after its last snapshot */
   if (!diverged && self->sgd->samples_seen != neurons_neural_net_get_samples_seen (self->net))
     {
-      g_autofree NeuronsSnapshot *final = g_new (NeuronsSnapshot, 1);
+      g_autoptr(NeuronsSnapshot) final = neurons_snapshot_new ();
 
       fill_snapshot (self, final, sample_at (self, self->sgd->samples_seen - 1));
       apply_snapshot (self, final);
@@ -468,8 +468,8 @@ neurons_trainer_finalize (GObject *object)
   g_clear_pointer (&self->dataset, neurons_dataset_unref);
   g_clear_pointer (&self->work, neurons_mlp_free);
   g_clear_pointer (&self->sgd, neurons_sgd_free);
-  g_clear_pointer (&self->last_good, g_free);
-  g_queue_clear_full (&self->pending, g_free);
+  g_clear_pointer (&self->last_good, neurons_snapshot_free);
+  g_queue_clear_full (&self->pending, (GDestroyNotify) neurons_snapshot_free);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
 
@@ -577,7 +577,7 @@ neurons_trainer_init (NeuronsTrainer *self)
   g_cond_init (&self->cond);
   self->speed = NEURONS_SPEED_MAX;
   self->work = neurons_mlp_new ();
-  self->last_good = g_new0 (NeuronsSnapshot, 1);
+  self->last_good = neurons_snapshot_new ();
 }
 
 NeuronsTrainer *

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "neurons-chart.h"
 #include "neurons-colors.h"
@@ -25,6 +26,11 @@
  * Clicking a cell, or Enter on the cell under the keyboard cursor, emits "cell-activated";
  * unless a handler stops it, a popover then shows the images behind the cell, each a button
  * that emits "sample-activated".
+ *
+ * For a screen reader the matrix is a grid: ten rows, one per true digit, of ten cells that
+ * each name their count ("True 3, guessed 5: 12 images"). Rows and cells are small widgets
+ * that draw nothing and take no input: the matrix draws them and keeps the keyboard cursor,
+ * and points at the cell under it as its active descendant.
  */
 
 #define N_DIGITS       NEURONS_OUTPUT_SIZE
@@ -38,6 +44,8 @@ struct _NeuronsConfusionMatrix
 
   NeuronsEvaluator *evaluator;
   GtkWidget        *popover;
+  GtkWidget        *rows[N_DIGITS];
+  GtkWidget        *cells[N_DIGITS][N_DIGITS];   /* [true][predicted] */
   guint             cursor_true;
   guint             cursor_predicted;
   int               hover_true;        /* −1 for none */
@@ -48,6 +56,90 @@ struct _NeuronsConfusionMatrix
 };
 
 G_DEFINE_FINAL_TYPE (NeuronsConfusionMatrix, neurons_confusion_matrix, GTK_TYPE_WIDGET)
+
+/* A cell, for assistive technologies; the matrix draws it. */
+#define NEURONS_TYPE_CONFUSION_CELL (neurons_confusion_cell_get_type ())
+G_DECLARE_FINAL_TYPE (NeuronsConfusionCell, neurons_confusion_cell, NEURONS, CONFUSION_CELL, GtkWidget)
+
+struct _NeuronsConfusionCell
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (NeuronsConfusionCell, neurons_confusion_cell, GTK_TYPE_WIDGET)
+
+static void
+neurons_confusion_cell_class_init (NeuronsConfusionCellClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_css_name (widget_class, "confusion-cell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+}
+
+static void
+neurons_confusion_cell_init (NeuronsConfusionCell *self)
+{
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+/* A row of cells, one true digit, for assistive technologies; its cells share its width. */
+#define NEURONS_TYPE_CONFUSION_ROW (neurons_confusion_row_get_type ())
+G_DECLARE_FINAL_TYPE (NeuronsConfusionRow, neurons_confusion_row, NEURONS, CONFUSION_ROW, GtkWidget)
+
+struct _NeuronsConfusionRow
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (NeuronsConfusionRow, neurons_confusion_row, GTK_TYPE_WIDGET)
+
+static void
+neurons_confusion_row_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  int column = 0;
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (widget); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      int left = column * width / N_DIGITS, right = (column + 1) * width / N_DIGITS;
+
+      gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+      gtk_widget_size_allocate (cell, &(GtkAllocation) { left, 0, right - left, height }, -1);
+      column++;
+    }
+}
+
+static void
+neurons_confusion_row_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (neurons_confusion_row_parent_class)->dispose (object);
+}
+
+static void
+neurons_confusion_row_class_init (NeuronsConfusionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = neurons_confusion_row_dispose;
+  widget_class->size_allocate = neurons_confusion_row_size_allocate;
+  gtk_widget_class_set_css_name (widget_class, "confusion-row");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW);
+}
+
+static void
+neurons_confusion_row_init (NeuronsConfusionRow *self)
+{
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
 
 enum {
   PROP_0,
@@ -199,6 +291,53 @@ update_cursor_label (NeuronsConfusionMatrix *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_ACTIVE_DESCENDANT,
+                                  self->cells[self->cursor_true][self->cursor_predicted],
+                                  -1);
+  for (guint t = 0; t < N_DIGITS; t++)
+    for (guint p = 0; p < N_DIGITS; p++)
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->cells[t][p]),
+                                   GTK_ACCESSIBLE_STATE_SELECTED,
+                                   t == self->cursor_true && p == self->cursor_predicted,
+                                   -1);
+}
+
+/* What each row and cell says to a screen reader: its digits and its count. */
+static void
+update_cell_labels (NeuronsConfusionMatrix *self)
+{
+  const NeuronsEvaluation *results = evaluation (self);
+
+  for (guint t = 0; t < N_DIGITS; t++)
+    {
+      g_autofree char *true_name = class_name (self, t);
+      g_autofree char *row_label = g_strdup_printf (_("True %s"), true_name);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[t]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, row_label,
+                                      -1);
+      for (guint p = 0; p < N_DIGITS; p++)
+        {
+          g_autofree char *predicted_name = class_name (self, p);
+          g_autofree char *label = NULL;
+
+          if (results == NULL)
+            label = g_strdup_printf (_("True %s, guessed %s"), true_name, predicted_name);
+          else
+            {
+              guint count = results->confusion[t][p];
+
+              /* Translators: a cell of the confusion matrix, "True 3, guessed 5: 12 images" */
+              label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "True %s, guessed %s: %u image",
+                                                    "True %s, guessed %s: %u images", count),
+                                       true_name, predicted_name, count);
+            }
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->cells[t][p]),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                          -1);
+        }
+    }
 }
 
 static void
@@ -206,6 +345,7 @@ on_updated (NeuronsConfusionMatrix *self)
 {
   update_description (self);
   update_cursor_label (self);
+  update_cell_labels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -275,6 +415,15 @@ neurons_confusion_matrix_size_allocate (GtkWidget *widget,
   self->top = label_height + 4 + (upright ? class_width + 4 : label_height + 2);
   self->cell = floor (MIN ((width - self->left - count_width (widget)) / N_DIGITS, (height - self->top - 2) / N_DIGITS));
   self->cell = MAX (self->cell, 0);
+
+  for (guint t = 0; t < N_DIGITS; t++)
+    {
+      gtk_widget_measure (self->rows[t], GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+      gtk_widget_size_allocate (self->rows[t],
+                                &(GtkAllocation) { (int) self->left, (int) (self->top + t * self->cell),
+                                                   (int) (N_DIGITS * self->cell), (int) self->cell },
+                                -1);
+    }
 
   if (self->popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->popover));
@@ -657,6 +806,9 @@ neurons_confusion_matrix_dispose (GObject *object)
 
   neurons_confusion_matrix_set_evaluator (self, NULL);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  for (guint t = 0; t < N_DIGITS; t++)
+    g_clear_pointer (&self->rows[t], gtk_widget_unparent);
+  memset (self->cells, 0, sizeof self->cells);
 
   G_OBJECT_CLASS (neurons_confusion_matrix_parent_class)->dispose (object);
 }
@@ -750,7 +902,7 @@ neurons_confusion_matrix_class_init (NeuronsConfusionMatrixClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_css_name (widget_class, "confusion-matrix");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
 
 static void
@@ -774,7 +926,27 @@ neurons_confusion_matrix_init (NeuronsConfusionMatrix *self)
   self->popover = gtk_popover_new ();
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
 
+  for (guint t = 0; t < N_DIGITS; t++)
+    {
+      self->rows[t] = g_object_new (NEURONS_TYPE_CONFUSION_ROW, NULL);
+      gtk_widget_set_parent (self->rows[t], GTK_WIDGET (self));
+      for (guint p = 0; p < N_DIGITS; p++)
+        {
+          self->cells[t][p] = g_object_new (NEURONS_TYPE_CONFUSION_CELL, NULL);
+          gtk_widget_set_parent (self->cells[t][p], self->rows[t]);
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (self->cells[t][p]),
+                                          GTK_ACCESSIBLE_RELATION_ROW_INDEX, t + 1,
+                                          GTK_ACCESSIBLE_RELATION_COL_INDEX, p + 1,
+                                          -1);
+        }
+    }
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_ROW_COUNT, N_DIGITS,
+                                  GTK_ACCESSIBLE_RELATION_COL_COUNT, N_DIGITS,
+                                  -1);
+
   update_cursor_label (self);
+  update_cell_labels (self);
   update_description (self);
 }
 

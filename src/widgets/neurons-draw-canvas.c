@@ -439,10 +439,63 @@ finish_loading (NeuronsDrawCanvas *self,
   return succeeded;
 }
 
+/* The pixbuf's pixels as a texture: gdk-pixbuf keeps them as 8-bit RGB or RGBA, not
+ * premultiplied, in rows rowstride bytes apart. */
+static GdkTexture *
+texture_new_for_pixbuf (GdkPixbuf *pixbuf)
+{
+  g_autoptr(GBytes) bytes = gdk_pixbuf_read_pixel_bytes (pixbuf);
+
+  return gdk_memory_texture_new (gdk_pixbuf_get_width (pixbuf),
+                                 gdk_pixbuf_get_height (pixbuf),
+                                 gdk_pixbuf_get_has_alpha (pixbuf) ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8,
+                                 bytes,
+                                 gdk_pixbuf_get_rowstride (pixbuf));
+}
+
+/* Whether pixels in this format can be see-through. The formats with no alpha are listed;
+ * anything else keeps its alpha, so that nothing new is mistaken for opaque. */
+static gboolean
+memory_format_has_alpha (GdkMemoryFormat format)
+{
+  static const GdkMemoryFormat opaque_formats[] = {
+    GDK_MEMORY_R8G8B8, GDK_MEMORY_B8G8R8, GDK_MEMORY_R16G16B16, GDK_MEMORY_R16G16B16_FLOAT,
+    GDK_MEMORY_R32G32B32_FLOAT, GDK_MEMORY_G8, GDK_MEMORY_G16, GDK_MEMORY_B8G8R8X8,
+    GDK_MEMORY_X8R8G8B8, GDK_MEMORY_R8G8B8X8, GDK_MEMORY_X8B8G8R8, GDK_MEMORY_XRGB2101010,
+    GDK_MEMORY_XBGR2101010,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (opaque_formats); i++)
+    if (format == opaque_formats[i])
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The texture's pixels as a pixbuf of 8-bit RGB, with alpha when its format has any: as
+ * gdk-pixbuf decodes the same picture from a file, so that a picture pasted as pixels reads
+ * as that file dropped does. */
+static GdkPixbuf *
+pixbuf_new_for_texture (GdkTexture *texture)
+{
+  gboolean has_alpha = memory_format_has_alpha (gdk_texture_get_format (texture));
+  g_autoptr(GdkTextureDownloader) downloader = gdk_texture_downloader_new (texture);
+  g_autoptr(GBytes) bytes = NULL;
+  gsize stride;
+
+  gdk_texture_downloader_set_format (downloader, has_alpha ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8);
+  bytes = gdk_texture_downloader_download_bytes (downloader, &stride);
+
+  return gdk_pixbuf_new_from_bytes (bytes, GDK_COLORSPACE_RGB, has_alpha, 8,
+                                    gdk_texture_get_width (texture),
+                                    gdk_texture_get_height (texture),
+                                    (int) stride);
+}
+
 typedef struct
 {
-  guint8     input[NEURONS_INPUT_SIZE];
-  GdkPixbuf *picture;
+  guint8      input[NEURONS_INPUT_SIZE];
+  GdkTexture *picture;
 } LoadedPicture;
 
 static void
@@ -464,6 +517,7 @@ load_in_thread (GTask        *task,
   const char *path = task_data;
   g_autoptr(LoadedPicture) loaded = g_new0 (LoadedPicture, 1);
   g_autoptr(GdkPixbuf) decoded = NULL;
+  g_autoptr(GdkPixbuf) upright = NULL;
   GError *error = NULL;
   int width, height;
 
@@ -485,7 +539,8 @@ load_in_thread (GTask        *task,
     }
 
   /* Phone cameras store the photo sideways and say which way is up. */
-  loaded->picture = gdk_pixbuf_apply_embedded_orientation (decoded);
+  upright = gdk_pixbuf_apply_embedded_orientation (decoded);
+  loaded->picture = texture_new_for_pixbuf (upright);
   g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) loaded_picture_free);
 }
 
@@ -496,15 +551,13 @@ on_loaded (GObject      *source_object,
 {
   NeuronsDrawCanvas *self = NEURONS_DRAW_CANVAS (source_object);
   g_autoptr(LoadedPicture) loaded = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
   loaded = g_task_propagate_pointer (G_TASK (result), &error);
   if (!finish_loading (self, loaded != NULL, error))
     return;
 
-  texture = gdk_texture_new_for_pixbuf (loaded->picture);
-  show_picture (self, texture, loaded->input);
+  show_picture (self, loaded->picture, loaded->input);
 }
 
 static void
@@ -1203,7 +1256,7 @@ neurons_draw_canvas_load_texture (NeuronsDrawCanvas *self,
 
   cancel_loading (self);
 
-  pixbuf = gdk_pixbuf_get_from_texture (texture);
+  pixbuf = pixbuf_new_for_texture (texture);
   if (!neurons_preprocess_pixbuf (pixbuf, input, &error))
     {
       g_signal_emit (self, signals[ERROR], 0, error->message);

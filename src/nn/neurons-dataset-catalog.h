@@ -1,4 +1,4 @@
-/* neurons-datasets.h: the datasets Neurons can learn, and what their classes are called
+/* neurons-dataset-catalog.h: the datasets Neurons can learn, and what their classes are called
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,16 +1,16 @@
-/* neurons-datasets.c: the datasets Neurons can learn, and what their classes are called
+/* neurons-dataset-catalog.c: the datasets Neurons can learn, and what their classes are called
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "neurons-datasets"
+#define G_LOG_DOMAIN "neurons-dataset-catalog"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "neurons-dataset.h"
-#include "neurons-datasets.h"
+#include "neurons-dataset-catalog.h"
 
 /*
  * Both datasets are ten classes of 28 × 28 grey images in the same IDX files, so the same
@@ -98,7 +98,8 @@ neurons_datasets_get_class_names (NeuronsDatasetKind kind)
 
 /**
  * neurons_datasets_find_folder:
- * @settings: the app's settings, for a Fashion-MNIST folder chosen by hand
+ * @settings: (nullable): the app's settings, for a Fashion-MNIST folder chosen by hand, or
+ *   %NULL outside the app (the command line, the tests), which look only where it is found
  *
  * Where the dataset is: the digits that come with Neurons (or $NEURONS_DATA_DIR), and for
  * Fashion-MNIST the folder chosen in Preferences, else where Debian installs it.
@@ -111,11 +112,14 @@ neurons_datasets_find_folder (NeuronsDatasetKind  kind,
 {
   g_autofree char *chosen = NULL;
 
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
   switch (kind)
     {
     case NEURONS_DATASET_FASHION_MNIST:
-      chosen = g_settings_get_string (settings, "fashion-mnist-folder");
-      if (chosen[0] != '\0' && g_file_test (chosen, G_FILE_TEST_IS_DIR))
+      if (settings != NULL)
+        chosen = g_settings_get_string (settings, "fashion-mnist-folder");
+      if (chosen != NULL && chosen[0] != '\0' && g_file_test (chosen, G_FILE_TEST_IS_DIR))
         return g_steal_pointer (&chosen);
       if (g_file_test (NEURONS_FASHION_MNIST_SYSTEM_DIR, G_FILE_TEST_IS_DIR))
         return g_strdup (NEURONS_FASHION_MNIST_SYSTEM_DIR);
