@@ -227,6 +227,7 @@ neurons_learning_page_set_net (NeuronsLearningPage *self,
   unbind_net (self);
   g_set_object (&self->net, net);
   neurons_weight_histogram_set_net (self->weight_histogram, net);
+  neurons_activation_chart_set_net (self->activation_chart, net);
 
   if (net != NULL)
     {
@@ -264,4 +265,23 @@ neurons_learning_page_set_evaluator (NeuronsLearningPage *self,
   neurons_history_chart_set_evaluator (self->cost_chart, evaluator);
   neurons_history_chart_set_evaluator (self->accuracy_chart, evaluator);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATOR]);
+}
+
+NeuronsHighlight *
+neurons_learning_page_get_highlight (NeuronsLearningPage *self)
+{
+  g_return_val_if_fail (NEURONS_IS_LEARNING_PAGE (self), NULL);
+
+  return neurons_activation_chart_get_highlight (self->activation_chart);
+}
+
+/* The hidden neuron pointed at, whose weighted sum the activation curves mark. */
+void
+neurons_learning_page_set_highlight (NeuronsLearningPage *self,
+                                     NeuronsHighlight    *highlight)
+{
+  g_return_if_fail (NEURONS_IS_LEARNING_PAGE (self));
+  g_return_if_fail (highlight == NULL || NEURONS_IS_HIGHLIGHT (highlight));
+
+  neurons_activation_chart_set_highlight (self->activation_chart, highlight);
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "neurons-evaluator.h"
+#include "neurons-highlight.h"
 #include "neurons-neural-net.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,8 @@ void              neurons_learning_page_set_net       (NeuronsLearningPage *self
 NeuronsEvaluator *neurons_learning_page_get_evaluator (NeuronsLearningPage *self);
 void              neurons_learning_page_set_evaluator (NeuronsLearningPage *self,
                                                        NeuronsEvaluator    *evaluator);
+NeuronsHighlight *neurons_learning_page_get_highlight (NeuronsLearningPage *self);
+void              neurons_learning_page_set_highlight (NeuronsLearningPage *self,
+                                                       NeuronsHighlight    *highlight);
 
 G_END_DECLS

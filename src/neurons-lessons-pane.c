@@ -72,6 +72,7 @@ struct _NeuronsLessonsPane
 
   NeuronsNeuralNet *net;
   NeuronsEvaluator *evaluator;
+  NeuronsHighlight *highlight;
   GSettings        *settings;
   guint             current;
 
@@ -87,6 +88,7 @@ enum {
   PROP_0,
   PROP_NET,
   PROP_EVALUATOR,
+  PROP_HIGHLIGHT,
   PROP_LESSON,
   N_PROPS
 };
@@ -375,6 +377,7 @@ neurons_lessons_pane_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->net, update_other_data, self);
   g_clear_object (&self->net);
   g_clear_object (&self->evaluator);
+  g_clear_object (&self->highlight);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (neurons_lessons_pane_parent_class)->dispose (object);
@@ -396,6 +399,10 @@ neurons_lessons_pane_get_property (GObject    *object,
 
     case PROP_EVALUATOR:
       g_value_set_object (value, self->evaluator);
+      break;
+
+    case PROP_HIGHLIGHT:
+      g_value_set_object (value, self->highlight);
       break;
 
     case PROP_LESSON:
@@ -423,6 +430,10 @@ neurons_lessons_pane_set_property (GObject      *object,
 
     case PROP_EVALUATOR:
       neurons_lessons_pane_set_evaluator (self, g_value_get_object (value));
+      break;
+
+    case PROP_HIGHLIGHT:
+      neurons_lessons_pane_set_highlight (self, g_value_get_object (value));
       break;
 
     case PROP_LESSON:
@@ -462,6 +473,16 @@ neurons_lessons_pane_class_init (NeuronsLessonsPaneClass *klass)
   properties[PROP_EVALUATOR] =
     g_param_spec_object ("evaluator", NULL, NULL,
                          NEURONS_TYPE_EVALUATOR,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * NeuronsLessonsPane:highlight:
+   *
+   * The hidden neuron pointed at in the network view, for the figures that mark it.
+   */
+  properties[PROP_HIGHLIGHT] =
+    g_param_spec_object ("highlight", NULL, NULL,
+                         NEURONS_TYPE_HIGHLIGHT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -578,6 +599,25 @@ neurons_lessons_pane_set_evaluator (NeuronsLessonsPane *self,
 
   if (g_set_object (&self->evaluator, evaluator))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATOR]);
+}
+
+NeuronsHighlight *
+neurons_lessons_pane_get_highlight (NeuronsLessonsPane *self)
+{
+  g_return_val_if_fail (NEURONS_IS_LESSONS_PANE (self), NULL);
+
+  return self->highlight;
+}
+
+void
+neurons_lessons_pane_set_highlight (NeuronsLessonsPane *self,
+                                    NeuronsHighlight   *highlight)
+{
+  g_return_if_fail (NEURONS_IS_LESSONS_PANE (self));
+  g_return_if_fail (highlight == NULL || NEURONS_IS_HIGHLIGHT (highlight));
+
+  if (g_set_object (&self->highlight, highlight))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
 }
 
 const char *

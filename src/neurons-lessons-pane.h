@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "neurons-evaluator.h"
+#include "neurons-highlight.h"
 #include "neurons-neural-net.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ void              neurons_lessons_pane_set_net       (NeuronsLessonsPane *self,
 NeuronsEvaluator *neurons_lessons_pane_get_evaluator (NeuronsLessonsPane *self);
 void              neurons_lessons_pane_set_evaluator (NeuronsLessonsPane *self,
                                                       NeuronsEvaluator   *evaluator);
+NeuronsHighlight *neurons_lessons_pane_get_highlight (NeuronsLessonsPane *self);
+void              neurons_lessons_pane_set_highlight (NeuronsLessonsPane *self,
+                                                      NeuronsHighlight   *highlight);
 const char       *neurons_lessons_pane_get_lesson    (NeuronsLessonsPane *self);
 void              neurons_lessons_pane_set_lesson    (NeuronsLessonsPane *self,
                                                       const char         *lesson);

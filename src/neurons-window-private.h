@@ -36,7 +36,6 @@ struct _NeuronsWindow
   AdwStatusPage        *error_page;
   AdwFlap              *about_flap;
   NeuronsNetworkPanel  *network_panel;
-  double                marked_weighted_sum;  /* of the highlighted neuron, NaN for none */
   GtkCheckButton       *he_check;
   GtkCheckButton       *xavier_check;
   GtkCheckButton       *uniform_check;
@@ -141,8 +140,6 @@ void   _neurons_window_dataset_init           (NeuronsWindow     *self);
 void   _neurons_window_settings_init          (NeuronsWindow     *self);
 double _neurons_window_settings_learning_rate (NeuronsWindow     *self,
                                                NeuronsActivation  activation);
-
-void _neurons_window_hover_init         (NeuronsWindow      *self);
 
 void _neurons_window_class_lessons_init (NeuronsWindowClass *klass);
 void _neurons_window_lessons_init       (NeuronsWindow      *self);

@@ -919,7 +919,9 @@ neurons_window_init (NeuronsWindow *self)
   neurons_network_panel_set_net (self->network_panel, self->net);
   _neurons_window_pages_init (self);
   _neurons_window_draw_init (self);
-  _neurons_window_hover_init (self);
+  /* the activation curves mark the neuron pointed at in the network view */
+  neurons_learning_page_set_highlight (self->learning_page, neurons_network_panel_get_highlight (self->network_panel));
+  neurons_lessons_pane_set_highlight (self->lessons_pane, neurons_network_panel_get_highlight (self->network_panel));
 
   g_signal_connect_object (self->net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);

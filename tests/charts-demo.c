@@ -54,17 +54,11 @@ typedef struct
   NeuronsEvaluator *evaluator;
   NeuronsDataset   *test;
   GtkWidget        *activation_chart;
+  NeuronsHighlight *highlight;
   GtkWidget        *matrix;
   guint             n_frames;
   gint64            first_frame_time;
 } Demo;
-
-static void
-on_net_changed (Demo *demo)
-{
-  neurons_activation_chart_set_marked_input (NEURONS_ACTIVATION_CHART (demo->activation_chart),
-                                             neurons_neural_net_get_forward (demo->net)->z1[0]);
-}
 
 static void
 on_sample_activated (Demo  *demo,
@@ -155,6 +149,10 @@ on_activate (GtkApplication *app,
   demo->activation_chart = neurons_activation_chart_new ();
   neurons_activation_chart_set_show_derivatives (NEURONS_ACTIVATION_CHART (demo->activation_chart), TRUE);
   g_object_bind_property (demo->net, "hidden-activation", demo->activation_chart, "activation", G_BINDING_SYNC_CREATE);
+  /* the first neuron of layer 1, marked as if pointed at */
+  neurons_highlight_select (demo->highlight, NEURONS_HIGHLIGHT_HIDDEN1, 0);
+  neurons_activation_chart_set_net (NEURONS_ACTIVATION_CHART (demo->activation_chart), demo->net);
+  neurons_activation_chart_set_highlight (NEURONS_ACTIVATION_CHART (demo->activation_chart), demo->highlight);
   g_object_bind_property (demo->net, "initialization", init_chart, "initialization", G_BINDING_SYNC_CREATE);
   g_object_bind_property (demo->net, "hidden-activation", rate_chart, "activation", G_BINDING_SYNC_CREATE);
   g_object_bind_property (demo->net, "learning-rate", rate_chart, "learning-rate", G_BINDING_SYNC_CREATE);
@@ -165,7 +163,6 @@ on_activate (GtkApplication *app,
   neurons_confusion_matrix_set_evaluator (NEURONS_CONFUSION_MATRIX (matrix), demo->evaluator);
   g_signal_connect_swapped (bench, "sample-activated", G_CALLBACK (on_sample_activated), demo);
   g_signal_connect_swapped (matrix, "sample-activated", G_CALLBACK (on_sample_activated), demo);
-  g_signal_connect_swapped (demo->net, "changed", G_CALLBACK (on_net_changed), demo);
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 18);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
@@ -234,12 +231,14 @@ main (int   argc,
   demo.trainer = neurons_trainer_new (demo.net, train);
   demo.evaluator = neurons_evaluator_new (demo.net, test);
   demo.test = test;
+  demo.highlight = neurons_highlight_new ();
 
   app = adw_application_new ("io.github.neurons.ChartsDemo", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), &demo);
   status = g_application_run (G_APPLICATION (app), 0, NULL);
 
   neurons_trainer_pause (demo.trainer);
+  g_object_unref (demo.highlight);
   g_object_unref (demo.evaluator);
   g_object_unref (demo.trainer);
   g_object_unref (demo.net);

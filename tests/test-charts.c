@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "neurons-activation-chart.h"
 #include "neurons-chart.h"
@@ -109,11 +110,67 @@ test_activation_relu_flat (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Shows a test image and highlights the first-layer neuron whose weighted sum lies farthest
+ * from zero, so that its mark stays clear of the slope's peak at z = 0. */
+static void
+mark_far_neuron (NeuronsNeuralNet *net,
+                 NeuronsHighlight *highlight)
+{
+  const NeuronsForward *forward;
+  guint farthest = 0;
+
+  neurons_neural_net_show_input (net, neurons_dataset_image (test_set, 0), test_set->labels[0], 0);
+  forward = neurons_neural_net_get_forward (net);
+  for (guint j = 1; j < NEURONS_HIDDEN1_SIZE; j++)
+    if (fabsf (forward->z1[j]) > fabsf (forward->z1[farthest]))
+      farthest = j;
+  g_assert_cmpfloat (fabsf (forward->z1[farthest]), >, 0.5);
+  neurons_highlight_select (highlight, NEURONS_HIGHLIGHT_HIDDEN1, farthest);
+}
+
+/* The chart follows the highlight and the net itself: pointing at a neuron marks its weighted
+ * sum, training moves the mark, and letting go clears it. */
+static void
+test_activation_follows_highlight (void)
+{
+  GtkWidget *chart = g_object_ref_sink (neurons_activation_chart_new ());
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  g_autoptr(NeuronsHighlight) highlight = neurons_highlight_new ();
+  NeuronsActivationChart *activation = NEURONS_ACTIVATION_CHART (chart);
+  char *mismatch;
+  double before;
+
+  neurons_activation_chart_set_net (activation, net);
+  neurons_activation_chart_set_highlight (activation, highlight);
+  neurons_neural_net_show_input (net, neurons_dataset_image (test_set, 0), test_set->labels[0], 0);
+  g_assert_true (isnan (neurons_activation_chart_get_marked_input (activation)));
+
+  neurons_highlight_hover (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3);
+  before = neurons_activation_chart_get_marked_input (activation);
+  g_assert_cmpfloat (before, ==, neurons_neural_net_get_forward (net)->z2[3]);
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_nonnull (strstr (mismatch, "weighted sum is"));
+  g_free (mismatch);
+
+  neurons_neural_net_show_input (net, neurons_dataset_image (test_set, 1), test_set->labels[1], 1);
+  g_assert_cmpfloat (neurons_activation_chart_get_marked_input (activation), !=, before);
+
+  neurons_highlight_hover_end (highlight);
+  g_assert_true (isnan (neurons_activation_chart_get_marked_input (activation)));
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_null (strstr (mismatch, "weighted sum is"));
+  g_free (mismatch);
+
+  g_object_unref (chart);
+}
+
 /* The derivatives: Sigmoid's tops out at 0.25, a quarter of the way up to ReLU's 1. */
 static void
 test_activation_derivatives (void)
 {
   GtkWidget *chart = neurons_activation_chart_new ();
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  g_autoptr(NeuronsHighlight) highlight = neurons_highlight_new ();
   GtkWidget *window;
   g_autoptr(NeuronsTestImage) plain = NULL;
   g_autoptr(NeuronsTestImage) with_slopes = NULL;
@@ -125,7 +182,9 @@ test_activation_derivatives (void)
   window = neurons_test_show_in_window (chart, 480, 300);
   plain = neurons_test_render (chart, "charts-activation-sigmoid");
   neurons_activation_chart_set_show_derivatives (NEURONS_ACTIVATION_CHART (chart), TRUE);
-  neurons_activation_chart_set_marked_input (NEURONS_ACTIVATION_CHART (chart), 1.5);
+  neurons_activation_chart_set_net (NEURONS_ACTIVATION_CHART (chart), net);
+  neurons_activation_chart_set_highlight (NEURONS_ACTIVATION_CHART (chart), highlight);
+  mark_far_neuron (net, highlight);
   with_slopes = neurons_test_render (chart, "charts-activation-derivatives");
   neurons_chart_color (NEURONS_CHART_GREEN, FALSE, &sigmoid);
 
@@ -583,8 +642,8 @@ test_weight_histogram (void)
   GtkWidget *histogram = neurons_weight_histogram_new ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  const float *weights;
-  gsize n_weights;
+  float weights[NEURONS_HIDDEN2_SIZE * NEURONS_HIDDEN1_SIZE];
+  gsize n_weights = G_N_ELEMENTS (weights);
   GtkWidget *window;
   double initial_deviation;
 
@@ -593,7 +652,7 @@ test_weight_histogram (void)
   neurons_weight_histogram_set_layer (NEURONS_WEIGHT_HISTOGRAM (histogram), 1);
   window = neurons_test_show_in_window (histogram, 420, 220);
 
-  weights = neurons_chart_layer_weights (neurons_neural_net_get_mlp (net), 1, &n_weights);
+  neurons_mlp_copy_layer_weights (neurons_neural_net_get_mlp (net), 1, weights);
   g_assert_cmpuint (n_weights, ==, 256);
   initial_deviation = neurons_chart_standard_deviation (weights, n_weights);
   before = g_strdup_printf ("Hidden layer 1 → hidden layer 2: after 0 training samples the weights spread with "
@@ -605,6 +664,7 @@ test_weight_histogram (void)
   for (guint s = 0; s < 3000; s++)
     neurons_neural_net_train_step (net, neurons_dataset_image (train, s), train->labels[s], s);
   image = neurons_test_render (histogram, "charts-weights");
+  neurons_mlp_copy_layer_weights (neurons_neural_net_get_mlp (net), 1, weights);
   after = g_strdup_printf ("Hidden layer 1 → hidden layer 2: after 3k training samples the weights spread with "
                            "standard deviation %.3f; they started at %.3f.",
                            neurons_chart_standard_deviation (weights, n_weights), initial_deviation);
@@ -736,6 +796,137 @@ test_class_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+assert_ticks (double        minimum,
+              double        maximum,
+              guint         max_ticks,
+              const double *expected,
+              guint         n_expected)
+{
+  NeuronsChartAxis axis;
+  double ticks[16];
+  guint n_ticks;
+
+  neurons_chart_axis_init (&axis, minimum, maximum, 0, 100);
+  n_ticks = neurons_chart_axis_ticks (&axis, max_ticks, ticks);
+  g_test_message ("%g … %g, at most %u: %u ticks", minimum, maximum, max_ticks, n_ticks);
+  g_assert_cmpuint (n_ticks, ==, n_expected);
+  for (guint i = 0; i < n_ticks; i++)
+    g_assert_cmpfloat_with_epsilon (ticks[i], expected[i], 1e-9);
+}
+
+/* Ticks fall on 1, 2 or 5 times a power of ten, within the range, at most max_ticks + 1 of
+ * them, and zero is zero exactly. */
+static void
+test_axis_nice_ticks (void)
+{
+  NeuronsChartAxis axis;
+  double ticks[16];
+
+  assert_ticks (0, 1, 4, (double[]) { 0, 0.5, 1 }, 3);
+  assert_ticks (-0.6, 0.6, 6, (double[]) { -0.6, -0.4, -0.2, 0, 0.2, 0.4, 0.6 }, 7);
+  assert_ticks (-0.2, 0.2, 4, (double[]) { -0.2, -0.1, 0, 0.1, 0.2 }, 5);
+  assert_ticks (0, 2000, 3, (double[]) { 0, 1000, 2000 }, 3);
+  assert_ticks (0, 5000, 4, (double[]) { 0, 2000, 4000 }, 3);
+  assert_ticks (0, 1e6, 4, (double[]) { 0, 5e5, 1e6 }, 3);
+  assert_ticks (0.013, 0.031, 4, (double[]) { 0.015, 0.02, 0.025, 0.03 }, 4);
+  /* a range given high to low has the same ticks */
+  assert_ticks (1, 0, 4, (double[]) { 0, 0.5, 1 }, 3);
+
+  neurons_chart_axis_init (&axis, -0.3, 0.3, 0, 100);
+  g_assert_cmpuint (neurons_chart_axis_ticks (&axis, 6, ticks), ==, 7);
+  g_assert_true (ticks[3] == 0 && !signbit (ticks[3]));
+}
+
+/* value → pixel → value gives the value back, on a horizontal axis and on one that runs up. */
+static void
+test_axis_round_trip (void)
+{
+  static const double values[] = { -4, -1.5, 0, 0.25, 1, 3.999, 4, 7 };
+  NeuronsChartAxis x_axis, y_axis;
+
+  neurons_chart_axis_init (&x_axis, -4, 4, 34, 472);
+  g_assert_cmpfloat (neurons_chart_axis_to_pixel (&x_axis, -4), ==, 34);
+  g_assert_cmpfloat (neurons_chart_axis_to_pixel (&x_axis, 0), ==, 253);
+  g_assert_cmpfloat (neurons_chart_axis_to_pixel (&x_axis, 4), ==, 472);
+
+  neurons_chart_axis_init (&y_axis, -0.25, 1.5, 294, 6);
+  g_assert_cmpfloat_with_epsilon (neurons_chart_axis_to_pixel (&y_axis, 1.5), 6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (neurons_chart_axis_to_pixel (&y_axis, -0.25), 294, 1e-9);
+  g_assert_cmpfloat (neurons_chart_axis_to_pixel (&y_axis, 1), <, neurons_chart_axis_to_pixel (&y_axis, 0));
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      double pixel = neurons_chart_axis_to_pixel (&x_axis, values[i]);
+
+      g_assert_cmpfloat_with_epsilon (neurons_chart_axis_to_value (&x_axis, pixel), values[i], 1e-9);
+      pixel = neurons_chart_axis_to_pixel (&y_axis, values[i]);
+      g_assert_cmpfloat_with_epsilon (neurons_chart_axis_to_value (&y_axis, pixel), values[i], 1e-9);
+    }
+}
+
+/* A range of one value, or of none, neither divides by zero nor invents ticks. */
+static void
+test_axis_degenerate (void)
+{
+  NeuronsChartAxis axis;
+  double ticks[8];
+
+  neurons_chart_axis_init (&axis, 3, 3, 10, 110);
+  g_assert_cmpfloat (neurons_chart_axis_to_pixel (&axis, 3), ==, 60);
+  g_assert_cmpfloat (neurons_chart_axis_to_pixel (&axis, 100), ==, 60);
+  g_assert_cmpfloat (neurons_chart_axis_to_value (&axis, 25), ==, 3);
+  g_assert_cmpuint (neurons_chart_axis_ticks (&axis, 4, ticks), ==, 1);
+  g_assert_cmpfloat (ticks[0], ==, 3);
+
+  /* no pixels to spread it over */
+  neurons_chart_axis_init (&axis, 0, 1, 50, 50);
+  g_assert_cmpfloat (neurons_chart_axis_to_pixel (&axis, 0.7), ==, 50);
+  g_assert_cmpfloat (neurons_chart_axis_to_value (&axis, 50), ==, 0);
+
+  neurons_chart_axis_init (&axis, NAN, 1, 0, 100);
+  g_assert_cmpuint (neurons_chart_axis_ticks (&axis, 4, ticks), ==, 0);
+  g_assert_false (isnan (neurons_chart_axis_to_pixel (&axis, 0.5)));
+}
+
+/* Every chart inherits from the base its CSS name, its role and a fixed natural size, and
+ * carries a name and a description from the start. */
+static void
+test_chart_base (void)
+{
+  static const struct { int width, height; } natural[] = {
+    { 360, 220 }, { 400, 180 }, { 420, 220 }, { 520, 200 }, { 360, 180 },
+  };
+  static const char *labels[] = {
+    "Activation functions", "Cost over time", "Initial weight distributions", "Learning rate",
+    "Weight distribution",
+  };
+  GtkWidget *charts[] = {
+    neurons_activation_chart_new (),
+    neurons_history_chart_new (NEURONS_HISTORY_CHART_COST),
+    neurons_init_chart_new (),
+    neurons_learning_rate_chart_new (),
+    neurons_weight_histogram_new (),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      GtkWidget *chart = g_object_ref_sink (charts[i]);
+      int minimum, width, height;
+
+      g_assert_true (NEURONS_IS_CHART (chart));
+      g_assert_cmpstr (gtk_widget_get_css_name (chart), ==, "chart");
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)), ==, GTK_ACCESSIBLE_ROLE_IMG);
+      gtk_widget_measure (chart, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &width, NULL, NULL);
+      gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &minimum, &height, NULL, NULL);
+      g_assert_cmpint (width, ==, natural[i].width);
+      g_assert_cmpint (height, ==, natural[i].height);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, labels[i]);
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+      g_object_unref (chart);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -752,8 +943,13 @@ main (int   argc,
   test_set = neurons_dataset_load (images, labels, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/widgets/charts/axis/nice-ticks", test_axis_nice_ticks);
+  g_test_add_func ("/widgets/charts/axis/round-trip", test_axis_round_trip);
+  g_test_add_func ("/widgets/charts/axis/degenerate", test_axis_degenerate);
+  g_test_add_func ("/widgets/charts/base", test_chart_base);
   g_test_add_func ("/widgets/charts/activation-relu-flat", test_activation_relu_flat);
   g_test_add_func ("/widgets/charts/activation-derivatives", test_activation_derivatives);
+  g_test_add_func ("/widgets/charts/activation-follows-highlight", test_activation_follows_highlight);
   g_test_add_func ("/widgets/charts/init-spread", test_init_spread);
   g_test_add_func ("/widgets/charts/bench-light", test_bench_light);
   g_test_add_func ("/widgets/charts/bench-dark", test_bench_dark);

@@ -1,4 +1,4 @@
-/* neurons-activation-chart.c
+/* neurons-activation-chart.c: Sigmoid and ReLU, with their slopes, on shared axes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,6 @@
 #include <math.h>
 
 #include "neurons-activation-chart.h"
-#include "neurons-chart.h"
 #include "neurons-colors.h"
 
 /*
@@ -19,8 +18,12 @@
  * squeezes every weighted sum into 0…1, the other is flat below zero and the sum itself
  * above. Their slopes, on request, show why Sigmoid learns slowly: backpropagation multiplies
  * by the slope, and Sigmoid's is at most 0.25 while ReLU's is 1 wherever the neuron fires.
- * The activation the network uses is drawn strong, the other faint; a hovered neuron's
- * weighted sum is marked on it.
+ * The activation the network uses is drawn strong, the other faint. The chart follows the
+ * highlight itself: a hidden neuron pointed at in the network view has its weighted sum for
+ * the input on show marked on the curve.
+ *
+ * Its axes are a frame of its own: the grid sits at the values that matter (0.25 is
+ * Sigmoid's top slope) and the zero lines cross in the middle, so the base draws none.
  */
 
 #define Z_MIN  -4.0
@@ -31,29 +34,27 @@
 
 struct _NeuronsActivationChart
 {
-  GtkWidget          parent_instance;
+  NeuronsChart       parent_instance;
 
   NeuronsActivation  activation;
   gboolean           show_derivatives;
-  double             marked_input;
+  NeuronsNeuralNet  *net;
+  NeuronsHighlight  *highlight;
+  gboolean           marked;            /* whether the last description had a mark */
 };
 
-G_DEFINE_FINAL_TYPE (NeuronsActivationChart, neurons_activation_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NeuronsActivationChart, neurons_activation_chart, NEURONS_TYPE_CHART)
 
 enum {
   PROP_0,
   PROP_ACTIVATION,
   PROP_SHOW_DERIVATIVES,
-  PROP_MARKED_INPUT,
+  PROP_NET,
+  PROP_HIGHLIGHT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-typedef struct
-{
-  double left, top, width, height;
-} Plot;
 
 static double
 activate (NeuronsActivation activation,
@@ -76,17 +77,17 @@ slope (NeuronsActivation activation,
 }
 
 static double
-to_x (const Plot *plot,
-      double      z)
+to_x (NeuronsActivationChart *self,
+      double                  z)
 {
-  return plot->left + (z - Z_MIN) / (Z_MAX - Z_MIN) * plot->width;
+  return neurons_chart_axis_to_pixel (neurons_chart_get_axis (NEURONS_CHART (self), GTK_ORIENTATION_HORIZONTAL), z);
 }
 
 static double
-to_y (const Plot *plot,
-      double      value)
+to_y (NeuronsActivationChart *self,
+      double                  value)
 {
-  return plot->top + (Y_MAX - value) / (Y_MAX - Y_MIN) * plot->height;
+  return neurons_chart_axis_to_pixel (neurons_chart_get_axis (NEURONS_CHART (self), GTK_ORIENTATION_VERTICAL), value);
 }
 
 static NeuronsChartColor
@@ -95,11 +96,13 @@ curve_color (NeuronsActivation activation)
   return activation == NEURONS_ACTIVATION_RELU ? NEURONS_CHART_PURPLE : NEURONS_CHART_GREEN;
 }
 
-static void
-update_description (NeuronsActivationChart *self)
+static char *
+neurons_activation_chart_describe (NeuronsChart *chart)
 {
+  NeuronsActivationChart *self = NEURONS_ACTIVATION_CHART (chart);
   g_autoptr(GString) description = g_string_new (NULL);
   const char *name = self->activation == NEURONS_ACTIVATION_RELU ? _("ReLU") : _("Sigmoid");
+  double marked_input = neurons_activation_chart_get_marked_input (self);
 
   g_string_append (description,
                    _("Sigmoid squeezes every weighted sum into 0 to 1; ReLU is 0 below zero "
@@ -108,31 +111,32 @@ update_description (NeuronsActivationChart *self)
   g_string_append_c (description, ' ');
   g_string_append_printf (description, _("The network uses %s."), name);
 
-  if (!isnan (self->marked_input))
+  self->marked = !isnan (marked_input);
+  if (self->marked)
     {
       g_string_append_c (description, ' ');
       g_string_append_printf (description, _("The hovered neuron's weighted sum is %.2f, which gives %.2f with slope %.2f."),
-                              self->marked_input,
-                              activate (self->activation, self->marked_input),
-                              slope (self->activation, self->marked_input));
+                              marked_input,
+                              activate (self->activation, marked_input),
+                              slope (self->activation, marked_input));
     }
 
-  neurons_chart_set_description (GTK_WIDGET (self), description->str);
+  return g_string_free (g_steal_pointer (&description), FALSE);
 }
 
 static void
-trace_curve (cairo_t           *cr,
-             const Plot        *plot,
-             NeuronsActivation  activation,
-             gboolean           derivative)
+trace_curve (NeuronsActivationChart *self,
+             cairo_t                *cr,
+             NeuronsActivation       activation,
+             gboolean                derivative)
 {
   if (derivative && activation == NEURONS_ACTIVATION_RELU)
     {
       /* ReLU's slope jumps from 0 to 1 at zero: a step */
-      cairo_move_to (cr, to_x (plot, Z_MIN), to_y (plot, 0));
-      cairo_line_to (cr, to_x (plot, 0), to_y (plot, 0));
-      cairo_line_to (cr, to_x (plot, 0), to_y (plot, 1));
-      cairo_line_to (cr, to_x (plot, Z_MAX), to_y (plot, 1));
+      cairo_move_to (cr, to_x (self, Z_MIN), to_y (self, 0));
+      cairo_line_to (cr, to_x (self, 0), to_y (self, 0));
+      cairo_line_to (cr, to_x (self, 0), to_y (self, 1));
+      cairo_line_to (cr, to_x (self, Z_MAX), to_y (self, 1));
       return;
     }
 
@@ -142,9 +146,9 @@ trace_curve (cairo_t           *cr,
       double value = derivative ? slope (activation, z) : activate (activation, z);
 
       if (i == 0)
-        cairo_move_to (cr, to_x (plot, z), to_y (plot, value));
+        cairo_move_to (cr, to_x (self, z), to_y (self, value));
       else
-        cairo_line_to (cr, to_x (plot, z), to_y (plot, value));
+        cairo_line_to (cr, to_x (self, z), to_y (self, value));
     }
 }
 
@@ -152,7 +156,7 @@ static void
 draw_axes (NeuronsActivationChart *self,
            GtkSnapshot            *snapshot,
            cairo_t                *cr,
-           const Plot             *plot)
+           const graphene_rect_t  *area)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   const char *axis_label = _("<small>weighted sum z</small>");
@@ -168,61 +172,61 @@ draw_axes (NeuronsActivationChart *self,
   gdk_cairo_set_source_rgba (cr, &grid);
   for (double value = 0.25; value <= 1.0; value += 0.25)
     {
-      cairo_move_to (cr, plot->left, round (to_y (plot, value)) + 0.5);
-      cairo_line_to (cr, plot->left + plot->width, round (to_y (plot, value)) + 0.5);
+      cairo_move_to (cr, area->origin.x, round (to_y (self, value)) + 0.5);
+      cairo_line_to (cr, area->origin.x + area->size.width, round (to_y (self, value)) + 0.5);
     }
   for (double z = Z_MIN; z <= Z_MAX; z += 1)
     {
-      cairo_move_to (cr, round (to_x (plot, z)) + 0.5, plot->top);
-      cairo_line_to (cr, round (to_x (plot, z)) + 0.5, plot->top + plot->height);
+      cairo_move_to (cr, round (to_x (self, z)) + 0.5, area->origin.y);
+      cairo_line_to (cr, round (to_x (self, z)) + 0.5, area->origin.y + area->size.height);
     }
   cairo_stroke (cr);
 
   /* The zero lines */
   gdk_cairo_set_source_rgba (cr, &axis);
-  cairo_move_to (cr, plot->left, round (to_y (plot, 0)) + 0.5);
-  cairo_line_to (cr, plot->left + plot->width, round (to_y (plot, 0)) + 0.5);
-  cairo_move_to (cr, round (to_x (plot, 0)) + 0.5, plot->top);
-  cairo_line_to (cr, round (to_x (plot, 0)) + 0.5, plot->top + plot->height);
+  cairo_move_to (cr, area->origin.x, round (to_y (self, 0)) + 0.5);
+  cairo_line_to (cr, area->origin.x + area->size.width, round (to_y (self, 0)) + 0.5);
+  cairo_move_to (cr, round (to_x (self, 0)) + 0.5, area->origin.y);
+  cairo_line_to (cr, round (to_x (self, 0)) + 0.5, area->origin.y + area->size.height);
   cairo_stroke (cr);
 
   for (double value = 0; value <= 1.0; value += 0.25)
     {
       g_autofree char *label = g_strdup_printf ("<small>%g</small>", value);
 
-      neurons_chart_text (widget, snapshot, label, plot->left - 4, to_y (plot, value),
+      neurons_chart_text (widget, snapshot, label, area->origin.x - 4, to_y (self, value),
                           NEURONS_CHART_ALIGN_END, NEURONS_CHART_ALIGN_CENTER, &text);
     }
   for (double z = Z_MIN; z <= Z_MAX; z += 2)
     {
       g_autofree char *label = g_strdup_printf ("<small>%g</small>", z);
 
-      neurons_chart_text (widget, snapshot, label, to_x (plot, z), plot->top + plot->height + 2,
+      neurons_chart_text (widget, snapshot, label, to_x (self, z), area->origin.y + area->size.height + 2,
                           NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &text);
     }
   /* Between the tick labels 2 and 4; where they leave no room, as in a lesson beside the
    * network, inside the plot under the zero line, where no curve goes. */
   neurons_chart_text_size (widget, axis_label, &axis_label_width, NULL);
   neurons_chart_text_size (widget, "<small>4</small>", &tick_width, NULL);
-  if (axis_label_width + 2 * tick_width + 8 <= to_x (plot, 4) - to_x (plot, 2))
+  if (axis_label_width + 2 * tick_width + 8 <= to_x (self, 4) - to_x (self, 2))
     neurons_chart_text (widget, snapshot, axis_label,
-                        to_x (plot, 3), plot->top + plot->height + 2,
+                        to_x (self, 3), area->origin.y + area->size.height + 2,
                         NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &text);
   else
     neurons_chart_text (widget, snapshot, axis_label,
-                        plot->left + plot->width - 2, to_y (plot, 0) + 2,
+                        area->origin.x + area->size.width - 2, to_y (self, 0) + 2,
                         NEURONS_CHART_ALIGN_END, NEURONS_CHART_ALIGN_START, &text);
 }
 
 static void
 draw_legend (NeuronsActivationChart *self,
              GtkSnapshot            *snapshot,
-             const Plot             *plot,
+             const graphene_rect_t  *area,
              gboolean                dark)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   static const NeuronsActivation order[] = { NEURONS_ACTIVATION_SIGMOID, NEURONS_ACTIVATION_RELU };
-  double y = plot->top + 4;
+  double y = area->origin.y + 4;
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
@@ -244,7 +248,7 @@ draw_legend (NeuronsActivationChart *self,
                                  self->show_derivatives ? _("Sigmoid, slope ≤ 0.25 (dashed)") : _("Sigmoid"),
                                  in_use ? "</b>" : "");
 
-      neurons_chart_text (widget, snapshot, label, plot->left + 6, y,
+      neurons_chart_text (widget, snapshot, label, area->origin.x + 6, y,
                           NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, &color);
       neurons_chart_text_size (widget, label, NULL, &height);
       y += height;
@@ -255,15 +259,15 @@ static void
 draw_mark (NeuronsActivationChart *self,
            GtkSnapshot            *snapshot,
            cairo_t                *cr,
-           const Plot             *plot,
+           const graphene_rect_t  *area,
            gboolean                dark)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  double z = self->marked_input;
+  double z = neurons_activation_chart_get_marked_input (self);
   double shown_z = CLAMP (z, Z_MIN, Z_MAX);
   double value = activate (self->activation, z);
-  double x = to_x (plot, shown_z);
-  double y = to_y (plot, MIN (activate (self->activation, shown_z), Y_MAX));
+  double x = to_x (self, shown_z);
+  double y = to_y (self, MIN (activate (self->activation, shown_z), Y_MAX));
   g_autofree char *label = NULL;
   GdkRGBA color, guide;
 
@@ -275,7 +279,7 @@ draw_mark (NeuronsActivationChart *self,
   cairo_set_dash (cr, (double[]) { 2, 3 }, 2, 0);
   cairo_set_line_width (cr, 1);
   gdk_cairo_set_source_rgba (cr, &guide);
-  cairo_move_to (cr, x, to_y (plot, 0));
+  cairo_move_to (cr, x, to_y (self, 0));
   cairo_line_to (cr, x, y);
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -291,7 +295,7 @@ draw_mark (NeuronsActivationChart *self,
 
   if (self->show_derivatives)
     {
-      double slope_y = to_y (plot, slope (self->activation, shown_z));
+      double slope_y = to_y (self, slope (self->activation, shown_z));
 
       cairo_rectangle (cr, x - 4, slope_y - 4, 8, 8);
       gdk_cairo_set_source_rgba (cr, &color);
@@ -307,38 +311,17 @@ draw_mark (NeuronsActivationChart *self,
                              z, z == shown_z ? "" : (z < Z_MIN ? " ◂" : " ▸"), value);
 
   neurons_chart_text (widget, snapshot, label,
-                      CLAMP (x, plot->left + 60, plot->left + plot->width - 60), MAX (y - 8, plot->top + 30),
+                      CLAMP (x, area->origin.x + 60, area->origin.x + area->size.width - 60), MAX (y - 8, area->origin.y + 30),
                       NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_END, &guide);
 }
 
 static void
-neurons_activation_chart_snapshot (GtkWidget   *widget,
-                                   GtkSnapshot *snapshot)
+draw_curves (NeuronsActivationChart *self,
+             cairo_t                *cr,
+             gboolean                dark)
 {
-  NeuronsActivationChart *self = NEURONS_ACTIVATION_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  gboolean dark = neurons_colors_is_dark (widget);
   static const NeuronsActivation order[] = { NEURONS_ACTIVATION_SIGMOID, NEURONS_ACTIVATION_RELU };
-  int label_height;
-  Plot plot;
-  cairo_t *cr;
 
-  if (width <= 0 || height <= 0)
-    return;
-
-  neurons_chart_text_size (widget, "<small>0.25</small>", NULL, &label_height);
-  plot = (Plot) { 34, 6, width - 34 - 8, height - 6 - label_height - 4 };
-  if (plot.width <= 0 || plot.height <= 0)
-    return;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_axes (self, snapshot, cr, &plot);
-
-  /* ReLU leaves through the top: it has no ceiling */
-  cairo_save (cr);
-  cairo_rectangle (cr, plot.left, plot.top, plot.width, plot.height);
-  cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   /* The one in use last, on top */
@@ -358,7 +341,7 @@ neurons_activation_chart_snapshot (GtkWidget   *widget,
         gdk_cairo_set_source_rgba (cr, &color);
 
         cairo_set_line_width (cr, in_use ? 3 : 2);
-        trace_curve (cr, &plot, activation, FALSE);
+        trace_curve (self, cr, activation, FALSE);
         cairo_stroke (cr);
 
         if (self->show_derivatives)
@@ -366,33 +349,61 @@ neurons_activation_chart_snapshot (GtkWidget   *widget,
             cairo_save (cr);
             cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
             cairo_set_line_width (cr, in_use ? 2.5 : 1.5);
-            trace_curve (cr, &plot, activation, TRUE);
+            trace_curve (self, cr, activation, TRUE);
             cairo_stroke (cr);
             cairo_restore (cr);
           }
       }
-
-  cairo_restore (cr);
-
-  if (!isnan (self->marked_input))
-    draw_mark (self, snapshot, cr, &plot, dark);
-
-  cairo_destroy (cr);
-
-  draw_legend (self, snapshot, &plot, dark);
 }
 
 static void
-neurons_activation_chart_measure (GtkWidget      *widget,
-                                  GtkOrientation  orientation,
-                                  int             for_size,
-                                  int            *minimum,
-                                  int            *natural,
-                                  int            *minimum_baseline,
-                                  int            *natural_baseline)
+neurons_activation_chart_plot (NeuronsChart          *chart,
+                               GtkSnapshot           *snapshot,
+                               const graphene_rect_t *area)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 140;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 220;
+  NeuronsActivationChart *self = NEURONS_ACTIVATION_CHART (chart);
+  GtkWidget *widget = GTK_WIDGET (chart);
+  gboolean dark = neurons_colors_is_dark (widget);
+  cairo_t *cr;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                                 gtk_widget_get_height (widget)));
+  draw_axes (self, snapshot, cr, area);
+
+  /* ReLU leaves through the top: it has no ceiling */
+  cairo_save (cr);
+  cairo_rectangle (cr, area->origin.x, area->origin.y, area->size.width, area->size.height);
+  cairo_clip (cr);
+  draw_curves (self, cr, dark);
+  cairo_restore (cr);
+
+  if (!isnan (neurons_activation_chart_get_marked_input (self)))
+    draw_mark (self, snapshot, cr, area, dark);
+
+  cairo_destroy (cr);
+
+  draw_legend (self, snapshot, area, dark);
+}
+
+static void
+neurons_activation_chart_get_margins (NeuronsChart *chart,
+                                      GtkBorder    *margins)
+{
+  int label_height;
+
+  neurons_chart_text_size (GTK_WIDGET (chart), "<small>0.25</small>", NULL, &label_height);
+  *margins = (GtkBorder) { .left = 34, .top = 6, .right = 8, .bottom = label_height + 4 };
+}
+
+static void
+neurons_activation_chart_dispose (GObject *object)
+{
+  NeuronsActivationChart *self = NEURONS_ACTIVATION_CHART (object);
+
+  neurons_activation_chart_set_net (self, NULL);
+  neurons_activation_chart_set_highlight (self, NULL);
+
+  G_OBJECT_CLASS (neurons_activation_chart_parent_class)->dispose (object);
 }
 
 static void
@@ -413,8 +424,12 @@ neurons_activation_chart_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_derivatives);
       break;
 
-    case PROP_MARKED_INPUT:
-      g_value_set_double (value, self->marked_input);
+    case PROP_NET:
+      g_value_set_object (value, self->net);
+      break;
+
+    case PROP_HIGHLIGHT:
+      g_value_set_object (value, self->highlight);
       break;
 
     default:
@@ -440,8 +455,12 @@ neurons_activation_chart_set_property (GObject      *object,
       neurons_activation_chart_set_show_derivatives (self, g_value_get_boolean (value));
       break;
 
-    case PROP_MARKED_INPUT:
-      neurons_activation_chart_set_marked_input (self, g_value_get_double (value));
+    case PROP_NET:
+      neurons_activation_chart_set_net (self, g_value_get_object (value));
+      break;
+
+    case PROP_HIGHLIGHT:
+      neurons_activation_chart_set_highlight (self, g_value_get_object (value));
       break;
 
     default:
@@ -453,13 +472,20 @@ static void
 neurons_activation_chart_class_init (NeuronsActivationChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NeuronsChartClass *chart_class = NEURONS_CHART_CLASS (klass);
 
+  object_class->dispose = neurons_activation_chart_dispose;
   object_class->get_property = neurons_activation_chart_get_property;
   object_class->set_property = neurons_activation_chart_set_property;
 
-  widget_class->snapshot = neurons_activation_chart_snapshot;
-  widget_class->measure = neurons_activation_chart_measure;
+  chart_class->minimum_width = 200;
+  chart_class->minimum_height = 140;
+  chart_class->natural_width = 360;
+  chart_class->natural_height = 220;
+  chart_class->label = N_("Activation functions");
+  chart_class->get_margins = neurons_activation_chart_get_margins;
+  chart_class->describe = neurons_activation_chart_describe;
+  chart_class->plot = neurons_activation_chart_plot;
 
   /**
    * NeuronsActivationChart:activation:
@@ -482,33 +508,35 @@ neurons_activation_chart_class_init (NeuronsActivationChartClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
-   * NeuronsActivationChart:marked-input:
+   * NeuronsActivationChart:net:
    *
-   * A weighted sum to mark on the curve in use, such as a hovered neuron's; NAN, which it
-   * starts as, for none. A GParamSpec cannot hold NAN as its default, so the spec says 0 and
-   * lets NAN through validation.
+   * The network whose weighted sums, for the input on show, are marked.
    */
-  properties[PROP_MARKED_INPUT] =
-    g_param_spec_double ("marked-input", NULL, NULL,
-                         -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                         (G_PARAM_READWRITE | G_PARAM_LAX_VALIDATION | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NET] =
+    g_param_spec_object ("net", NULL, NULL,
+                         NEURONS_TYPE_NEURAL_NET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * NeuronsActivationChart:highlight:
+   *
+   * The hidden neuron pointed at, whose weighted sum is marked on the curve in use.
+   */
+  properties[PROP_HIGHLIGHT] =
+    g_param_spec_object ("highlight", NULL, NULL,
+                         NEURONS_TYPE_HIGHLIGHT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_css_name (widget_class, "activation-chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 neurons_activation_chart_init (NeuronsActivationChart *self)
 {
   self->activation = NEURONS_ACTIVATION_SIGMOID;
-  self->marked_input = NAN;
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Activation functions"),
-                                  -1);
-  update_description (self);
+  neurons_chart_set_range (NEURONS_CHART (self), GTK_ORIENTATION_HORIZONTAL, Z_MIN, Z_MAX);
+  neurons_chart_set_range (NEURONS_CHART (self), GTK_ORIENTATION_VERTICAL, Y_MIN, Y_MAX);
 }
 
 GtkWidget *
@@ -535,8 +563,7 @@ neurons_activation_chart_set_activation (NeuronsActivationChart *self,
     return;
 
   self->activation = activation;
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  neurons_chart_invalidate (NEURONS_CHART (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVATION]);
 }
 
@@ -559,31 +586,103 @@ neurons_activation_chart_set_show_derivatives (NeuronsActivationChart *self,
     return;
 
   self->show_derivatives = show_derivatives;
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  neurons_chart_invalidate (NEURONS_CHART (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DERIVATIVES]);
 }
 
+/* The net publishes at frame rate while it trains: only a mark, shown or just gone, follows. */
+static void
+on_net_changed (NeuronsActivationChart *self)
+{
+  if (self->marked || !isnan (neurons_activation_chart_get_marked_input (self)))
+    neurons_chart_invalidate (NEURONS_CHART (self));
+}
+
+NeuronsNeuralNet *
+neurons_activation_chart_get_net (NeuronsActivationChart *self)
+{
+  g_return_val_if_fail (NEURONS_IS_ACTIVATION_CHART (self), NULL);
+
+  return self->net;
+}
+
+void
+neurons_activation_chart_set_net (NeuronsActivationChart *self,
+                                  NeuronsNeuralNet       *net)
+{
+  g_return_if_fail (NEURONS_IS_ACTIVATION_CHART (self));
+  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
+
+  if (self->net == net)
+    return;
+
+  if (self->net != NULL)
+    g_signal_handlers_disconnect_by_data (self->net, self);
+  g_set_object (&self->net, net);
+  if (net != NULL)
+    g_signal_connect_object (net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
+
+  neurons_chart_invalidate (NEURONS_CHART (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NET]);
+}
+
+NeuronsHighlight *
+neurons_activation_chart_get_highlight (NeuronsActivationChart *self)
+{
+  g_return_val_if_fail (NEURONS_IS_ACTIVATION_CHART (self), NULL);
+
+  return self->highlight;
+}
+
+void
+neurons_activation_chart_set_highlight (NeuronsActivationChart *self,
+                                        NeuronsHighlight       *highlight)
+{
+  g_return_if_fail (NEURONS_IS_ACTIVATION_CHART (self));
+  g_return_if_fail (highlight == NULL || NEURONS_IS_HIGHLIGHT (highlight));
+
+  if (self->highlight == highlight)
+    return;
+
+  if (self->highlight != NULL)
+    g_signal_handlers_disconnect_by_data (self->highlight, self);
+  g_set_object (&self->highlight, highlight);
+  if (highlight != NULL)
+    g_signal_connect_object (highlight, "notify", G_CALLBACK (neurons_chart_invalidate), self, G_CONNECT_SWAPPED);
+
+  neurons_chart_invalidate (NEURONS_CHART (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
+}
+
+/**
+ * neurons_activation_chart_get_marked_input:
+ * @self: a chart
+ *
+ * The highlighted hidden neuron's weighted sum for the input on show, as marked.
+ *
+ * Returns: the weighted sum, or NAN when no hidden neuron is highlighted
+ */
 double
 neurons_activation_chart_get_marked_input (NeuronsActivationChart *self)
 {
+  const NeuronsForward *forward;
+  int neuron;
+
   g_return_val_if_fail (NEURONS_IS_ACTIVATION_CHART (self), NAN);
 
-  return self->marked_input;
-}
+  if (self->net == NULL || self->highlight == NULL)
+    return NAN;
 
-/* A weighted sum to mark on the curve, or NAN for none. */
-void
-neurons_activation_chart_set_marked_input (NeuronsActivationChart *self,
-                                           double                  marked_input)
-{
-  g_return_if_fail (NEURONS_IS_ACTIVATION_CHART (self));
-
-  if (self->marked_input == marked_input || (isnan (self->marked_input) && isnan (marked_input)))
-    return;
-
-  self->marked_input = marked_input;
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKED_INPUT]);
+  forward = neurons_neural_net_get_forward (self->net);
+  neuron = neurons_highlight_get_neuron (self->highlight);
+  switch (neurons_highlight_get_layer (self->highlight))
+    {
+    case NEURONS_HIGHLIGHT_HIDDEN1:
+      return neuron >= 0 && neuron < NEURONS_HIDDEN1_SIZE ? forward->z1[neuron] : NAN;
+    case NEURONS_HIGHLIGHT_HIDDEN2:
+      return neuron >= 0 && neuron < NEURONS_HIDDEN2_SIZE ? forward->z2[neuron] : NAN;
+    case NEURONS_HIGHLIGHT_NONE:
+    default:
+      return NAN;
+    }
 }

@@ -7,14 +7,16 @@
 
 #include <gtk/gtk.h>
 
+#include "neurons-chart.h"
 #include "neurons-enums.h"
-#include "neurons-mlp.h"
+#include "neurons-highlight.h"
+#include "neurons-neural-net.h"
 
 G_BEGIN_DECLS
 
 #define NEURONS_TYPE_ACTIVATION_CHART (neurons_activation_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (NeuronsActivationChart, neurons_activation_chart, NEURONS, ACTIVATION_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (NeuronsActivationChart, neurons_activation_chart, NEURONS, ACTIVATION_CHART, NeuronsChart)
 
 GtkWidget         *neurons_activation_chart_new                  (void);
 NeuronsActivation  neurons_activation_chart_get_activation       (NeuronsActivationChart *self);
@@ -23,8 +25,12 @@ void               neurons_activation_chart_set_activation       (NeuronsActivat
 gboolean           neurons_activation_chart_get_show_derivatives (NeuronsActivationChart *self);
 void               neurons_activation_chart_set_show_derivatives (NeuronsActivationChart *self,
                                                                   gboolean                show_derivatives);
+NeuronsNeuralNet  *neurons_activation_chart_get_net              (NeuronsActivationChart *self);
+void               neurons_activation_chart_set_net              (NeuronsActivationChart *self,
+                                                                  NeuronsNeuralNet       *net);
+NeuronsHighlight  *neurons_activation_chart_get_highlight        (NeuronsActivationChart *self);
+void               neurons_activation_chart_set_highlight        (NeuronsActivationChart *self,
+                                                                  NeuronsHighlight       *highlight);
 double             neurons_activation_chart_get_marked_input     (NeuronsActivationChart *self);
-void               neurons_activation_chart_set_marked_input     (NeuronsActivationChart *self,
-                                                                  double                  marked_input);
 
 G_END_DECLS

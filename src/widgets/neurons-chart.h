@@ -1,4 +1,4 @@
-/* neurons-chart.h: what the charts share: colours, text, axes, a calm redraw
+/* neurons-chart.h: the base of the teaching charts: plot area, axes, throttle, description
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,8 +6,6 @@
 #pragma once
 
 #include <gtk/gtk.h>
-
-#include "neurons-mlp.h"
 
 G_BEGIN_DECLS
 
@@ -63,9 +61,6 @@ char    *neurons_chart_format_count     (double                 value);
 void     neurons_chart_set_description  (GtkWidget             *widget,
                                          const char            *description);
 
-const float *neurons_chart_layer_weights (const NeuronsMlp     *mlp,
-                                         guint                  layer,
-                                         gsize                 *n_weights);
 void     neurons_chart_histogram        (const float           *values,
                                          gsize                  n_values,
                                          double                 low,
@@ -74,7 +69,7 @@ void     neurons_chart_histogram        (const float           *values,
                                          guint                  n_bins);
 double   neurons_chart_standard_deviation (const float         *values,
                                          gsize                  n_values);
-void     neurons_chart_draw_histogram   (cairo_t               *cr,
+void     neurons_chart_snapshot_histogram (GtkSnapshot         *snapshot,
                                          const graphene_rect_t *area,
                                          const guint           *counts,
                                          guint                  n_bins,
@@ -83,24 +78,90 @@ void     neurons_chart_draw_histogram   (cairo_t               *cr,
                                          gboolean               dark);
 
 /*
- * Runs a callback at most once per interval however often it is asked for, and soon
- * after the last request: for recomputing what a chart shows when its model changes at
- * frame rate.
+ * One axis: a range of values laid along a run of pixels. A vertical axis runs up, so its
+ * end pixel is above (smaller than) its start. A degenerate range (minimum == maximum) puts
+ * its one value in the middle of the run.
  */
 typedef struct
 {
-  guint        source_id;
-  guint        interval_ms;
-  gint64       last_run;
-  GSourceFunc  callback;
-  gpointer     user_data;
-} NeuronsChartThrottle;
+  double minimum;       /* the value at start */
+  double maximum;       /* the value at end */
+  double start;         /* in pixels */
+  double end;
+} NeuronsChartAxis;
 
-void     neurons_chart_throttle_init    (NeuronsChartThrottle  *throttle,
-                                         guint                  interval_ms,
-                                         GSourceFunc            callback,
-                                         gpointer               user_data);
-void     neurons_chart_throttle_request (NeuronsChartThrottle  *throttle);
-void     neurons_chart_throttle_clear   (NeuronsChartThrottle  *throttle);
+void     neurons_chart_axis_init        (NeuronsChartAxis      *axis,
+                                         double                 minimum,
+                                         double                 maximum,
+                                         double                 start,
+                                         double                 end);
+double   neurons_chart_axis_to_pixel    (const NeuronsChartAxis *axis,
+                                         double                 value);
+double   neurons_chart_axis_to_value    (const NeuronsChartAxis *axis,
+                                         double                 pixel);
+guint    neurons_chart_axis_ticks       (const NeuronsChartAxis *axis,
+                                         guint                  max_ticks,
+                                         double                *ticks);
+
+#define NEURONS_TYPE_CHART (neurons_chart_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (NeuronsChart, neurons_chart, NEURONS, CHART, GtkWidget)
+
+/**
+ * NeuronsChartClass:
+ * @minimum_width: the narrowest the chart can be drawn
+ * @minimum_height: likewise, the lowest
+ * @natural_width: the width it asks for
+ * @natural_height: likewise
+ * @update_interval_ms: how close together @update may run while the model changes
+ * @label: the accessible name, untranslated (N_()), or %NULL to set it otherwise
+ * @get_margins: the room around the plot area, for the axes' labels and legends
+ * @update: recomputes what the chart shows from its model; the base calls it at most once
+ *   per @update_interval_ms, however often the model changes
+ * @describe: the chart's message in a sentence or two, for assistive technologies
+ * @format_tick: a tick's label, as Pango markup; @last is the one at the far end
+ * @plot: draws what lies in the plot area and around it, over the axes
+ */
+struct _NeuronsChartClass
+{
+  GtkWidgetClass parent_class;
+
+  int          minimum_width;
+  int          minimum_height;
+  int          natural_width;
+  int          natural_height;
+  guint        update_interval_ms;
+  const char  *label;
+
+  void  (*get_margins) (NeuronsChart          *chart,
+                        GtkBorder             *margins);
+  void  (*update)      (NeuronsChart          *chart);
+  char *(*describe)    (NeuronsChart          *chart);
+  char *(*format_tick) (NeuronsChart          *chart,
+                        GtkOrientation         orientation,
+                        double                 value,
+                        gboolean               last);
+  void  (*plot)        (NeuronsChart          *chart,
+                        GtkSnapshot           *snapshot,
+                        const graphene_rect_t *area);
+};
+
+const NeuronsChartAxis *neurons_chart_get_axis      (NeuronsChart      *chart,
+                                                     GtkOrientation     orientation);
+void     neurons_chart_set_range        (NeuronsChart          *chart,
+                                         GtkOrientation         orientation,
+                                         double                 minimum,
+                                         double                 maximum);
+void     neurons_chart_set_ticks        (NeuronsChart          *chart,
+                                         GtkOrientation         orientation,
+                                         guint                  max_ticks,
+                                         guint                  min_spacing);
+void     neurons_chart_set_unit_on_last_tick (NeuronsChart     *chart,
+                                         gboolean               unit_on_last_tick);
+void     neurons_chart_set_label        (NeuronsChart          *chart,
+                                         const char            *label);
+void     neurons_chart_invalidate       (NeuronsChart          *chart);
+void     neurons_chart_queue_update     (NeuronsChart          *chart);
+void     neurons_chart_update           (NeuronsChart          *chart);
 
 G_END_DECLS

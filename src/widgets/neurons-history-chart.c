@@ -1,4 +1,4 @@
-/* neurons-history-chart.c
+/* neurons-history-chart.c: the cost, or the accuracy, over the course of training
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,18 +27,17 @@
 
 struct _NeuronsHistoryChart
 {
-  GtkWidget                parent_instance;
+  NeuronsChart             parent_instance;
 
   NeuronsHistoryChartKind  kind;
   NeuronsEvaluator        *evaluator;
-  NeuronsChartThrottle     redraw;
 };
 
 G_DEFINE_ENUM_TYPE (NeuronsHistoryChartKind, neurons_history_chart_kind,
                     G_DEFINE_ENUM_VALUE (NEURONS_HISTORY_CHART_COST, "cost"),
                     G_DEFINE_ENUM_VALUE (NEURONS_HISTORY_CHART_ACCURACY, "accuracy"))
 
-G_DEFINE_FINAL_TYPE (NeuronsHistoryChart, neurons_history_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NeuronsHistoryChart, neurons_history_chart, NEURONS_TYPE_CHART)
 
 enum {
   PROP_0,
@@ -49,12 +48,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  double left, top, width, height;
-  double x_max, y_max;
-} Plot;
-
 static double
 last_value (const NeuronsHistory *history,
             NeuronsHistoryPoint  *point)
@@ -63,10 +56,11 @@ last_value (const NeuronsHistory *history,
   return point->value;
 }
 
-static void
-update_description (NeuronsHistoryChart *self)
+static char *
+neurons_history_chart_describe (NeuronsChart *chart)
 {
-  g_autofree char *description = NULL;
+  NeuronsHistoryChart *self = NEURONS_HISTORY_CHART (chart);
+  char *description = NULL;
   NeuronsHistoryPoint first, last;
 
   if (self->evaluator == NULL)
@@ -112,43 +106,92 @@ update_description (NeuronsHistoryChart *self)
         }
     }
 
-  neurons_chart_set_description (GTK_WIDGET (self), description);
+  return description;
 }
 
-static gboolean
-on_redraw (gpointer user_data)
+static const NeuronsHistory *
+main_history (NeuronsHistoryChart *self)
 {
-  NeuronsHistoryChart *self = user_data;
+  if (self->kind == NEURONS_HISTORY_CHART_COST)
+    return neurons_evaluator_get_cost_history (self->evaluator);
 
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  return G_SOURCE_REMOVE;
+  return neurons_evaluator_get_test_accuracy_history (self->evaluator);
 }
 
+/* The ranges: samples seen up to a round number past the last point; the cost up to a
+ * round number over its highest, the accuracy up to 100 %. No axes while there is no line. */
 static void
-on_changed (NeuronsHistoryChart *self)
+neurons_history_chart_update (NeuronsChart *chart)
 {
-  neurons_chart_throttle_request (&self->redraw);
+  NeuronsHistoryChart *self = NEURONS_HISTORY_CHART (chart);
+  const NeuronsHistory *history;
+  NeuronsHistoryPoint last;
+  double maximum;
+
+  if (self->evaluator == NULL || neurons_history_get_length (history = main_history (self)) == 0)
+    {
+      neurons_chart_set_ticks (chart, GTK_ORIENTATION_HORIZONTAL, 0, 0);
+      neurons_chart_set_ticks (chart, GTK_ORIENTATION_VERTICAL, 0, 0);
+      return;
+    }
+
+  last_value (history, &last);
+  neurons_chart_set_range (chart, GTK_ORIENTATION_HORIZONTAL, 0, neurons_chart_nice_ceiling (MAX (last.samples_seen, 1000)));
+  if (self->kind == NEURONS_HISTORY_CHART_COST)
+    {
+      neurons_history_get_range (history, NULL, &maximum);
+      neurons_chart_set_range (chart, GTK_ORIENTATION_VERTICAL, 0, neurons_chart_nice_ceiling (MAX (maximum, 0.01)));
+    }
+  else
+    neurons_chart_set_range (chart, GTK_ORIENTATION_VERTICAL, 0, 1);
+
+  /* ticks some 110 pixels apart at least, room for the last one's "20M samples" */
+  neurons_chart_set_ticks (chart, GTK_ORIENTATION_HORIZONTAL, 4, 110);
+  neurons_chart_set_ticks (chart, GTK_ORIENTATION_VERTICAL, 4, 0);
+}
+
+static char *
+neurons_history_chart_format_tick (NeuronsChart   *chart,
+                                   GtkOrientation  orientation,
+                                   double          value,
+                                   gboolean        last)
+{
+  NeuronsHistoryChart *self = NEURONS_HISTORY_CHART (chart);
+  g_autofree char *count = NULL;
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      if (self->kind == NEURONS_HISTORY_CHART_ACCURACY)
+        return g_strdup_printf ("<small>%.0f%%</small>", 100 * value);
+      return g_strdup_printf ("<small>%g</small>", value);
+    }
+
+  count = neurons_chart_format_count (value);
+  /* the last tick carries the unit */
+  if (last)
+    return g_strdup_printf (_("<small>%s samples</small>"), count);
+  return g_strdup_printf ("<small>%s</small>", count);
 }
 
 static double
-to_x (const Plot *plot,
-      double      samples_seen)
+to_x (NeuronsHistoryChart *self,
+      double               samples_seen)
 {
-  return plot->left + samples_seen / plot->x_max * plot->width;
+  return neurons_chart_axis_to_pixel (neurons_chart_get_axis (NEURONS_CHART (self), GTK_ORIENTATION_HORIZONTAL),
+                                      samples_seen);
 }
 
 static double
-to_y (const Plot *plot,
-      double      value)
+to_y (NeuronsHistoryChart *self,
+      double               value)
 {
-  return plot->top + (1 - value / plot->y_max) * plot->height;
+  return neurons_chart_axis_to_pixel (neurons_chart_get_axis (NEURONS_CHART (self), GTK_ORIENTATION_VERTICAL), value);
 }
 
 /* The latest point, as a dot: where training is now, and visible from the first point on. */
 static void
-mark_last (cairo_t              *cr,
-           const Plot           *plot,
+mark_last (NeuronsHistoryChart  *self,
+           cairo_t              *cr,
            const NeuronsHistory *history,
            double                radius)
 {
@@ -158,13 +201,13 @@ mark_last (cairo_t              *cr,
     return;
 
   last_value (history, &point);
-  cairo_arc (cr, to_x (plot, point.samples_seen), to_y (plot, point.value), radius, 0, 2 * G_PI);
+  cairo_arc (cr, to_x (self, point.samples_seen), to_y (self, point.value), radius, 0, 2 * G_PI);
   cairo_fill (cr);
 }
 
 static void
-trace_history (cairo_t              *cr,
-               const Plot           *plot,
+trace_history (NeuronsHistoryChart  *self,
+               cairo_t              *cr,
                const NeuronsHistory *history)
 {
   guint length = neurons_history_get_length (history);
@@ -175,16 +218,16 @@ trace_history (cairo_t              *cr,
 
       neurons_history_get_point (history, i, &point);
       if (i == 0)
-        cairo_move_to (cr, to_x (plot, point.samples_seen), to_y (plot, point.value));
+        cairo_move_to (cr, to_x (self, point.samples_seen), to_y (self, point.value));
       else
-        cairo_line_to (cr, to_x (plot, point.samples_seen), to_y (plot, point.value));
+        cairo_line_to (cr, to_x (self, point.samples_seen), to_y (self, point.value));
     }
 }
 
 /* The band between each bucket's smallest and largest value. */
 static void
-trace_spread (cairo_t              *cr,
-              const Plot           *plot,
+trace_spread (NeuronsHistoryChart  *self,
+              cairo_t              *cr,
               const NeuronsHistory *history)
 {
   guint length = neurons_history_get_length (history);
@@ -194,240 +237,181 @@ trace_spread (cairo_t              *cr,
     {
       neurons_history_get_point (history, i, &point);
       if (i == 0)
-        cairo_move_to (cr, to_x (plot, point.samples_seen), to_y (plot, point.maximum));
+        cairo_move_to (cr, to_x (self, point.samples_seen), to_y (self, point.maximum));
       else
-        cairo_line_to (cr, to_x (plot, point.samples_seen), to_y (plot, point.maximum));
+        cairo_line_to (cr, to_x (self, point.samples_seen), to_y (self, point.maximum));
     }
   for (guint i = length; i-- > 0;)
     {
       neurons_history_get_point (history, i, &point);
-      cairo_line_to (cr, to_x (plot, point.samples_seen), to_y (plot, point.minimum));
+      cairo_line_to (cr, to_x (self, point.samples_seen), to_y (self, point.minimum));
     }
   cairo_close_path (cr);
 }
 
+/* Chance, one digit in ten, and the panel's line under the test set's. */
 static void
-draw_axes (NeuronsHistoryChart *self,
-           GtkSnapshot         *snapshot,
-           cairo_t             *cr,
-           const Plot          *plot)
+draw_panel_and_chance (NeuronsHistoryChart   *self,
+                       cairo_t               *cr,
+                       const graphene_rect_t *area,
+                       const GdkRGBA         *faint,
+                       const GdkRGBA         *panel_color)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  GdkRGBA grid, axis, faint;
-  double ticks[8];
-  guint n_ticks;
-
-  neurons_chart_foreground (widget, 0.10, &grid);
-  neurons_chart_foreground (widget, 0.45, &axis);
-  neurons_chart_foreground (widget, 0.65, &faint);
-
+  cairo_save (cr);
+  gdk_cairo_set_source_rgba (cr, faint);
+  cairo_set_dash (cr, (double[]) { 2, 3 }, 2, 0);
   cairo_set_line_width (cr, 1);
-  n_ticks = neurons_chart_nice_ticks (0, plot->y_max, 4, ticks);
-  for (guint i = 0; i < n_ticks; i++)
-    {
-      double y = round (to_y (plot, ticks[i])) + 0.5;
-      g_autofree char *label = NULL;
-
-      if (self->kind == NEURONS_HISTORY_CHART_ACCURACY)
-        label = g_strdup_printf ("<small>%.0f%%</small>", 100 * ticks[i]);
-      else
-        label = g_strdup_printf ("<small>%g</small>", ticks[i]);
-
-      gdk_cairo_set_source_rgba (cr, &grid);
-      cairo_move_to (cr, plot->left, y);
-      cairo_line_to (cr, plot->left + plot->width, y);
-      cairo_stroke (cr);
-      neurons_chart_text (widget, snapshot, label, plot->left - 4, y,
-                          NEURONS_CHART_ALIGN_END, NEURONS_CHART_ALIGN_CENTER, &faint);
-    }
-
-  gdk_cairo_set_source_rgba (cr, &axis);
-  cairo_move_to (cr, plot->left, round (plot->top + plot->height) + 0.5);
-  cairo_line_to (cr, plot->left + plot->width, round (plot->top + plot->height) + 0.5);
-  /* ticks some 110 pixels apart at least, room for the last one's "20M samples" */
-  n_ticks = neurons_chart_nice_ticks (0, plot->x_max, CLAMP ((guint) (plot->width / 110), 1, 4), ticks);
-  for (guint i = 0; i < n_ticks; i++)
-    {
-      double x = round (to_x (plot, ticks[i])) + 0.5;
-      g_autofree char *count = neurons_chart_format_count (ticks[i]);
-      g_autofree char *label = NULL;
-      gboolean last = i + 1 == n_ticks;
-
-      /* the last tick carries the unit */
-      if (last)
-        label = g_strdup_printf (_("<small>%s samples</small>"), count);
-      else
-        label = g_strdup_printf ("<small>%s</small>", count);
-
-      cairo_move_to (cr, x, plot->top + plot->height);
-      cairo_line_to (cr, x, plot->top + plot->height + 3);
-      neurons_chart_text (widget, snapshot, label, last ? MIN (x + 8, plot->left + plot->width + 8) : x,
-                          plot->top + plot->height + 3,
-                          last ? NEURONS_CHART_ALIGN_END : NEURONS_CHART_ALIGN_CENTER,
-                          NEURONS_CHART_ALIGN_START, &faint);
-    }
+  cairo_move_to (cr, area->origin.x, round (to_y (self, 0.1)) + 0.5);
+  cairo_line_to (cr, area->origin.x + area->size.width, round (to_y (self, 0.1)) + 0.5);
   cairo_stroke (cr);
+  cairo_restore (cr);
+
+  gdk_cairo_set_source_rgba (cr, panel_color);
+  cairo_set_line_width (cr, 1.5);
+  trace_history (self, cr, neurons_evaluator_get_panel_accuracy_history (self->evaluator));
+  cairo_stroke (cr);
+  mark_last (self, cr, neurons_evaluator_get_panel_accuracy_history (self->evaluator), 3);
 }
 
 static void
-neurons_history_chart_snapshot (GtkWidget   *widget,
-                                GtkSnapshot *snapshot)
+draw_lines (NeuronsHistoryChart   *self,
+            GtkSnapshot           *snapshot,
+            const graphene_rect_t *area,
+            const GdkRGBA         *main_color,
+            const GdkRGBA         *panel_color,
+            const GdkRGBA         *faint)
 {
-  NeuronsHistoryChart *self = NEURONS_HISTORY_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  gboolean dark = neurons_colors_is_dark (widget);
-  const NeuronsHistory *main_history, *panel_history = NULL;
-  NeuronsHistoryPoint last;
-  int label_width, label_height;
-  GdkRGBA main_color, panel_color, faint, spread;
-  g_autofree char *legend = NULL;
-  double maximum;
-  Plot plot;
+  GtkWidget *widget = GTK_WIDGET (self);
+  const NeuronsHistory *history = main_history (self);
   cairo_t *cr;
 
-  if (width <= 0 || height <= 0 || self->evaluator == NULL)
-    return;
-
-  if (self->kind == NEURONS_HISTORY_CHART_COST)
-    {
-      main_history = neurons_evaluator_get_cost_history (self->evaluator);
-      neurons_chart_foreground (widget, 0.9, &main_color);
-    }
-  else
-    {
-      main_history = neurons_evaluator_get_test_accuracy_history (self->evaluator);
-      panel_history = neurons_evaluator_get_panel_accuracy_history (self->evaluator);
-      neurons_chart_color (NEURONS_CHART_GREEN, dark, &main_color);
-      neurons_chart_color (NEURONS_CHART_PURPLE, dark, &panel_color);
-    }
-  neurons_chart_foreground (widget, 0.65, &faint);
-
-  neurons_chart_text_size (widget, "<small>100%</small>", &label_width, &label_height);
-  plot = (Plot) {
-    .left = label_width + 8,
-    .top = label_height + 8,
-    .width = width - label_width - 8 - 10,
-    .height = height - 2 * label_height - 14,
-  };
-  if (plot.width <= 0 || plot.height <= 0)
-    return;
-
-  if (neurons_history_get_length (main_history) == 0)
-    {
-      neurons_chart_text (widget, snapshot,
-                          self->kind == NEURONS_HISTORY_CHART_COST
-                            ? _("<small>The cost appears here once training starts</small>")
-                            : _("<small>Measuring the accuracy…</small>"),
-                          width / 2.0, height / 2.0,
-                          NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_CENTER, &faint);
-      return;
-    }
-
-  last_value (main_history, &last);
-  plot.x_max = neurons_chart_nice_ceiling (MAX (last.samples_seen, 1000));
-  if (self->kind == NEURONS_HISTORY_CHART_COST)
-    {
-      neurons_history_get_range (main_history, NULL, &maximum);
-      plot.y_max = neurons_chart_nice_ceiling (MAX (maximum, 0.01));
-    }
-  else
-    plot.y_max = 1;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_axes (self, snapshot, cr, &plot);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, plot.left, plot.top - 2, plot.width + 2, plot.height + 4);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                                 gtk_widget_get_height (widget)));
+  cairo_rectangle (cr, area->origin.x, area->origin.y - 2, area->size.width + 2, area->size.height + 4);
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   if (self->kind == NEURONS_HISTORY_CHART_COST)
     {
-      spread = main_color;
+      GdkRGBA spread = *main_color;
+
       spread.alpha = 0.15f;
       gdk_cairo_set_source_rgba (cr, &spread);
-      trace_spread (cr, &plot, main_history);
+      trace_spread (self, cr, history);
       cairo_fill (cr);
     }
   else
-    {
-      /* chance: one digit in ten */
-      cairo_save (cr);
-      gdk_cairo_set_source_rgba (cr, &faint);
-      cairo_set_dash (cr, (double[]) { 2, 3 }, 2, 0);
-      cairo_set_line_width (cr, 1);
-      cairo_move_to (cr, plot.left, round (to_y (&plot, 0.1)) + 0.5);
-      cairo_line_to (cr, plot.left + plot.width, round (to_y (&plot, 0.1)) + 0.5);
-      cairo_stroke (cr);
-      cairo_restore (cr);
+    draw_panel_and_chance (self, cr, area, faint, panel_color);
 
-      gdk_cairo_set_source_rgba (cr, &panel_color);
-      cairo_set_line_width (cr, 1.5);
-      trace_history (cr, &plot, panel_history);
-      cairo_stroke (cr);
-      mark_last (cr, &plot, panel_history, 3);
-    }
-
-  gdk_cairo_set_source_rgba (cr, &main_color);
+  gdk_cairo_set_source_rgba (cr, main_color);
   cairo_set_line_width (cr, 2.5);
-  trace_history (cr, &plot, main_history);
+  trace_history (self, cr, history);
   cairo_stroke (cr);
-  mark_last (cr, &plot, main_history, 4);
-  cairo_restore (cr);
+  mark_last (self, cr, history, 4);
   cairo_destroy (cr);
-
-  if (self->kind == NEURONS_HISTORY_CHART_ACCURACY)
-    {
-      NeuronsHistoryPoint panel_last;
-      g_autofree char *test_legend = NULL;
-      guint n_test_images = neurons_evaluator_get_test_set (self->evaluator)->n_images;
-      int test_width, panel_width;
-
-      last_value (panel_history, &panel_last);
-      neurons_chart_text (widget, snapshot, _("<small>chance</small>"),
-                          plot.left + plot.width, to_y (&plot, 0.1) - 1,
-                          NEURONS_CHART_ALIGN_END, NEURONS_CHART_ALIGN_END, &faint);
-      test_legend = g_strdup_printf (_("<small>━ all %u test images <b>%.1f%%</b></small>"),
-                                     n_test_images, 100 * last.value);
-      legend = g_strdup_printf (_("<small>─ 90-sample panel <b>%.0f%%</b></small>"), 100 * panel_last.value);
-      /* A narrow chart, as in a lesson beside the network, names them short. */
-      neurons_chart_text_size (widget, test_legend, &test_width, NULL);
-      neurons_chart_text_size (widget, legend, &panel_width, NULL);
-      if (test_width + panel_width + 12 > plot.width)
-        {
-          g_free (test_legend);
-          g_free (legend);
-          test_legend = g_strdup_printf (_("<small>━ test set <b>%.1f%%</b></small>"), 100 * last.value);
-          legend = g_strdup_printf (_("<small>─ panel <b>%.0f%%</b></small>"), 100 * panel_last.value);
-        }
-      neurons_chart_text (widget, snapshot, test_legend, plot.left, 2,
-                          NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, &main_color);
-      neurons_chart_text (widget, snapshot, legend, plot.left + plot.width, 2,
-                          NEURONS_CHART_ALIGN_END, NEURONS_CHART_ALIGN_START, &panel_color);
-    }
-  else
-    {
-      legend = g_strdup_printf (_("<small>running cost <b>%.3f</b> · averaged over the last ~100 samples</small>"), last.value);
-      neurons_chart_text (widget, snapshot, legend, plot.left, 2,
-                          NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, &main_color);
-    }
-
 }
 
 static void
-neurons_history_chart_measure (GtkWidget      *widget,
-                               GtkOrientation  orientation,
-                               int             for_size,
-                               int            *minimum,
-                               int            *natural,
-                               int            *minimum_baseline,
-                               int            *natural_baseline)
+draw_accuracy_legend (NeuronsHistoryChart   *self,
+                      GtkSnapshot           *snapshot,
+                      const graphene_rect_t *area,
+                      const GdkRGBA         *main_color,
+                      const GdkRGBA         *panel_color,
+                      const GdkRGBA         *faint)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 220 : 120;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 400 : 180;
+  GtkWidget *widget = GTK_WIDGET (self);
+  NeuronsHistoryPoint last, panel_last;
+  g_autofree char *test_legend = NULL;
+  g_autofree char *legend = NULL;
+  guint n_test_images = neurons_evaluator_get_test_set (self->evaluator)->n_images;
+  int test_width, panel_width;
+
+  last_value (main_history (self), &last);
+  last_value (neurons_evaluator_get_panel_accuracy_history (self->evaluator), &panel_last);
+  neurons_chart_text (widget, snapshot, _("<small>chance</small>"),
+                      area->origin.x + area->size.width, to_y (self, 0.1) - 1,
+                      NEURONS_CHART_ALIGN_END, NEURONS_CHART_ALIGN_END, faint);
+  test_legend = g_strdup_printf (_("<small>━ all %u test images <b>%.1f%%</b></small>"),
+                                 n_test_images, 100 * last.value);
+  legend = g_strdup_printf (_("<small>─ 90-sample panel <b>%.0f%%</b></small>"), 100 * panel_last.value);
+  /* A narrow chart, as in a lesson beside the network, names them short. */
+  neurons_chart_text_size (widget, test_legend, &test_width, NULL);
+  neurons_chart_text_size (widget, legend, &panel_width, NULL);
+  if (test_width + panel_width + 12 > area->size.width)
+    {
+      g_free (test_legend);
+      g_free (legend);
+      test_legend = g_strdup_printf (_("<small>━ test set <b>%.1f%%</b></small>"), 100 * last.value);
+      legend = g_strdup_printf (_("<small>─ panel <b>%.0f%%</b></small>"), 100 * panel_last.value);
+    }
+  neurons_chart_text (widget, snapshot, test_legend, area->origin.x, 2,
+                      NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, main_color);
+  neurons_chart_text (widget, snapshot, legend, area->origin.x + area->size.width, 2,
+                      NEURONS_CHART_ALIGN_END, NEURONS_CHART_ALIGN_START, panel_color);
 }
 
+static void
+neurons_history_chart_plot (NeuronsChart          *chart,
+                            GtkSnapshot           *snapshot,
+                            const graphene_rect_t *area)
+{
+  NeuronsHistoryChart *self = NEURONS_HISTORY_CHART (chart);
+  GtkWidget *widget = GTK_WIDGET (chart);
+  gboolean dark = neurons_colors_is_dark (widget);
+  GdkRGBA main_color, panel_color, faint;
+  NeuronsHistoryPoint last;
+  g_autofree char *legend = NULL;
+
+  if (self->evaluator == NULL)
+    return;
+
+  neurons_chart_foreground (widget, 0.65, &faint);
+  if (neurons_history_get_length (main_history (self)) == 0)
+    {
+      neurons_chart_text (widget, snapshot,
+                          self->kind == NEURONS_HISTORY_CHART_COST
+                            ? _("<small>The cost appears here once training starts</small>")
+                            : _("<small>Measuring the accuracy…</small>"),
+                          gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0,
+                          NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_CENTER, &faint);
+      return;
+    }
+
+  if (self->kind == NEURONS_HISTORY_CHART_COST)
+    neurons_chart_foreground (widget, 0.9, &main_color);
+  else
+    {
+      neurons_chart_color (NEURONS_CHART_GREEN, dark, &main_color);
+      neurons_chart_color (NEURONS_CHART_PURPLE, dark, &panel_color);
+    }
+
+  draw_lines (self, snapshot, area, &main_color, &panel_color, &faint);
+
+  if (self->kind == NEURONS_HISTORY_CHART_ACCURACY)
+    draw_accuracy_legend (self, snapshot, area, &main_color, &panel_color, &faint);
+  else
+    {
+      last_value (main_history (self), &last);
+      legend = g_strdup_printf (_("<small>running cost <b>%.3f</b> · averaged over the last ~100 samples</small>"), last.value);
+      neurons_chart_text (widget, snapshot, legend, area->origin.x, 2,
+                          NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, &main_color);
+    }
+}
+
+static void
+neurons_history_chart_get_margins (NeuronsChart *chart,
+                                   GtkBorder    *margins)
+{
+  int label_width, label_height;
+
+  neurons_chart_text_size (GTK_WIDGET (chart), "<small>100%</small>", &label_width, &label_height);
+  *margins = (GtkBorder) {
+    .left = label_width + 8,
+    .top = label_height + 8,
+    .right = 10,
+    .bottom = label_height + 6,
+  };
+}
 static void
 neurons_history_chart_constructed (GObject *object)
 {
@@ -435,11 +419,8 @@ neurons_history_chart_constructed (GObject *object)
 
   G_OBJECT_CLASS (neurons_history_chart_parent_class)->constructed (object);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->kind == NEURONS_HISTORY_CHART_COST ? _("Cost over time") : _("Accuracy over time"),
-                                  -1);
-  update_description (self);
+  neurons_chart_set_label (NEURONS_CHART (self),
+                           self->kind == NEURONS_HISTORY_CHART_COST ? _("Cost over time") : _("Accuracy over time"));
 }
 
 static void
@@ -448,7 +429,6 @@ neurons_history_chart_dispose (GObject *object)
   NeuronsHistoryChart *self = (NeuronsHistoryChart *) object;
 
   neurons_history_chart_set_evaluator (self, NULL);
-  neurons_chart_throttle_clear (&self->redraw);
 
   G_OBJECT_CLASS (neurons_history_chart_parent_class)->dispose (object);
 }
@@ -503,15 +483,23 @@ static void
 neurons_history_chart_class_init (NeuronsHistoryChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NeuronsChartClass *chart_class = NEURONS_CHART_CLASS (klass);
 
   object_class->constructed = neurons_history_chart_constructed;
   object_class->dispose = neurons_history_chart_dispose;
   object_class->get_property = neurons_history_chart_get_property;
   object_class->set_property = neurons_history_chart_set_property;
 
-  widget_class->snapshot = neurons_history_chart_snapshot;
-  widget_class->measure = neurons_history_chart_measure;
+  chart_class->minimum_width = 220;
+  chart_class->minimum_height = 120;
+  chart_class->natural_width = 400;
+  chart_class->natural_height = 180;
+  chart_class->update_interval_ms = REDRAW_INTERVAL_MS;
+  chart_class->get_margins = neurons_history_chart_get_margins;
+  chart_class->update = neurons_history_chart_update;
+  chart_class->describe = neurons_history_chart_describe;
+  chart_class->format_tick = neurons_history_chart_format_tick;
+  chart_class->plot = neurons_history_chart_plot;
 
   /**
    * NeuronsHistoryChart:kind:
@@ -529,15 +517,12 @@ neurons_history_chart_class_init (NeuronsHistoryChartClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_css_name (widget_class, "history-chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 neurons_history_chart_init (NeuronsHistoryChart *self)
 {
-  neurons_chart_throttle_init (&self->redraw, REDRAW_INTERVAL_MS, on_redraw, self);
+  neurons_chart_set_unit_on_last_tick (NEURONS_CHART (self), TRUE);
 }
 
 GtkWidget *
@@ -581,14 +566,13 @@ neurons_history_chart_set_evaluator (NeuronsHistoryChart *self,
 
   if (evaluator != NULL)
     {
-      g_signal_connect_object (evaluator, "updated", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (evaluator, "updated", G_CALLBACK (neurons_chart_queue_update), self, G_CONNECT_SWAPPED);
       /* the cost grows with every publication, not only with each evaluation */
       if (self->kind == NEURONS_HISTORY_CHART_COST)
         g_signal_connect_object (neurons_evaluator_get_net (evaluator), "changed",
-                                 G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (neurons_chart_queue_update), self, G_CONNECT_SWAPPED);
     }
 
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  neurons_chart_update (NEURONS_CHART (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATOR]);
 }

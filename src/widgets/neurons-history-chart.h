@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "neurons-chart.h"
 #include "neurons-evaluator.h"
 
 G_BEGIN_DECLS
@@ -22,7 +23,7 @@ GType neurons_history_chart_kind_get_type (void) G_GNUC_CONST;
 
 #define NEURONS_TYPE_HISTORY_CHART (neurons_history_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (NeuronsHistoryChart, neurons_history_chart, NEURONS, HISTORY_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (NeuronsHistoryChart, neurons_history_chart, NEURONS, HISTORY_CHART, NeuronsChart)
 
 GtkWidget               *neurons_history_chart_new           (NeuronsHistoryChartKind  kind);
 NeuronsHistoryChartKind  neurons_history_chart_get_kind      (NeuronsHistoryChart     *self);

@@ -1,4 +1,4 @@
-/* neurons-init-chart.c
+/* neurons-init-chart.c: the weights each initialisation draws for a 784-input layer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +10,6 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "neurons-chart.h"
 #include "neurons-colors.h"
 #include "neurons-init-chart.h"
 #include "neurons-training.h"
@@ -29,7 +28,7 @@
 
 struct _NeuronsInitChart
 {
-  GtkWidget    parent_instance;
+  NeuronsChart parent_instance;
 
   NeuronsInit  initialization;
   guint        counts[N_INITS][N_BINS];
@@ -37,7 +36,7 @@ struct _NeuronsInitChart
   double       deviation[N_INITS];
 };
 
-G_DEFINE_FINAL_TYPE (NeuronsInitChart, neurons_init_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NeuronsInitChart, neurons_init_chart, NEURONS_TYPE_CHART)
 
 enum {
   PROP_0,
@@ -81,132 +80,122 @@ init_rule (NeuronsInit initialization)
     }
 }
 
-static void
-update_description (NeuronsInitChart *self)
+static char *
+neurons_init_chart_describe (NeuronsChart *chart)
 {
-  g_autofree char *description = NULL;
+  NeuronsInitChart *self = NEURONS_INIT_CHART (chart);
 
-  description = g_strdup_printf (_("Starting weights of a layer with 784 inputs. He spreads them with "
+  return g_strdup_printf (_("Starting weights of a layer with 784 inputs. He spreads them with "
                                    "standard deviation %.3f, Xavier %.3f, Uniform %.3f: Uniform ignores "
                                    "how many inputs a neuron adds up and starts %.0f times wider than He. "
                                    "In use: %s."),
                                  self->deviation[0], self->deviation[1], self->deviation[2],
                                  self->deviation[2] / self->deviation[0],
                                  init_name (self->initialization));
-  neurons_chart_set_description (GTK_WIDGET (self), description);
+}
+
+/* The row's band when it is in use, and ±σ as a bracket under its bars. */
+static void
+draw_row_frame (NeuronsInitChart      *self,
+                cairo_t               *cr,
+                guint                  row,
+                const graphene_rect_t *area,
+                double                 row_height)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean in_use = rows[row] == self->initialization;
+  double top = area->origin.y + row * row_height;
+  double centre = area->origin.x + area->size.width / 2;
+  double sigma = self->deviation[row] / (2 * AXIS_HALF) * area->size.width;
+  GdkRGBA band, bracket;
+
+  if (in_use)
+    {
+      neurons_chart_foreground (widget, 0.06, &band);
+      gdk_cairo_set_source_rgba (cr, &band);
+      cairo_rectangle (cr, 0, top + 1, gtk_widget_get_width (widget), row_height - 2);
+      cairo_fill (cr);
+    }
+
+  neurons_chart_foreground (widget, in_use ? 1.0 : 0.65, &bracket);
+  gdk_cairo_set_source_rgba (cr, &bracket);
+  cairo_set_line_width (cr, 1.5);
+  cairo_move_to (cr, centre - sigma, top + row_height - 8);
+  cairo_line_to (cr, centre - sigma, top + row_height - 4);
+  cairo_line_to (cr, centre + sigma, top + row_height - 4);
+  cairo_line_to (cr, centre + sigma, top + row_height - 8);
+  cairo_stroke (cr);
 }
 
 static void
-neurons_init_chart_snapshot (GtkWidget   *widget,
-                             GtkSnapshot *snapshot)
+draw_row_labels (NeuronsInitChart *self,
+                 GtkSnapshot      *snapshot,
+                 guint             row,
+                 double            row_height)
 {
-  NeuronsInitChart *self = NEURONS_INIT_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
+  NeuronsInit initialization = rows[row];
+  gboolean in_use = initialization == self->initialization;
+  double middle = row * row_height + row_height / 2;
+  g_autofree char *name = NULL;
+  g_autofree char *spread = NULL;
+  GdkRGBA color;
+
+  neurons_chart_foreground (widget, in_use ? 1.0 : 0.65, &color);
+  name = g_markup_printf_escaped (in_use ? "<b>%s</b> ✓" : "%s", init_name (initialization));
+  spread = g_markup_printf_escaped ("<small>σ = %.3f %s</small>", self->deviation[row], init_rule (initialization));
+  neurons_chart_text (widget, snapshot, name, 4, middle,
+                      NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_END, &color);
+  neurons_chart_text (widget, snapshot, spread, 4, middle + 1,
+                      NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, &color);
+}
+
+static void
+neurons_init_chart_plot (NeuronsChart          *chart,
+                         GtkSnapshot           *snapshot,
+                         const graphene_rect_t *area)
+{
+  NeuronsInitChart *self = NEURONS_INIT_CHART (chart);
+  GtkWidget *widget = GTK_WIDGET (chart);
   gboolean dark = neurons_colors_is_dark (widget);
-  int label_width, label_height;
-  double left, plot_width, row_height, axis_y;
-  GdkRGBA text, faint, axis, muted;
-  double ticks[8];
-  guint n_ticks;
+  double row_height = area->size.height / N_INITS;
+  GdkRGBA muted, faint;
   cairo_t *cr;
 
-  if (width <= 0 || height <= 0)
+  if (row_height <= 8)
     return;
 
-  neurons_chart_foreground (widget, 1.0, &text);
-  neurons_chart_foreground (widget, 0.65, &faint);
-  neurons_chart_foreground (widget, 0.4, &axis);
-  neurons_chart_foreground (widget, 0.25, &muted);
-
-  neurons_chart_text_size (widget, "<small>σ = 0.000 √(2/784)</small>", &label_width, &label_height);
-  left = label_width + 12;
-  plot_width = width - left - 8;
-  axis_y = height - label_height - 4;
-  row_height = axis_y / N_INITS;
-  if (plot_width <= 0 || row_height <= 8)
-    return;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                                 gtk_widget_get_height (widget)));
   for (guint row = 0; row < N_INITS; row++)
-    {
-      NeuronsInit initialization = rows[row];
-      gboolean in_use = initialization == self->initialization;
-      double top = row * row_height;
-      graphene_rect_t bars = GRAPHENE_RECT_INIT (left, top + 6, plot_width, row_height - 14);
-      double centre = left + plot_width / 2;
-      double sigma = self->deviation[row] / (2 * AXIS_HALF) * plot_width;
-      g_autofree char *name = NULL;
-      g_autofree char *spread = NULL;
-
-      if (in_use)
-        {
-          GdkRGBA band;
-
-          neurons_chart_foreground (widget, 0.06, &band);
-          gdk_cairo_set_source_rgba (cr, &band);
-          cairo_rectangle (cr, 0, top + 1, width, row_height - 2);
-          cairo_fill (cr);
-        }
-
-      /* the bars span the whole axis, so that rows compare */
-      neurons_chart_draw_histogram (cr, &bars, self->counts[row], N_BINS, self->max_count[row],
-                                    in_use ? NULL : &muted, dark);
-
-      /* ±σ as a bracket under the bars */
-      gdk_cairo_set_source_rgba (cr, in_use ? &text : &faint);
-      cairo_set_line_width (cr, 1.5);
-      cairo_move_to (cr, centre - sigma, top + row_height - 8);
-      cairo_line_to (cr, centre - sigma, top + row_height - 4);
-      cairo_line_to (cr, centre + sigma, top + row_height - 4);
-      cairo_line_to (cr, centre + sigma, top + row_height - 8);
-      cairo_stroke (cr);
-
-      name = g_markup_printf_escaped (in_use ? "<b>%s</b> ✓" : "%s", init_name (initialization));
-      spread = g_markup_printf_escaped ("<small>σ = %.3f %s</small>", self->deviation[row], init_rule (initialization));
-      neurons_chart_text (widget, snapshot, name, 4, top + row_height / 2,
-                          NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_END, in_use ? &text : &faint);
-      neurons_chart_text (widget, snapshot, spread, 4, top + row_height / 2 + 1,
-                          NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, in_use ? &text : &faint);
-    }
-
-  /* The shared axis */
-  gdk_cairo_set_source_rgba (cr, &axis);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, left, round (axis_y) + 0.5);
-  cairo_line_to (cr, left + plot_width, round (axis_y) + 0.5);
-  cairo_stroke (cr);
-
-  n_ticks = neurons_chart_nice_ticks (-AXIS_HALF, AXIS_HALF, 6, ticks);
-  for (guint i = 0; i < n_ticks; i++)
-    {
-      double x = left + (ticks[i] + AXIS_HALF) / (2 * AXIS_HALF) * plot_width;
-      g_autofree char *label = g_strdup_printf ("<small>%g</small>", ticks[i]);
-
-      cairo_move_to (cr, round (x) + 0.5, axis_y);
-      cairo_line_to (cr, round (x) + 0.5, axis_y + 3);
-      neurons_chart_text (widget, snapshot, label, x, axis_y + 3,
-                          NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &faint);
-    }
-  cairo_stroke (cr);
+    draw_row_frame (self, cr, row, area, row_height);
   cairo_destroy (cr);
 
-  neurons_chart_text (widget, snapshot, _("<small>weight</small>"), 4, axis_y + 3,
+  /* the bars span the whole axis, so that rows compare */
+  neurons_chart_foreground (widget, 0.25, &muted);
+  for (guint row = 0; row < N_INITS; row++)
+    neurons_chart_snapshot_histogram (snapshot,
+                                      &GRAPHENE_RECT_INIT (area->origin.x, area->origin.y + row * row_height + 6,
+                                                           area->size.width, row_height - 14),
+                                      self->counts[row], N_BINS, self->max_count[row],
+                                      rows[row] == self->initialization ? NULL : &muted, dark);
+
+  for (guint row = 0; row < N_INITS; row++)
+    draw_row_labels (self, snapshot, row, row_height);
+
+  neurons_chart_foreground (widget, 0.65, &faint);
+  neurons_chart_text (widget, snapshot, _("<small>weight</small>"), 4, area->origin.y + area->size.height + 3,
                       NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, &faint);
 }
 
 static void
-neurons_init_chart_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
+neurons_init_chart_get_margins (NeuronsChart *chart,
+                                GtkBorder    *margins)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 260 : 150;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 420 : 220;
+  int label_width, label_height;
+
+  neurons_chart_text_size (GTK_WIDGET (chart), "<small>σ = 0.000 √(2/784)</small>", &label_width, &label_height);
+  *margins = (GtkBorder) { .left = label_width + 12, .top = 0, .right = 8, .bottom = label_height + 4 };
 }
 
 static void
@@ -251,13 +240,19 @@ static void
 neurons_init_chart_class_init (NeuronsInitChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NeuronsChartClass *chart_class = NEURONS_CHART_CLASS (klass);
 
   object_class->get_property = neurons_init_chart_get_property;
   object_class->set_property = neurons_init_chart_set_property;
 
-  widget_class->snapshot = neurons_init_chart_snapshot;
-  widget_class->measure = neurons_init_chart_measure;
+  chart_class->minimum_width = 260;
+  chart_class->minimum_height = 150;
+  chart_class->natural_width = 420;
+  chart_class->natural_height = 220;
+  chart_class->label = N_("Initial weight distributions");
+  chart_class->get_margins = neurons_init_chart_get_margins;
+  chart_class->describe = neurons_init_chart_describe;
+  chart_class->plot = neurons_init_chart_plot;
 
   /**
    * NeuronsInitChart:initialization:
@@ -270,36 +265,29 @@ neurons_init_chart_class_init (NeuronsInitChartClass *klass)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_css_name (widget_class, "init-chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 neurons_init_chart_init (NeuronsInitChart *self)
 {
   g_autoptr(NeuronsMlp) scratch = neurons_mlp_new ();
+  gsize n_weights = NEURONS_INPUT_SIZE * NEURONS_HIDDEN1_SIZE;
+  g_autofree float *weights = g_new (float, n_weights);
 
   self->initialization = NEURONS_INIT_XAVIER;
+  neurons_chart_set_range (NEURONS_CHART (self), GTK_ORIENTATION_HORIZONTAL, -AXIS_HALF, AXIS_HALF);
+  neurons_chart_set_ticks (NEURONS_CHART (self), GTK_ORIENTATION_HORIZONTAL, 6, 0);
 
   for (guint row = 0; row < N_INITS; row++)
     {
-      const float *weights;
-      gsize n_weights;
-
       /* The activation does not change the weights drawn, only which rule suits it */
       neurons_mlp_init (scratch, NEURONS_ACTIVATION_SIGMOID, rows[row], NEURONS_DEFAULT_SEED);
-      weights = neurons_chart_layer_weights (scratch, 0, &n_weights);
+      neurons_mlp_copy_layer_weights (scratch, 0, weights);
       neurons_chart_histogram (weights, n_weights, -AXIS_HALF, AXIS_HALF, self->counts[row], N_BINS);
       self->deviation[row] = neurons_chart_standard_deviation (weights, n_weights);
       for (guint bin = 0; bin < N_BINS; bin++)
         self->max_count[row] = MAX (self->max_count[row], self->counts[row][bin]);
     }
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Initial weight distributions"),
-                                  -1);
-  update_description (self);
 }
 
 GtkWidget *
@@ -326,7 +314,6 @@ neurons_init_chart_set_initialization (NeuronsInitChart *self,
     return;
 
   self->initialization = initialization;
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  neurons_chart_invalidate (NEURONS_CHART (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALIZATION]);
 }

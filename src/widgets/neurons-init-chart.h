@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "neurons-chart.h"
 #include "neurons-enums.h"
 #include "neurons-mlp.h"
 
@@ -14,7 +15,7 @@ G_BEGIN_DECLS
 
 #define NEURONS_TYPE_INIT_CHART (neurons_init_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (NeuronsInitChart, neurons_init_chart, NEURONS, INIT_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (NeuronsInitChart, neurons_init_chart, NEURONS, INIT_CHART, NeuronsChart)
 
 GtkWidget   *neurons_init_chart_new                (void);
 NeuronsInit  neurons_init_chart_get_initialization (NeuronsInitChart *self);

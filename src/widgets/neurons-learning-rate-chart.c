@@ -1,4 +1,4 @@
-/* neurons-learning-rate-chart.c
+/* neurons-learning-rate-chart.c: gradient descent with steps too small, good and too large
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +10,6 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "neurons-chart.h"
 #include "neurons-colors.h"
 #include "neurons-learning-rate-chart.h"
 #include "neurons-training.h"
@@ -53,13 +52,13 @@
 
 struct _NeuronsLearningRateChart
 {
-  GtkWidget          parent_instance;
+  NeuronsChart       parent_instance;
 
   double             learning_rate;
   NeuronsActivation  activation;
 };
 
-G_DEFINE_FINAL_TYPE (NeuronsLearningRateChart, neurons_learning_rate_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NeuronsLearningRateChart, neurons_learning_rate_chart, NEURONS_TYPE_CHART)
 
 enum {
   PROP_0,
@@ -132,16 +131,16 @@ panel_color (guint panel)
   return colors[MIN (panel, G_N_ELEMENTS (colors) - 1)];
 }
 
-static void
-update_description (NeuronsLearningRateChart *self)
+static char *
+neurons_learning_rate_chart_describe (NeuronsChart *chart)
 {
+  NeuronsLearningRateChart *self = NEURONS_LEARNING_RATE_CHART (chart);
   g_autofree char *small = describe_step (picture_step (self, panel_rate (self, 0)));
   g_autofree char *good = describe_step (picture_step (self, panel_rate (self, 1)));
   g_autofree char *large = describe_step (picture_step (self, panel_rate (self, 2)));
   g_autofree char *now = describe_step (picture_step (self, self->learning_rate));
-  g_autofree char *description = NULL;
 
-  description = g_strdup_printf (_("Gradient descent on a bowl-shaped cost, with steps scaled so that the "
+  return g_strdup_printf (_("Gradient descent on a bowl-shaped cost, with steps scaled so that the "
                                    "default learning rate %.2f reaches the bottom in a few steps. "
                                    "Rate %.3g: %s; rate %.3g: %s; rate %.3g: %s. The current rate %.3g: %s."),
                                  panel_rate (self, 1),
@@ -149,85 +148,42 @@ update_description (NeuronsLearningRateChart *self)
                                  panel_rate (self, 1), good,
                                  panel_rate (self, 2), large,
                                  self->learning_rate, now);
-  neurons_chart_set_description (GTK_WIDGET (self), description);
 }
 
-static void
-draw_panel (NeuronsLearningRateChart *self,
-            GtkSnapshot              *snapshot,
-            cairo_t                  *cr,
-            guint                     panel,
-            const graphene_rect_t    *area,
-            gboolean                  dark)
+static char *
+panel_title (guint  panel,
+             double rate)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean is_now = panel == N_PANELS - 1;
-  double rate = panel_rate (self, panel);
-  double step = picture_step (self, rate);
-  double cost_max = W_HALF_RANGE * W_HALF_RANGE;
-  double left = area->origin.x, width = area->size.width;
-  double top, height;
-  int title_height;
-  g_autofree char *title = NULL;
-  g_autofree char *words = NULL;
-  g_autofree char *behaviour = NULL;
-  GdkRGBA color, bowl, text, faint, frame;
-  double w = START_W;
-  gboolean escaped = FALSE;
-
-  neurons_chart_foreground (widget, 1.0, &text);
-  neurons_chart_foreground (widget, 0.65, &faint);
-  neurons_chart_foreground (widget, 0.3, &bowl);
-  neurons_chart_foreground (widget, 0.15, &frame);
-  if (is_now)
-    neurons_chart_foreground (widget, 1.0, &color);
-  else
-    neurons_chart_color (panel_color (panel), dark, &color);
-
   switch (panel)
     {
     case 0:
-      title = g_strdup_printf (_("<small><b>Too small</b> %.3g</small>"), rate);
-      break;
+      return g_strdup_printf (_("<small><b>Too small</b> %.3g</small>"), rate);
     case 1:
-      title = g_strdup_printf (_("<small><b>Good</b> %.3g</small>"), rate);
-      break;
+      return g_strdup_printf (_("<small><b>Good</b> %.3g</small>"), rate);
     case 2:
-      title = g_strdup_printf (_("<small><b>Too large</b> %.3g</small>"), rate);
-      break;
+      return g_strdup_printf (_("<small><b>Too large</b> %.3g</small>"), rate);
     default:
-      title = g_strdup_printf (_("<small><b>Now</b> %.3g</small>"), rate);
-      break;
+      return g_strdup_printf (_("<small><b>Now</b> %.3g</small>"), rate);
     }
-  words = describe_step (step);
-  behaviour = g_markup_printf_escaped ("<small>%s</small>", words);
+}
 
-  neurons_chart_text_size (widget, title, NULL, &title_height);
-  neurons_chart_text (widget, snapshot, title, left + width / 2, area->origin.y + 2,
-                      NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &text);
-  neurons_chart_text (widget, snapshot, behaviour, left + width / 2, area->origin.y + area->size.height,
-                      NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_END, is_now ? &text : &faint);
+/* The bowl C(w) = w², and the path of N_STEPS steps of size step down it from START_W,
+ * each a straight jump from one point on the bowl to the next. */
+static void
+draw_descent (cairo_t                *cr,
+              const NeuronsChartAxis *w_axis,
+              const NeuronsChartAxis *cost_axis,
+              double                  step,
+              const GdkRGBA          *bowl,
+              const GdkRGBA          *color)
+{
+  double w = START_W;
+  gboolean escaped = FALSE;
 
-  top = area->origin.y + title_height + 6;
-  height = area->size.height - 2 * title_height - 10;
-  if (height <= 10)
-    return;
+#define X(w_) neurons_chart_axis_to_pixel (w_axis, (w_))
+#define Y(c_) neurons_chart_axis_to_pixel (cost_axis, (c_))
 
-#define X(w_) (left + ((w_) + W_HALF_RANGE) / (2 * W_HALF_RANGE) * width)
-#define Y(c_) (top + height * (1 - (c_) / cost_max))
-
-  /* the frame of the current one stands out */
-  cairo_set_line_width (cr, is_now ? 2 : 1);
-  gdk_cairo_set_source_rgba (cr, is_now ? &faint : &frame);
-  cairo_rectangle (cr, left + 0.5, top + 0.5, width - 1, height - 1);
-  cairo_stroke (cr);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, left, top, width, height);
-  cairo_clip (cr);
-
-  /* the bowl */
-  gdk_cairo_set_source_rgba (cr, &bowl);
+  gdk_cairo_set_source_rgba (cr, bowl);
   cairo_set_line_width (cr, 1.5);
   for (guint i = 0; i <= 60; i++)
     {
@@ -240,8 +196,7 @@ draw_panel (NeuronsLearningRateChart *self,
     }
   cairo_stroke (cr);
 
-  /* the path, each step a straight jump from one point on the bowl to the next */
-  gdk_cairo_set_source_rgba (cr, &color);
+  gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, 1.5);
   cairo_move_to (cr, X (w), Y (w * w));
   for (guint k = 0; k < N_STEPS && !escaped; k++)
@@ -259,12 +214,111 @@ draw_panel (NeuronsLearningRateChart *self,
       cairo_fill (cr);
       w = w - step * 2 * w;
     }
-  cairo_restore (cr);
 
 #undef X
 #undef Y
 }
 
+static void
+draw_panel (NeuronsLearningRateChart *self,
+            GtkSnapshot              *snapshot,
+            cairo_t                  *cr,
+            guint                     panel,
+            const graphene_rect_t    *area,
+            gboolean                  dark)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean is_now = panel == N_PANELS - 1;
+  double step = picture_step (self, panel_rate (self, panel));
+  double left = area->origin.x, width = area->size.width;
+  double top, height;
+  int title_height;
+  g_autofree char *title = panel_title (panel, panel_rate (self, panel));
+  g_autofree char *words = describe_step (step);
+  g_autofree char *behaviour = g_markup_printf_escaped ("<small>%s</small>", words);
+  NeuronsChartAxis w_axis, cost_axis;
+  GdkRGBA color, bowl, text, faint, frame;
+
+  neurons_chart_foreground (widget, 1.0, &text);
+  neurons_chart_foreground (widget, 0.65, &faint);
+  neurons_chart_foreground (widget, 0.3, &bowl);
+  neurons_chart_foreground (widget, 0.15, &frame);
+  if (is_now)
+    neurons_chart_foreground (widget, 1.0, &color);
+  else
+    neurons_chart_color (panel_color (panel), dark, &color);
+
+  neurons_chart_text_size (widget, title, NULL, &title_height);
+  neurons_chart_text (widget, snapshot, title, left + width / 2, area->origin.y + 2,
+                      NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &text);
+  neurons_chart_text (widget, snapshot, behaviour, left + width / 2, area->origin.y + area->size.height,
+                      NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_END, is_now ? &text : &faint);
+
+  top = area->origin.y + title_height + 6;
+  height = area->size.height - 2 * title_height - 10;
+  if (height <= 10)
+    return;
+
+  /* the frame of the current one stands out */
+  cairo_set_line_width (cr, is_now ? 2 : 1);
+  gdk_cairo_set_source_rgba (cr, is_now ? &faint : &frame);
+  cairo_rectangle (cr, left + 0.5, top + 0.5, width - 1, height - 1);
+  cairo_stroke (cr);
+
+  neurons_chart_axis_init (&w_axis, -W_HALF_RANGE, W_HALF_RANGE, left, left + width);
+  neurons_chart_axis_init (&cost_axis, 0, W_HALF_RANGE * W_HALF_RANGE, top + height, top);
+  cairo_save (cr);
+  cairo_rectangle (cr, left, top, width, height);
+  cairo_clip (cr);
+  draw_descent (cr, &w_axis, &cost_axis, step, &bowl, &color);
+  cairo_restore (cr);
+}
+
+/* The scale's line with a tick and a label at each power of ten, where descent diverges
+ * shaded in the wrong colour. */
+static void
+draw_rate_axis (NeuronsLearningRateChart *self,
+                GtkSnapshot              *snapshot,
+                cairo_t                  *cr,
+                const NeuronsChartAxis   *axis,
+                double                    y,
+                gboolean                  dark)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  /* where the picture's η reaches 1 */
+  double rate_of_divergence = neurons_default_learning_rate (self->activation) * pow (1 / GOOD_STEP, 1 / step_exponent ());
+  double divergence_x = neurons_chart_axis_to_pixel (axis, log10 (MIN (rate_of_divergence, NEURONS_LEARNING_RATE_MAX)));
+  GdkRGBA line, faint, zone;
+
+  neurons_chart_foreground (widget, 0.45, &line);
+  neurons_chart_foreground (widget, 0.65, &faint);
+
+  neurons_chart_color (NEURONS_CHART_WRONG, dark, &zone);
+  zone.alpha = 0.25f;
+  gdk_cairo_set_source_rgba (cr, &zone);
+  cairo_rectangle (cr, divergence_x, y - 4, axis->end - divergence_x, 8);
+  cairo_fill (cr);
+
+  gdk_cairo_set_source_rgba (cr, &line);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, axis->start, round (y) + 0.5);
+  cairo_line_to (cr, axis->end, round (y) + 0.5);
+  cairo_stroke (cr);
+
+  for (double rate = NEURONS_LEARNING_RATE_MIN; rate <= NEURONS_LEARNING_RATE_MAX * 1.001; rate *= 10)
+    {
+      double x = neurons_chart_axis_to_pixel (axis, log10 (rate));
+      g_autofree char *label = g_strdup_printf ("<small>%g</small>", rate);
+
+      cairo_move_to (cr, round (x) + 0.5, y - 3);
+      cairo_line_to (cr, round (x) + 0.5, y + 3);
+      neurons_chart_text (widget, snapshot, label, x, y + 5,
+                          NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &faint);
+    }
+  cairo_stroke (cr);
+}
+
+/* The rates of the panels as dots on a log scale, the current one as a triangle above. */
 static void
 draw_rate_scale (NeuronsLearningRateChart *self,
                  GtkSnapshot              *snapshot,
@@ -273,44 +327,18 @@ draw_rate_scale (NeuronsLearningRateChart *self,
                  gboolean                  dark)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  double log_min = log10 (NEURONS_LEARNING_RATE_MIN), log_max = log10 (NEURONS_LEARNING_RATE_MAX);
   double y = area->origin.y + 8;
-  /* where the picture's η reaches 1 */
-  double rate_of_divergence = neurons_default_learning_rate (self->activation) * pow (1 / GOOD_STEP, 1 / step_exponent ());
-  GdkRGBA axis, faint, text, zone;
+  NeuronsChartAxis axis;
+  GdkRGBA faint, text;
   double x_now;
   gboolean title_at_start;
 
-#define X(rate_) (area->origin.x + (log10 (rate_) - log_min) / (log_max - log_min) * area->size.width)
-
-  neurons_chart_foreground (widget, 0.45, &axis);
+  neurons_chart_axis_init (&axis, log10 (NEURONS_LEARNING_RATE_MIN), log10 (NEURONS_LEARNING_RATE_MAX),
+                           area->origin.x, area->origin.x + area->size.width);
   neurons_chart_foreground (widget, 0.65, &faint);
   neurons_chart_foreground (widget, 1.0, &text);
 
-  /* where the picture diverges (η ≥ 1), shaded in the wrong colour */
-  neurons_chart_color (NEURONS_CHART_WRONG, dark, &zone);
-  zone.alpha = 0.25f;
-  gdk_cairo_set_source_rgba (cr, &zone);
-  cairo_rectangle (cr, X (MIN (rate_of_divergence, NEURONS_LEARNING_RATE_MAX)), y - 4,
-                   area->origin.x + area->size.width - X (MIN (rate_of_divergence, NEURONS_LEARNING_RATE_MAX)), 8);
-  cairo_fill (cr);
-
-  gdk_cairo_set_source_rgba (cr, &axis);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, area->origin.x, round (y) + 0.5);
-  cairo_line_to (cr, area->origin.x + area->size.width, round (y) + 0.5);
-  cairo_stroke (cr);
-
-  for (double rate = NEURONS_LEARNING_RATE_MIN; rate <= NEURONS_LEARNING_RATE_MAX * 1.001; rate *= 10)
-    {
-      g_autofree char *label = g_strdup_printf ("<small>%g</small>", rate);
-
-      cairo_move_to (cr, round (X (rate)) + 0.5, y - 3);
-      cairo_line_to (cr, round (X (rate)) + 0.5, y + 3);
-      neurons_chart_text (widget, snapshot, label, X (rate), y + 5,
-                          NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &faint);
-    }
-  cairo_stroke (cr);
+  draw_rate_axis (self, snapshot, cr, &axis, y, dark);
 
   for (guint panel = 0; panel < N_PANELS - 1; panel++)
     {
@@ -318,12 +346,12 @@ draw_rate_scale (NeuronsLearningRateChart *self,
 
       neurons_chart_color (panel_color (panel), dark, &color);
       gdk_cairo_set_source_rgba (cr, &color);
-      cairo_arc (cr, X (panel_rate (self, panel)), y, 4, 0, 2 * G_PI);
+      cairo_arc (cr, neurons_chart_axis_to_pixel (&axis, log10 (panel_rate (self, panel))), y, 4, 0, 2 * G_PI);
       cairo_fill (cr);
     }
 
-  /* the current rate: a triangle pointing at the scale */
-  x_now = X (CLAMP (self->learning_rate, NEURONS_LEARNING_RATE_MIN, NEURONS_LEARNING_RATE_MAX));
+  x_now = neurons_chart_axis_to_pixel (&axis, log10 (CLAMP (self->learning_rate, NEURONS_LEARNING_RATE_MIN,
+                                                            NEURONS_LEARNING_RATE_MAX)));
   gdk_cairo_set_source_rgba (cr, &text);
   cairo_move_to (cr, x_now, y - 3);
   cairo_line_to (cr, x_now - 6, y - 11);
@@ -337,52 +365,46 @@ draw_rate_scale (NeuronsLearningRateChart *self,
                       title_at_start ? area->origin.x : area->origin.x + area->size.width, y - 3,
                       title_at_start ? NEURONS_CHART_ALIGN_START : NEURONS_CHART_ALIGN_END,
                       NEURONS_CHART_ALIGN_END, &faint);
-
-#undef X
 }
 
+/* The plot area holds the four panels side by side; the rate scale runs under it. */
 static void
-neurons_learning_rate_chart_snapshot (GtkWidget   *widget,
-                                      GtkSnapshot *snapshot)
+neurons_learning_rate_chart_plot (NeuronsChart          *chart,
+                                  GtkSnapshot           *snapshot,
+                                  const graphene_rect_t *area)
 {
-  NeuronsLearningRateChart *self = NEURONS_LEARNING_RATE_CHART (widget);
+  NeuronsLearningRateChart *self = NEURONS_LEARNING_RATE_CHART (chart);
+  GtkWidget *widget = GTK_WIDGET (chart);
   int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
   gboolean dark = neurons_colors_is_dark (widget);
-  double gap = 10, panel_width, panels_height;
+  double gap = 10, panel_width = (area->size.width - gap * (N_PANELS - 1)) / N_PANELS;
   int label_height;
   cairo_t *cr;
 
-  if (width <= 0 || height <= 0)
-    return;
-
   neurons_chart_text_size (widget, "<small>0.1</small>", NULL, &label_height);
-  panels_height = height - (2 * label_height + 22);
-  panel_width = (width - 16 - gap * (N_PANELS - 1)) / N_PANELS;
-  if (panel_width <= 20 || panels_height <= 3 * label_height)
+  if (panel_width <= 20 || area->size.height <= 3 * label_height)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, gtk_widget_get_height (widget)));
   for (guint panel = 0; panel < N_PANELS; panel++)
     draw_panel (self, snapshot, cr, panel,
-                &GRAPHENE_RECT_INIT (8 + panel * (panel_width + gap), 0, panel_width, panels_height),
+                &GRAPHENE_RECT_INIT (area->origin.x + panel * (panel_width + gap), area->origin.y,
+                                     panel_width, area->size.height),
                 dark);
   draw_rate_scale (self, snapshot, cr,
-                   &GRAPHENE_RECT_INIT (24, panels_height + label_height + 4, width - 48, label_height + 18), dark);
+                   &GRAPHENE_RECT_INIT (24, area->size.height + label_height + 4, width - 48, label_height + 18), dark);
   cairo_destroy (cr);
 }
 
 static void
-neurons_learning_rate_chart_measure (GtkWidget      *widget,
-                                     GtkOrientation  orientation,
-                                     int             for_size,
-                                     int            *minimum,
-                                     int            *natural,
-                                     int            *minimum_baseline,
-                                     int            *natural_baseline)
+neurons_learning_rate_chart_get_margins (NeuronsChart *chart,
+                                         GtkBorder    *margins)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 160;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 520 : 200;
+  int label_height;
+
+  /* under the panels, room for the rate scale and its labels */
+  neurons_chart_text_size (GTK_WIDGET (chart), "<small>0.1</small>", NULL, &label_height);
+  *margins = (GtkBorder) { .left = 8, .top = 0, .right = 8, .bottom = 2 * label_height + 22 };
 }
 
 static void
@@ -435,13 +457,19 @@ static void
 neurons_learning_rate_chart_class_init (NeuronsLearningRateChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NeuronsChartClass *chart_class = NEURONS_CHART_CLASS (klass);
 
   object_class->get_property = neurons_learning_rate_chart_get_property;
   object_class->set_property = neurons_learning_rate_chart_set_property;
 
-  widget_class->snapshot = neurons_learning_rate_chart_snapshot;
-  widget_class->measure = neurons_learning_rate_chart_measure;
+  chart_class->minimum_width = 320;
+  chart_class->minimum_height = 160;
+  chart_class->natural_width = 520;
+  chart_class->natural_height = 200;
+  chart_class->label = N_("Learning rate");
+  chart_class->get_margins = neurons_learning_rate_chart_get_margins;
+  chart_class->describe = neurons_learning_rate_chart_describe;
+  chart_class->plot = neurons_learning_rate_chart_plot;
 
   /**
    * NeuronsLearningRateChart:learning-rate:
@@ -464,9 +492,6 @@ neurons_learning_rate_chart_class_init (NeuronsLearningRateChartClass *klass)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_css_name (widget_class, "learning-rate-chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -474,11 +499,6 @@ neurons_learning_rate_chart_init (NeuronsLearningRateChart *self)
 {
   self->activation = NEURONS_ACTIVATION_SIGMOID;
   self->learning_rate = neurons_default_learning_rate (self->activation);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Learning rate"),
-                                  -1);
-  update_description (self);
 }
 
 GtkWidget *
@@ -506,8 +526,7 @@ neurons_learning_rate_chart_set_learning_rate (NeuronsLearningRateChart *self,
     return;
 
   self->learning_rate = learning_rate;
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  neurons_chart_invalidate (NEURONS_CHART (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEARNING_RATE]);
 }
 
@@ -529,7 +548,6 @@ neurons_learning_rate_chart_set_activation (NeuronsLearningRateChart *self,
     return;
 
   self->activation = activation;
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  neurons_chart_invalidate (NEURONS_CHART (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVATION]);
 }

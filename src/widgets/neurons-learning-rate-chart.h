@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "neurons-chart.h"
 #include "neurons-enums.h"
 #include "neurons-mlp.h"
 
@@ -14,7 +15,7 @@ G_BEGIN_DECLS
 
 #define NEURONS_TYPE_LEARNING_RATE_CHART (neurons_learning_rate_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (NeuronsLearningRateChart, neurons_learning_rate_chart, NEURONS, LEARNING_RATE_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (NeuronsLearningRateChart, neurons_learning_rate_chart, NEURONS, LEARNING_RATE_CHART, NeuronsChart)
 
 GtkWidget         *neurons_learning_rate_chart_new               (void);
 double             neurons_learning_rate_chart_get_learning_rate (NeuronsLearningRateChart *self);

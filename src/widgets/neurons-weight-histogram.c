@@ -1,4 +1,4 @@
-/* neurons-weight-histogram.c
+/* neurons-weight-histogram.c: how one layer's weights are spread now, and at the start
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "neurons-chart.h"
 #include "neurons-colors.h"
 #include "neurons-weight-histogram.h"
 
@@ -30,11 +29,10 @@
 
 struct _NeuronsWeightHistogram
 {
-  GtkWidget             parent_instance;
+  NeuronsChart          parent_instance;
 
   NeuronsNeuralNet     *net;
   guint                 layer;
-  NeuronsChartThrottle  recount;
 
   double                half_range;          /* the axis runs from −half_range to +half_range */
   guint                 counts[N_BINS];
@@ -45,7 +43,7 @@ struct _NeuronsWeightHistogram
   NeuronsMlp           *initial;             /* the weights before any training */
 };
 
-G_DEFINE_FINAL_TYPE (NeuronsWeightHistogram, neurons_weight_histogram, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NeuronsWeightHistogram, neurons_weight_histogram, NEURONS_TYPE_CHART)
 
 enum {
   PROP_0,
@@ -101,33 +99,37 @@ axis_half_range (const float *current,
   return neurons_chart_nice_ceiling (reach);
 }
 
-static void
-update_description (NeuronsWeightHistogram *self)
+static char *
+neurons_weight_histogram_describe (NeuronsChart *chart)
 {
-  g_autofree char *description = NULL;
+  NeuronsWeightHistogram *self = NEURONS_WEIGHT_HISTOGRAM (chart);
   g_autofree char *samples = neurons_chart_format_count (self->samples_seen);
 
   if (self->net == NULL)
-    description = g_strdup (_("No network"));
-  else
-    description = g_strdup_printf (_("%s: after %s training samples the weights spread with standard "
-                                     "deviation %.3f; they started at %.3f."),
-                                   layer_name (self->layer), samples,
-                                   self->deviation, self->initial_deviation);
-  neurons_chart_set_description (GTK_WIDGET (self), description);
+    return g_strdup (_("No network"));
+
+  return g_strdup_printf (_("%s: after %s training samples the weights spread with standard "
+                            "deviation %.3f; they started at %.3f."),
+                          layer_name (self->layer), samples,
+                          self->deviation, self->initial_deviation);
 }
 
+/* Counts the weights again, now and at the start, on an axis that holds them both. */
 static void
-recount (NeuronsWeightHistogram *self)
+neurons_weight_histogram_update (NeuronsChart *chart)
 {
-  const float *current, *initial;
-  gsize n_weights;
+  NeuronsWeightHistogram *self = NEURONS_WEIGHT_HISTOGRAM (chart);
+  gsize n_weights = (gsize) neurons_layer_n_inputs (self->layer) * neurons_layer_n_outputs (self->layer);
+  g_autofree float *current = NULL;
+  g_autofree float *initial = NULL;
 
   if (self->net == NULL)
     return;
 
-  current = neurons_chart_layer_weights (neurons_neural_net_get_mlp (self->net), self->layer, &n_weights);
-  initial = neurons_chart_layer_weights (self->initial, self->layer, &n_weights);
+  current = g_new (float, n_weights);
+  initial = g_new (float, n_weights);
+  neurons_mlp_copy_layer_weights (neurons_neural_net_get_mlp (self->net), self->layer, current);
+  neurons_mlp_copy_layer_weights (self->initial, self->layer, initial);
 
   self->half_range = axis_half_range (current, initial, n_weights);
   neurons_chart_histogram (current, n_weights, -self->half_range, self->half_range, self->counts, N_BINS);
@@ -136,119 +138,88 @@ recount (NeuronsWeightHistogram *self)
   self->initial_deviation = neurons_chart_standard_deviation (initial, n_weights);
   self->samples_seen = neurons_neural_net_get_samples_seen (self->net);
 
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static gboolean
-on_recount (gpointer user_data)
-{
-  recount (user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_net_changed (NeuronsWeightHistogram *self)
-{
-  neurons_chart_throttle_request (&self->recount);
+  neurons_chart_set_range (chart, GTK_ORIENTATION_HORIZONTAL, -self->half_range, self->half_range);
 }
 
 /* The ghost: the weights this network started from, drawn again by its own settings. */
 static void
 reinitialize_ghost (NeuronsWeightHistogram *self)
 {
-  if (self->net == NULL)
-    return;
+  if (self->net != NULL)
+    neurons_mlp_init (self->initial,
+                      neurons_neural_net_get_hidden_activation (self->net),
+                      neurons_neural_net_get_initialization (self->net),
+                      neurons_neural_net_get_seed (self->net));
+  neurons_chart_update (NEURONS_CHART (self));
+}
 
-  neurons_mlp_init (self->initial,
-                    neurons_neural_net_get_hidden_activation (self->net),
-                    neurons_neural_net_get_initialization (self->net),
-                    neurons_neural_net_get_seed (self->net));
-  neurons_chart_throttle_clear (&self->recount);
-  recount (self);
+/* The start over the bars as a dashed outline, so that neither hides the other. */
+static void
+draw_ghost (NeuronsWeightHistogram *self,
+            GtkSnapshot            *snapshot,
+            const graphene_rect_t  *area,
+            guint                   max_count)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  double bin_width = area->size.width / N_BINS;
+  double bottom = area->origin.y + area->size.height;
+  GdkRGBA fill, line;
+  cairo_t *cr;
+
+  neurons_chart_foreground (widget, 0.10, &fill);
+  neurons_chart_foreground (widget, 0.45, &line);
+
+  /* the outline's width reaches a little past the bars' area */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (area->origin.x - 2, area->origin.y - 2,
+                                                                 area->size.width + 4, area->size.height + 4));
+  gdk_cairo_set_source_rgba (cr, &line);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, (double[]) { 4, 2 }, 2, 0);
+  cairo_move_to (cr, area->origin.x, bottom);
+  for (guint bin = 0; bin < N_BINS; bin++)
+    {
+      double y = area->origin.y + area->size.height * (1 - (double) self->initial_counts[bin] / max_count);
+
+      cairo_line_to (cr, area->origin.x + bin * bin_width, y);
+      cairo_line_to (cr, area->origin.x + (bin + 1) * bin_width, y);
+    }
+  cairo_line_to (cr, area->origin.x + area->size.width, bottom);
+  cairo_stroke_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &fill);
+  cairo_fill (cr);
+  cairo_destroy (cr);
 }
 
 static void
-neurons_weight_histogram_snapshot (GtkWidget   *widget,
-                                   GtkSnapshot *snapshot)
+neurons_weight_histogram_plot (NeuronsChart          *chart,
+                               GtkSnapshot           *snapshot,
+                               const graphene_rect_t *area)
 {
-  NeuronsWeightHistogram *self = NEURONS_WEIGHT_HISTOGRAM (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  gboolean dark = neurons_colors_is_dark (widget);
+  NeuronsWeightHistogram *self = NEURONS_WEIGHT_HISTOGRAM (chart);
+  GtkWidget *widget = GTK_WIDGET (chart);
+  guint n_weights = neurons_layer_n_inputs (self->layer) * neurons_layer_n_outputs (self->layer);
   guint max_count = 0;
   int label_height;
-  graphene_rect_t plot;
-  GdkRGBA text, faint, axis, ghost_fill, ghost_line;
+  GdkRGBA text, faint;
   g_autofree char *count = NULL;
   g_autofree char *title = NULL;
   g_autofree char *legend = NULL;
-  guint n_weights;
-  double ticks[8];
-  guint n_ticks;
-  double bin_width;
-  cairo_t *cr;
 
-  if (width <= 0 || height <= 0 || self->net == NULL)
-    return;
-
-  neurons_chart_foreground (widget, 1.0, &text);
-  neurons_chart_foreground (widget, 0.65, &faint);
-  neurons_chart_foreground (widget, 0.4, &axis);
-  neurons_chart_foreground (widget, 0.10, &ghost_fill);
-  neurons_chart_foreground (widget, 0.45, &ghost_line);
-
-  neurons_chart_text_size (widget, "<small>0.5</small>", NULL, &label_height);
-  plot = GRAPHENE_RECT_INIT (8, 2 * label_height + 8, width - 16, height - 3 * label_height - 14);
-  if (plot.size.width <= 0 || plot.size.height <= 0)
+  if (self->net == NULL)
     return;
 
   for (guint bin = 0; bin < N_BINS; bin++)
     max_count = MAX (max_count, MAX (self->counts[bin], self->initial_counts[bin]));
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  neurons_chart_draw_histogram (cr, &plot, self->counts, N_BINS, max_count, NULL, dark);
-
-  /* The ghost over the bars as an outline, so that neither hides the other */
-  bin_width = plot.size.width / N_BINS;
-  gdk_cairo_set_source_rgba (cr, &ghost_line);
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_dash (cr, (double[]) { 4, 2 }, 2, 0);
-  cairo_move_to (cr, plot.origin.x, plot.origin.y + plot.size.height);
-  for (guint bin = 0; bin < N_BINS; bin++)
+  if (max_count > 0)
     {
-      double y = plot.origin.y + plot.size.height * (1 - (double) self->initial_counts[bin] / max_count);
-
-      cairo_line_to (cr, plot.origin.x + bin * bin_width, y);
-      cairo_line_to (cr, plot.origin.x + (bin + 1) * bin_width, y);
+      neurons_chart_snapshot_histogram (snapshot, area, self->counts, N_BINS, max_count, NULL,
+                                        neurons_colors_is_dark (widget));
+      draw_ghost (self, snapshot, area, max_count);
     }
-  cairo_line_to (cr, plot.origin.x + plot.size.width, plot.origin.y + plot.size.height);
-  cairo_stroke_preserve (cr);
-  gdk_cairo_set_source_rgba (cr, &ghost_fill);
-  cairo_fill (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
 
-  /* The axis with round ticks and zero marked */
-  gdk_cairo_set_source_rgba (cr, &axis);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, plot.origin.x, round (plot.origin.y + plot.size.height) + 0.5);
-  cairo_line_to (cr, plot.origin.x + plot.size.width, round (plot.origin.y + plot.size.height) + 0.5);
-  n_ticks = neurons_chart_nice_ticks (-self->half_range, self->half_range, 4, ticks);
-  for (guint i = 0; i < n_ticks; i++)
-    {
-      double x = plot.origin.x + (ticks[i] + self->half_range) / (2 * self->half_range) * plot.size.width;
-      g_autofree char *label = g_strdup_printf ("<small>%g</small>", ticks[i]);
-
-      cairo_move_to (cr, round (x) + 0.5, plot.origin.y + plot.size.height);
-      cairo_line_to (cr, round (x) + 0.5, plot.origin.y + plot.size.height + 3);
-      neurons_chart_text (widget, snapshot, label, x, plot.origin.y + plot.size.height + 3,
-                          NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &faint);
-    }
-  cairo_stroke (cr);
-  cairo_destroy (cr);
-
-  n_weights = neurons_layer_n_inputs (self->layer) * neurons_layer_n_outputs (self->layer);
+  neurons_chart_foreground (widget, 1.0, &text);
+  neurons_chart_foreground (widget, 0.65, &faint);
+  neurons_chart_text_size (widget, "<small>0.5</small>", NULL, &label_height);
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u weight", "%u weights", n_weights), n_weights);
   title = g_markup_printf_escaped ("<small><b>%s</b> · %s</small>", layer_name (self->layer), count);
   neurons_chart_text (widget, snapshot, title, 8, 2,
@@ -260,16 +231,14 @@ neurons_weight_histogram_snapshot (GtkWidget   *widget,
 }
 
 static void
-neurons_weight_histogram_measure (GtkWidget      *widget,
-                                  GtkOrientation  orientation,
-                                  int             for_size,
-                                  int            *minimum,
-                                  int            *natural,
-                                  int            *minimum_baseline,
-                                  int            *natural_baseline)
+neurons_weight_histogram_get_margins (NeuronsChart *chart,
+                                      GtkBorder    *margins)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 120;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 180;
+  int label_height;
+
+  /* the title and the legend above, the axis's labels below */
+  neurons_chart_text_size (GTK_WIDGET (chart), "<small>0.5</small>", NULL, &label_height);
+  *margins = (GtkBorder) { .left = 8, .top = 2 * label_height + 8, .right = 8, .bottom = label_height + 6 };
 }
 
 static void
@@ -278,7 +247,6 @@ neurons_weight_histogram_dispose (GObject *object)
   NeuronsWeightHistogram *self = (NeuronsWeightHistogram *) object;
 
   neurons_weight_histogram_set_net (self, NULL);
-  neurons_chart_throttle_clear (&self->recount);
 
   G_OBJECT_CLASS (neurons_weight_histogram_parent_class)->dispose (object);
 }
@@ -343,15 +311,23 @@ static void
 neurons_weight_histogram_class_init (NeuronsWeightHistogramClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NeuronsChartClass *chart_class = NEURONS_CHART_CLASS (klass);
 
   object_class->dispose = neurons_weight_histogram_dispose;
   object_class->finalize = neurons_weight_histogram_finalize;
   object_class->get_property = neurons_weight_histogram_get_property;
   object_class->set_property = neurons_weight_histogram_set_property;
 
-  widget_class->snapshot = neurons_weight_histogram_snapshot;
-  widget_class->measure = neurons_weight_histogram_measure;
+  chart_class->minimum_width = 200;
+  chart_class->minimum_height = 120;
+  chart_class->natural_width = 360;
+  chart_class->natural_height = 180;
+  chart_class->update_interval_ms = RECOUNT_INTERVAL_MS;
+  chart_class->label = N_("Weight distribution");
+  chart_class->get_margins = neurons_weight_histogram_get_margins;
+  chart_class->update = neurons_weight_histogram_update;
+  chart_class->describe = neurons_weight_histogram_describe;
+  chart_class->plot = neurons_weight_histogram_plot;
 
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
@@ -370,9 +346,6 @@ neurons_weight_histogram_class_init (NeuronsWeightHistogramClass *klass)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_css_name (widget_class, "weight-histogram");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -380,12 +353,8 @@ neurons_weight_histogram_init (NeuronsWeightHistogram *self)
 {
   self->initial = neurons_mlp_new ();
   self->half_range = 1;
-  neurons_chart_throttle_init (&self->recount, RECOUNT_INTERVAL_MS, on_recount, self);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Weight distribution"),
-                                  -1);
-  update_description (self);
+  neurons_chart_set_range (NEURONS_CHART (self), GTK_ORIENTATION_HORIZONTAL, -1, 1);
+  neurons_chart_set_ticks (NEURONS_CHART (self), GTK_ORIENTATION_HORIZONTAL, 4, 0);
 }
 
 GtkWidget *
@@ -418,13 +387,11 @@ neurons_weight_histogram_set_net (NeuronsWeightHistogram *self,
 
   if (net != NULL)
     {
-      g_signal_connect_object (net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (net, "changed", G_CALLBACK (neurons_chart_queue_update), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (net, "reset", G_CALLBACK (reinitialize_ghost), self, G_CONNECT_SWAPPED);
-      reinitialize_ghost (self);
     }
 
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  reinitialize_ghost (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NET]);
 }
 
@@ -447,6 +414,6 @@ neurons_weight_histogram_set_layer (NeuronsWeightHistogram *self,
     return;
 
   self->layer = layer;
-  recount (self);
+  neurons_chart_update (NEURONS_CHART (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER]);
 }

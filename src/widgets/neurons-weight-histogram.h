@@ -7,13 +7,14 @@
 
 #include <gtk/gtk.h>
 
+#include "neurons-chart.h"
 #include "neurons-neural-net.h"
 
 G_BEGIN_DECLS
 
 #define NEURONS_TYPE_WEIGHT_HISTOGRAM (neurons_weight_histogram_get_type ())
 
-G_DECLARE_FINAL_TYPE (NeuronsWeightHistogram, neurons_weight_histogram, NEURONS, WEIGHT_HISTOGRAM, GtkWidget)
+G_DECLARE_FINAL_TYPE (NeuronsWeightHistogram, neurons_weight_histogram, NEURONS, WEIGHT_HISTOGRAM, NeuronsChart)
 
 GtkWidget        *neurons_weight_histogram_new       (void);
 NeuronsNeuralNet *neurons_weight_histogram_get_net   (NeuronsWeightHistogram *self);

@@ -52,6 +52,17 @@ def wait_for(what, probe, timeout=DEADLINE_SECONDS):
     raise TestFailure('timed out waiting for %s%s' % (what, ' (%s)' % last_error if last_error else ''))
 
 
+def use_classic_role_names(pyatspi):
+    """at-spi2-core 2.50 and newer call a push button "button"; the tests use the names of the
+    AT-SPI that Debian 12 has, where they drive the Flatpak, and these work with both."""
+    if getattr(pyatspi.Accessible, 'classic_role_names', False):
+        return
+    role_name = pyatspi.Accessible.getRoleName
+    renamed = {'button': 'push button'}
+    pyatspi.Accessible.getRoleName = lambda accessible: (lambda name: renamed.get(name, name))(role_name(accessible))
+    pyatspi.Accessible.classic_role_names = True
+
+
 def app_command(executable, args, env):
     """The command that starts the app: the executable itself, or flatpak run for an
     installed Flatpak, given the tests' environment and their temporary folders."""
@@ -68,6 +79,7 @@ class Window:
     def __init__(self, executable, args, env):
         import pyatspi
         self.pyatspi = pyatspi
+        use_classic_role_names(pyatspi)
         self.figures = {}
         self.log = tempfile.TemporaryFile(mode='w+')
         self.process = subprocess.Popen(app_command(executable, args, env), env=env, start_new_session=True,
