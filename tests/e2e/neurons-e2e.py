@@ -787,7 +787,7 @@ def test_lessons_fresh(executable):
     try:
         window.key('alt+e', 'n', 'n')
         wait_for('ReLU, two steps in', lambda: checked(window, 'ReLU') and window.count('Samples seen') == 2)
-        try_it(window, 'Start a fresh network')
+        try_it(window, 'Start a Fresh Network')
         wait_for('Sigmoid checked', lambda: checked(window, 'Sigmoid'))
         wait_for('Xavier checked', lambda: checked(window, 'Xavier (suits Sigmoid)'))
         wait_for('a learning rate of 0.30', lambda: abs(learning_rate(window) - 0.30) < 1e-9)
@@ -806,7 +806,7 @@ def test_lessons_fresh(executable):
         wait_for('a learning rate of 0.30', lambda: abs(learning_rate(window) - 0.30) < 1e-9)
 
         open_lesson(window, 4)
-        try_it(window, 'Watch the tiles learn')
+        try_it(window, 'Watch the Tiles Learn')
         window.find('the speed at 100 per second', lambda a: a.name == 'Training speed: 100/s')
         wait_for('training at 100 digits per second', lambda: window.count('Samples seen') > 100)
         wait_for_toast(window, 'A fresh network, training at 100 digits per second: watch the tiles.')
@@ -841,12 +841,12 @@ def test_lessons_step(executable):
     try:
         open_lesson(window, 5)
         before = window.count('Samples seen')
-        try_it(window, 'Take one step')
+        try_it(window, 'Take One Step')
         wait_for('one step', lambda: window.count('Samples seen') == before + 1)
         wait_for_toast(window, 'Paused, then trained on one digit. Press → or N for the next.')
         if window.text(window.figure('Samples per second')) != 'Paused':
             raise TestFailure('training runs after one step')
-        try_it(window, 'Train one digit per second')
+        try_it(window, 'Train One Digit per Second')
         window.find('the speed at 1 per second', lambda a: a.name == 'Training speed: 1/s')
         wait_for('training at 1 digit per second', lambda: window.count('Samples seen') >= before + 3)
     finally:
@@ -888,7 +888,7 @@ def test_lessons_test_page(executable):
     window = ready_window(executable)
     try:
         open_lesson(window, 7)
-        try_it(window, 'Show the Test page')
+        try_it(window, 'Show the Test Page')
         # Pages that are not on show are hidden from screen readers, the test bench with them.
         bench = window.find('the test bench', lambda a: a.name == 'Test bench')
         wait_for('the test bench on screen', lambda: on_screen(window, bench))
@@ -904,7 +904,7 @@ def test_lessons_draw(executable):
         open_lesson(window, 8)
         window.key('space')
         wait_for('training to start', lambda: window.count('Samples seen') > 0)
-        try_it(window, 'Draw a digit')
+        try_it(window, 'Draw a Digit')
         canvas = window.find('the drawing canvas', lambda a: a.name == 'Drawing canvas')
         wait_for('the canvas on screen', lambda: canvas.queryComponent().getExtents(window.pyatspi.WINDOW_COORDS).width > 100)
         wait_for('training to pause', lambda: play_button(window).name == 'Start training')
