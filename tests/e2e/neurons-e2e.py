@@ -269,7 +269,7 @@ def test_relu(executable):
             raise TestFailure('Sigmoid starts with a learning rate of %g, not 0.30' % rate.queryValue().currentValue)
         window.key('alt+e')
         wait_for('the learning rate to become 0.05', lambda: abs(rate.queryValue().currentValue - 0.05) < 1e-9)
-        window.find('He marked as suiting ReLU', lambda a: a.getRoleName() == 'check box'
+        window.find('He marked as suiting ReLU', lambda a: a.getRoleName() in ('check box', 'radio button')
                     and a.name == 'He (suits ReLU)'
                     and a.getState().contains(window.pyatspi.STATE_CHECKED))
 
@@ -277,7 +277,7 @@ def test_relu(executable):
         # Sigmoid gives 0.30, and ReLU again gives 0.05.
         rate.queryValue().currentValue = 0.30
         wait_for('the learning rate to become 0.30', lambda: abs(rate.queryValue().currentValue - 0.30) < 1e-9)
-        sigmoid = window.find('the Sigmoid button', lambda a: a.getRoleName() == 'check box' and a.name == 'Sigmoid')
+        sigmoid = window.find('the Sigmoid button', lambda a: a.getRoleName() in ('check box', 'radio button') and a.name == 'Sigmoid')
         window.key('alt+s')
         wait_for('Sigmoid to get 0.30', lambda: abs(rate.queryValue().currentValue - 0.30) < 1e-9
                  and sigmoid.getState().contains(window.pyatspi.STATE_CHECKED))
