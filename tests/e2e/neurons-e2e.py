@@ -925,7 +925,7 @@ def test_hover_mark(executable):
         if 'weighted sum is' in curves.description:
             raise TestFailure('the curves are marked before any neuron is chosen: %r' % curves.description)
         tiles = window.find('the weight tiles', lambda a: a.name.startswith('First-layer weights')
-                            and a.getRoleName() == 'panel')
+                            and a.getRoleName() in ('panel', 'grouping'))
         window_id = window.window_id()
         geometry = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', window_id],
                                   capture_output=True, text=True, check=True).stdout
