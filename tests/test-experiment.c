@@ -430,6 +430,25 @@ test_load_superseded (void)
   free_experiment (g_steal_pointer (&experiment));
 }
 
+/* An experiment that is disposed of while it loads takes nothing in: no trainer comes back to
+ * life for it, and it goes away once the load is done with it. */
+static void
+test_load_disposed (void)
+{
+  NeuronsExperiment *experiment = neurons_experiment_new (NULL);
+  LoadResult result = { 0 };
+
+  neurons_experiment_load_async (experiment, NEURONS_DATASET_MNIST, data_folder, NULL, on_loaded, &result);
+  g_object_run_dispose (G_OBJECT (experiment));
+  wait_until (load_done, &result, "the load");
+
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (neurons_experiment_get_trainer (experiment));
+  g_assert_null (neurons_experiment_get_training_set (experiment));
+  g_clear_error (&result.error);
+  free_experiment (experiment);
+}
+
 /* Step trains on exactly one sample each time, paused, and shows it. */
 static void
 test_step (void)
@@ -755,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/nn/experiment/switch-failure", test_switch_failure);
   g_test_add_func ("/nn/experiment/switch-kind", test_switch_kind);
   g_test_add_func ("/nn/experiment/load-superseded", test_load_superseded);
+  g_test_add_func ("/nn/experiment/load-disposed", test_load_disposed);
   g_test_add_func ("/nn/experiment/step", test_step);
   g_test_add_func ("/nn/experiment/play-pause", test_play_pause);
   g_test_add_func ("/nn/experiment/speed", test_speed);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "neurons-enums.h"
 #include "neurons-experiment.h"
@@ -150,16 +151,12 @@ leave_training_stream (NeuronsExperiment  *self,
 {
   if (self->input_source == NEURONS_INPUT_SOURCE_TRAINING)
     {
-      const NeuronsForward *forward;
-
       self->saved_playing = trainer_running (self);
       if (self->trainer != NULL)
         neurons_trainer_pause (self->trainer);
 
-      /* The network keeps its input as pixel ÷ 255, which gives the pixels back exactly. */
-      forward = neurons_neural_net_get_forward (self->net);
-      for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
-        self->saved_pixels[i] = (guint8) lrintf (forward->input[i] * 255.0f);
+      memcpy (self->saved_pixels, neurons_neural_net_get_input_pixels (self->net),
+              sizeof self->saved_pixels);
       self->saved_label = neurons_neural_net_get_input_label (self->net);
       self->saved_index = neurons_neural_net_get_input_index (self->net);
     }
@@ -446,6 +443,9 @@ neurons_experiment_dispose (GObject *object)
 {
   NeuronsExperiment *self = (NeuronsExperiment *) object;
 
+  /* A load still under way finds itself superseded and changes nothing: without this it
+   * would make a fresh trainer for an experiment that is going away. */
+  self->load_serial++;
   if (self->trainer != NULL)
     neurons_trainer_pause (self->trainer);
   g_clear_object (&self->trainer);
