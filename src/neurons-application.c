@@ -17,7 +17,6 @@ struct _NeuronsApplication
   AdwApplication  parent_instance;
 
   char           *data_directory;   /* from --data, or NULL for the default */
-  guint           benchmark_seconds;
 };
 
 G_DEFINE_FINAL_TYPE (NeuronsApplication, neurons_application, ADW_TYPE_APPLICATION)
@@ -27,17 +26,11 @@ G_DEFINE_FINAL_TYPE (NeuronsApplication, neurons_application, ADW_TYPE_APPLICATI
 static NeuronsWindow *
 get_window (NeuronsApplication *self)
 {
-  NeuronsWindow *window;
-
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (NEURONS_IS_WINDOW (l->data))
       return l->data;
 
-  window = neurons_window_new (self, self->data_directory);
-  if (self->benchmark_seconds > 0)
-    neurons_window_run_benchmark (window, self->benchmark_seconds);
-
-  return window;
+  return neurons_window_new (self, self->data_directory);
 }
 
 static void
@@ -229,15 +222,9 @@ neurons_application_init (NeuronsApplication *self)
       N_("Read the handwritten digits from the IDX files in DIR"), N_("DIR") },
     { NULL }
   };
-  const char *benchmark_seconds = g_getenv ("NEURONS_BENCH_SECONDS");
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[NETWORK-FILE]"));
-
-  /* For bench/bench-window.sh: train at full speed for this many seconds, print the frame
-   * rate and the training rate, and quit. */
-  if (benchmark_seconds != NULL)
-    self->benchmark_seconds = (guint) g_ascii_strtoull (benchmark_seconds, NULL, 10);
 }
 
 NeuronsApplication *

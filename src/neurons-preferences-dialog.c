@@ -14,9 +14,10 @@
 #include "neurons-settings.h"
 
 /*
- * For now one choice: the dataset. Choosing one asks the window to switch, which reads it in
- * the background; the row shows a spinner meanwhile, and if it cannot be read the choice goes
- * back to the dataset still in use and a dialog says why.
+ * For now one choice: the dataset. Choosing one has the window's experiment load it
+ * (neurons_experiment_load_async()), in the background; the row shows a spinner meanwhile.
+ * Once it is in, the choice is remembered; if it cannot be read, the choice goes back to the
+ * dataset still in use and a dialog says why. A load that another superseded says nothing.
  */
 
 struct _NeuronsPreferencesDialog
@@ -24,6 +25,7 @@ struct _NeuronsPreferencesDialog
   AdwPreferencesDialog  parent_instance;
 
   NeuronsWindow        *window;
+  NeuronsExperiment    *experiment;
   GSettings            *settings;
   gboolean              switching;
   gboolean              syncing;
@@ -43,7 +45,7 @@ G_DEFINE_FINAL_TYPE (NeuronsPreferencesDialog, neurons_preferences_dialog, ADW_T
 static void
 sync_rows (NeuronsPreferencesDialog *self)
 {
-  NeuronsDatasetKind kind = neurons_window_get_dataset (self->window);
+  NeuronsDatasetKind kind = neurons_experiment_get_dataset_kind (self->experiment);
   g_autofree char *fashion_folder = neurons_datasets_find_folder (NEURONS_DATASET_FASHION_MNIST, self->settings);
   g_autofree char *subtitle = NULL;
 
@@ -65,19 +67,41 @@ sync_rows (NeuronsPreferencesDialog *self)
   gtk_widget_set_sensitive (self->folder_button, !self->switching);
 }
 
+/* The dataset in use, and a Fashion-MNIST folder chosen by hand, for the next run */
+static void
+remember (NeuronsPreferencesDialog *self,
+          NeuronsExperiment        *experiment,
+          gboolean                  chosen_folder)
+{
+  NeuronsDatasetKind kind = neurons_experiment_get_dataset_kind (experiment);
+
+  g_settings_set_string (self->settings, "last-dataset", neurons_datasets_get_id (kind));
+  if (chosen_folder && kind == NEURONS_DATASET_FASHION_MNIST)
+    g_settings_set_string (self->settings, "fashion-mnist-folder", neurons_experiment_get_folder (experiment));
+}
+
+typedef struct
+{
+  NeuronsPreferencesDialog *self;
+  gboolean                  chosen_folder;
+} Switch;
+
 static void
 on_switched (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(NeuronsPreferencesDialog) self = user_data;
+  g_autofree Switch *job = user_data;
+  g_autoptr(NeuronsPreferencesDialog) self = job->self;
   g_autoptr(GError) error = NULL;
 
   self->switching = FALSE;
   gtk_widget_set_visible (self->mnist_spinner, FALSE);
   gtk_widget_set_visible (self->fashion_spinner, FALSE);
 
-  if (!neurons_window_switch_dataset_finish (NEURONS_WINDOW (object), result, &error))
+  if (neurons_experiment_load_finish (NEURONS_EXPERIMENT (object), result, &error))
+    remember (self, NEURONS_EXPERIMENT (object), job->chosen_folder);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Load %s"), neurons_datasets_get_title (
                                                     gtk_check_button_get_active (self->fashion_check)
@@ -97,6 +121,9 @@ switch_to (NeuronsPreferencesDialog *self,
            NeuronsDatasetKind        kind,
            const char               *folder)
 {
+  g_autofree char *found = folder == NULL ? neurons_datasets_find_folder (kind, self->settings) : NULL;
+  Switch *job = g_new0 (Switch, 1);
+
   self->switching = TRUE;
   gtk_widget_set_visible (kind == NEURONS_DATASET_MNIST ? self->mnist_spinner : self->fashion_spinner, TRUE);
   sync_rows (self);
@@ -104,7 +131,11 @@ switch_to (NeuronsPreferencesDialog *self,
   gtk_check_button_set_active (kind == NEURONS_DATASET_MNIST ? self->mnist_check : self->fashion_check, TRUE);
   self->syncing = FALSE;
 
-  neurons_window_switch_dataset (self->window, kind, folder, on_switched, g_object_ref (self));
+  job->self = g_object_ref (self);
+  job->chosen_folder = folder != NULL;
+  /* Without a folder (Fashion-MNIST not found), the experiment says where it looked. */
+  neurons_experiment_load_async (self->experiment, kind, folder != NULL ? folder : found,
+                                 NULL, on_switched, job);
 }
 
 static void
@@ -114,7 +145,7 @@ on_check_toggled (NeuronsPreferencesDialog *self,
   NeuronsDatasetKind kind = check == self->mnist_check ? NEURONS_DATASET_MNIST : NEURONS_DATASET_FASHION_MNIST;
 
   if (self->syncing || self->switching || !gtk_check_button_get_active (check)
-      || kind == neurons_window_get_dataset (self->window))
+      || kind == neurons_experiment_get_dataset_kind (self->experiment))
     return;
 
   switch_to (self, kind, NULL);
@@ -155,6 +186,7 @@ neurons_preferences_dialog_dispose (GObject *object)
   NeuronsPreferencesDialog *self = (NeuronsPreferencesDialog *) object;
 
   g_clear_object (&self->window);
+  g_clear_object (&self->experiment);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NEURONS_TYPE_PREFERENCES_DIALOG);
@@ -191,7 +223,7 @@ neurons_preferences_dialog_init (NeuronsPreferencesDialog *self)
 
 /**
  * neurons_preferences_dialog_new:
- * @window: the window whose experiment the choices apply to
+ * @window: the window whose experiment the choices apply to, where errors are shown
  *
  * Returns: the Preferences dialog; present it in @window with adw_dialog_present()
  */
@@ -204,6 +236,7 @@ neurons_preferences_dialog_new (NeuronsWindow *window)
 
   self = g_object_new (NEURONS_TYPE_PREFERENCES_DIALOG, NULL);
   self->window = g_object_ref (window);
+  self->experiment = g_object_ref (neurons_window_get_experiment (window));
   sync_rows (self);
 
   return ADW_DIALOG (self);

@@ -15,13 +15,9 @@ neurons_window_actions_play_pause (GtkWidget  *widget,
                                    const char *action_name,
                                    GVariant   *parameter)
 {
-  NeuronsWindow *self = NEURONS_WINDOW (widget);
-
-  /* Play in draw mode puts the training sample back and trains: it never pauses. */
-  if (!_neurons_window_end_draw_mode (self, FALSE) && neurons_trainer_get_running (self->trainer))
-    neurons_trainer_pause (self->trainer);
-  else
-    neurons_trainer_play (self->trainer);
+  /* Under a drawing or a test image, Play puts the training sample back and trains: it
+   * never pauses. */
+  neurons_experiment_toggle (NEURONS_WINDOW (widget)->experiment);
 }
 
 static void
@@ -29,10 +25,7 @@ neurons_window_actions_step (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
 {
-  NeuronsWindow *self = NEURONS_WINDOW (widget);
-
-  _neurons_window_end_draw_mode (self, FALSE);
-  neurons_trainer_step (self->trainer);
+  neurons_experiment_step (NEURONS_WINDOW (widget)->experiment);
 }
 
 static void
@@ -40,7 +33,13 @@ neurons_window_actions_reset (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
-  _neurons_window_reset (NEURONS_WINDOW (widget));
+  NeuronsWindow *self = NEURONS_WINDOW (widget);
+  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  guint64 seed = (guint64) g_random_int () << 32 | g_random_int ();
+
+  /* Fresh weights from a new seed, with the same activation and initialisation */
+  neurons_experiment_reset (self->experiment, neurons_neural_net_get_hidden_activation (net),
+                            neurons_neural_net_get_initialization (net), seed);
 }
 
 static void
@@ -188,7 +187,8 @@ _neurons_window_actions_init (NeuronsWindow *self)
 void
 _neurons_window_actions_update (NeuronsWindow *self)
 {
-  gboolean can_train = self->trainer != NULL && !neurons_neural_net_get_diverged (self->net);
+  gboolean can_train = neurons_experiment_get_state (self->experiment) == NEURONS_EXPERIMENT_READY
+                      && !neurons_neural_net_get_diverged (_neurons_window_get_net (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play-pause", can_train);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step", can_train);

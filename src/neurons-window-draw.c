@@ -7,18 +7,18 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include "neurons-window-private.h"
 
 /*
  * Draw mode puts a canvas beside the network on the Network page (above it on a phone), in
- * place of the controls; the lessons make way for it where they would cover it. The canvas shows the network what
- * it holds (neurons_neural_net_show_input()), so the outputs, the prediction, the tile glows
- * and the hover contributions all follow the pen. Training pauses meanwhile. Leaving draw
- * mode puts back the input that was on show and resumes training if it was running; so does
- * switching to another page. Training from the window (Play, Step) ends draw mode first,
- * since a training sample would replace the drawing.
+ * place of the controls; the lessons make way for it where they would cover it. What the
+ * canvas reads goes to the experiment (neurons_experiment_show_drawing()), so the outputs,
+ * the prediction, the tile glows and the hover contributions all follow the pen; the
+ * experiment pauses training meanwhile. Draw mode is on while the experiment shows the
+ * drawing (#NeuronsExperiment:input-source). Leaving it puts back the training sample and
+ * resumes training if it was running; so does switching to another page. Whatever takes the
+ * experiment back to its training stream (Play, Step, a network opened, other data) or to a
+ * test image ends draw mode too.
  */
 
 /* Where the window is too narrow for the lessons beside the canvas, they overlay it: then
@@ -52,21 +52,11 @@ on_draw_mode_layout (NeuronsWindow *self,
 static void
 enter_draw_mode (NeuronsWindow *self)
 {
-  const NeuronsForward *forward = neurons_neural_net_get_forward (self->net);
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  /* The network keeps its input as pixel ÷ 255, which gives the pixels back exactly. */
-  for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
-    self->draw_saved_pixels[i] = (guint8) lrintf (forward->input[i] * 255.0f);
-  self->draw_saved_label = neurons_neural_net_get_input_label (self->net);
-  self->draw_saved_index = neurons_neural_net_get_input_index (self->net);
-
-  self->draw_resumes_training = neurons_trainer_get_running (self->trainer);
-  neurons_trainer_pause (self->trainer);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "network");
   adw_overlay_split_view_set_show_sidebar (self->controls_split, FALSE);
-  /* Once mapped, the canvas shows the network what it holds. */
+  /* Once mapped, the canvas hands on what it holds again. */
   gtk_widget_set_visible (self->draw_pane, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->draw_canvas));
 
@@ -76,8 +66,7 @@ enter_draw_mode (NeuronsWindow *self)
 }
 
 static void
-leave_draw_mode (NeuronsWindow *self,
-                 gboolean       resume_training)
+leave_draw_mode (NeuronsWindow *self)
 {
   gboolean canvas_focused = gtk_widget_has_focus (GTK_WIDGET (self->draw_canvas));
 
@@ -91,21 +80,19 @@ leave_draw_mode (NeuronsWindow *self,
       adw_overlay_split_view_set_show_sidebar (self->lessons_split, TRUE);
     }
 
-  neurons_neural_net_show_input (self->net, self->draw_saved_pixels,
-                                 self->draw_saved_label, self->draw_saved_index);
-  if (resume_training && self->draw_resumes_training)
-    neurons_trainer_play (self->trainer);
-
   /* Not back onto the Draw button: there Space would draw again instead of training. */
   if (canvas_focused)
     gtk_widget_grab_focus (GTK_WIDGET (self->play_button));
 }
 
+/* Draw mode follows what the experiment shows. */
 static void
-set_draw_mode (NeuronsWindow *self,
-               gboolean       draw_mode,
-               gboolean       resume_training)
+on_input_source (NeuronsWindow     *self,
+                 GParamSpec        *pspec,
+                 NeuronsExperiment *experiment)
 {
+  gboolean draw_mode = neurons_experiment_get_input_source (experiment) == NEURONS_INPUT_SOURCE_DRAWING;
+
   if (self->draw_mode == draw_mode)
     return;
 
@@ -113,30 +100,20 @@ set_draw_mode (NeuronsWindow *self,
   if (draw_mode)
     enter_draw_mode (self);
   else
-    leave_draw_mode (self, resume_training);
+    leave_draw_mode (self);
 
   g_simple_action_set_state (self->draw_mode_action, g_variant_new_boolean (draw_mode));
   _neurons_window_draw_update_actions (self);
 }
 
-/**
- * _neurons_window_end_draw_mode:
- * @self: a window
- * @resume_training: whether training that ran before draw mode starts again
- *
- * Leaves draw mode, if the window is in it, and puts back the input that was on show.
- *
- * Returns: whether the window was in draw mode
- */
-gboolean
-_neurons_window_end_draw_mode (NeuronsWindow *self,
-                               gboolean       resume_training)
+/* The drawing goes to the network while the canvas is on show; pen strokes pause training. */
+static void
+on_canvas_input (NeuronsWindow     *self,
+                 GBytes            *pixels,
+                 NeuronsDrawCanvas *canvas)
 {
-  if (!self->draw_mode)
-    return FALSE;
-
-  set_draw_mode (self, FALSE, resume_training);
-  return TRUE;
+  if (gtk_widget_get_visible (self->draw_pane))
+    neurons_experiment_show_drawing (self->experiment, g_bytes_get_data (pixels, NULL));
 }
 
 static void
@@ -144,26 +121,30 @@ on_draw_mode_change_state (NeuronsWindow *self,
                            GVariant      *state,
                            GSimpleAction *action)
 {
-  set_draw_mode (self, g_variant_get_boolean (state), TRUE);
+  guint8 pixels[NEURONS_INPUT_SIZE];
+
+  if (!g_variant_get_boolean (state))
+    {
+      neurons_experiment_resume_training_stream (self->experiment, TRUE);
+      return;
+    }
+
+  if (self->draw_mode)
+    return;
+
+  /* What the canvas read last; once mapped, it reads it again. */
+  neurons_draw_canvas_get_input (self->draw_canvas, pixels);
+  neurons_experiment_show_drawing (self->experiment, pixels);
 }
 
+/* Another page: back to the training samples, and to training if it ran before the drawing. */
 static void
 on_visible_page (NeuronsWindow *self,
                  GParamSpec    *pspec,
                  AdwViewStack  *view_stack)
 {
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (view_stack), "network") != 0)
-    _neurons_window_end_draw_mode (self, TRUE);
-}
-
-/* Other digits are being loaded: the network will show one of them, not the drawing. */
-static void
-on_data_page (NeuronsWindow *self,
-              GParamSpec    *pspec,
-              GtkStack      *data_stack)
-{
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (data_stack), "network") != 0)
-    _neurons_window_end_draw_mode (self, FALSE);
+  if (self->draw_mode && g_strcmp0 (adw_view_stack_get_visible_child_name (view_stack), "network") != 0)
+    neurons_experiment_resume_training_stream (self->experiment, TRUE);
 }
 
 static void
@@ -222,28 +203,30 @@ _neurons_window_draw_init (NeuronsWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->draw_mode_action));
   g_object_unref (self->draw_mode_action);
 
-  neurons_draw_canvas_set_net (self->draw_canvas, self->net);
-  neurons_seen_preview_set_net (self->seen_preview, self->net);
+  g_object_bind_property (self->experiment, "net", self->draw_canvas, "net", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->experiment, "net", self->seen_preview, "net", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->draw_canvas, "input-changed",
+                           G_CALLBACK (on_canvas_input), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->experiment, "notify::input-source",
+                           G_CALLBACK (on_input_source), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->draw_canvas, "notify::empty",
                            G_CALLBACK (_neurons_window_draw_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_page), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->data_stack, "notify::visible-child-name",
-                           G_CALLBACK (on_data_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lessons_split, "notify::collapsed",
                            G_CALLBACK (make_way_for_canvas), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->controls_split, "notify::collapsed",
                            G_CALLBACK (make_way_for_canvas), self, G_CONNECT_SWAPPED);
 }
 
-/* Draw mode waits for the digits: until then the Network page is not on screen, and there is
- * no trainer to pause. */
+/* Draw mode waits for the data: until then the Network page is not on screen. */
 void
 _neurons_window_draw_update_actions (NeuronsWindow *self)
 {
   gboolean has_contents = self->draw_mode && !neurons_draw_canvas_get_empty (self->draw_canvas);
 
-  g_simple_action_set_enabled (self->draw_mode_action, self->trainer != NULL);
+  g_simple_action_set_enabled (self->draw_mode_action,
+                               neurons_experiment_get_state (self->experiment) == NEURONS_EXPERIMENT_READY);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-drawing", has_contents);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-stroke", has_contents);
 }

@@ -57,7 +57,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Continuation, continuation_free)
 static guint64
 unsaved_samples (NeuronsWindow *self)
 {
-  guint64 samples_seen = neurons_neural_net_get_samples_seen (self->net);
+  guint64 samples_seen = neurons_neural_net_get_samples_seen (_neurons_window_get_net (self));
 
   return samples_seen > self->saved_samples_seen ? samples_seen - self->saved_samples_seen : 0;
 }
@@ -147,7 +147,7 @@ _neurons_window_set_file (NeuronsWindow *self,
   g_assert (G_IS_FILE (file));
 
   g_set_object (&self->file, file);
-  self->saved_samples_seen = neurons_neural_net_get_samples_seen (self->net);
+  self->saved_samples_seen = neurons_neural_net_get_samples_seen (_neurons_window_get_net (self));
   self->unsaved = unsaved_samples (self) > 0;
   update_title (self);
 }
@@ -172,19 +172,12 @@ save_to_file (NeuronsWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = get_display_name (file);
-  gboolean was_running = self->trainer != NULL && neurons_trainer_get_running (self->trainer);
-
-  if (was_running)
-    neurons_trainer_pause (self->trainer);
 
   if (path == NULL)
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                  _("“%s” is not a file on this computer; choose a folder here to save in"), name);
   else
-    neurons_neural_net_save_file (self->net, path, &error);
-
-  if (was_running)
-    neurons_trainer_play (self->trainer);
+    neurons_experiment_save_file (self->experiment, path, &error);
 
   if (error != NULL)
     {
@@ -412,10 +405,12 @@ on_close_request (NeuronsWindow *self,
 void
 _neurons_window_files_init (NeuronsWindow *self)
 {
-  g_signal_connect_object (self->net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);
+  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+
+  g_signal_connect_object (net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self, "close-request", G_CALLBACK (on_close_request), self);
 
-  self->saved_samples_seen = neurons_neural_net_get_samples_seen (self->net);
+  self->saved_samples_seen = neurons_neural_net_get_samples_seen (_neurons_window_get_net (self));
   update_title (self);
 }

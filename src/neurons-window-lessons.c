@@ -50,8 +50,8 @@ show_page (NeuronsWindow *self,
 static void
 pause_training (NeuronsWindow *self)
 {
-  _neurons_window_end_draw_mode (self, FALSE);
-  neurons_trainer_pause (self->trainer);
+  neurons_experiment_resume_training_stream (self->experiment, FALSE);
+  neurons_experiment_pause (self->experiment);
 }
 
 static void
@@ -59,7 +59,7 @@ play_at (NeuronsWindow *self,
          double         speed)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.speed", "d", speed);
-  if (!neurons_trainer_get_running (self->trainer))
+  if (!neurons_experiment_get_playing (self->experiment))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.play-pause", NULL);
 }
 
@@ -74,8 +74,8 @@ start_fresh (NeuronsWindow     *self,
 
   pause_training (self);
   /* The activation first, so that the rate is remembered for it, as the controls do. */
-  neurons_neural_net_reinitialize (self->net, activation, initialization, NEURONS_DEFAULT_SEED);
-  valid_rate = neurons_neural_net_set_learning_rate (self->net, learning_rate, NULL);
+  neurons_experiment_reset (self->experiment, activation, initialization, NEURONS_DEFAULT_SEED);
+  valid_rate = neurons_experiment_set_learning_rate (self->experiment, learning_rate, NULL);
   g_assert (valid_rate);
   show_page (self, "network");
 }
@@ -119,8 +119,10 @@ try_initialization (NeuronsWindow *self,
                     NeuronsInit    initialization,
                     const char    *message)
 {
-  start_fresh (self, neurons_neural_net_get_hidden_activation (self->net), initialization,
-               neurons_neural_net_get_learning_rate (self->net));
+  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+
+  start_fresh (self, neurons_neural_net_get_hidden_activation (net), initialization,
+               neurons_neural_net_get_learning_rate (net));
   say (self, message);
 }
 
@@ -252,7 +254,7 @@ neurons_window_lessons_try (GtkWidget  *widget,
   const char *name = g_variant_get_string (parameter, NULL);
 
   /* The lessons are on the Network page, which waits for the digits. */
-  g_return_if_fail (self->trainer != NULL);
+  g_return_if_fail (neurons_experiment_get_state (self->experiment) == NEURONS_EXPERIMENT_READY);
 
   for (guint i = 0; i < G_N_ELEMENTS (setups); i++)
     if (g_str_equal (setups[i].name, name))
@@ -282,5 +284,6 @@ _neurons_window_class_lessons_init (NeuronsWindowClass *klass)
 void
 _neurons_window_lessons_init (NeuronsWindow *self)
 {
-  neurons_lessons_pane_set_net (self->lessons_pane, self->net);
+  g_object_bind_property (self->experiment, "net", self->lessons_pane, "net", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->experiment, "evaluator", self->lessons_pane, "evaluator", G_BINDING_SYNC_CREATE);
 }

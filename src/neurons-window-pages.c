@@ -48,34 +48,33 @@ on_test_sample_activated (NeuronsWindow   *self,
                           guint            test_index,
                           NeuronsTestPage *page)
 {
-  gboolean was_running = self->trainer != NULL && neurons_trainer_get_running (self->trainer);
+  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  gboolean was_running = neurons_experiment_get_playing (self->experiment);
   g_autofree char *number = g_strdup_printf ("%'u", test_index);
   g_autofree char *message = NULL;
-  guint label = self->test->labels[test_index];
+  guint label;
   guint prediction;
   AdwToast *toast;
 
-  if (was_running)
-    neurons_trainer_pause (self->trainer);
-  neurons_neural_net_show_input (self->net, neurons_dataset_image (self->test, test_index),
-                                 label, test_index);
+  neurons_experiment_show_test_image (self->experiment, test_index);
+  label = neurons_neural_net_get_input_label (net);
   /* The focus leaves the image first: the page switch would hand it to the network view, which
    * would select a neuron and show only the pixels that excite it. From Play, Space resumes. */
   gtk_widget_grab_focus (GTK_WIDGET (self->play_button));
   adw_view_stack_set_visible_child_name (self->view_stack, "network");
 
-  prediction = neurons_neural_net_get_forward (self->net)->prediction;
+  prediction = neurons_neural_net_get_forward (net)->prediction;
   if (prediction == label)
     /* Translators: after picking a test image: "Test image 1,234: 7, read right." The
      * second %s is the class's name: a digit, or a garment with Fashion-MNIST. */
     message = g_strdup_printf (_("Test image %s: %s, read right."), number,
-                               neurons_neural_net_get_class_name (self->net, label));
+                               neurons_neural_net_get_class_name (net, label));
   else
     /* Translators: after picking a test image: "Test image 1,234: 7, read as 1." The second
      * and third %s are class names: digits, or garments with Fashion-MNIST. */
     message = g_strdup_printf (_("Test image %s: %s, read as %s."), number,
-                               neurons_neural_net_get_class_name (self->net, label),
-                               neurons_neural_net_get_class_name (self->net, prediction));
+                               neurons_neural_net_get_class_name (net, label),
+                               neurons_neural_net_get_class_name (net, prediction));
 
   toast = adw_toast_new (message);
   /* Only what was running is offered back; Space resumes as ever. */
@@ -112,17 +111,13 @@ _neurons_window_class_pages_init (NeuronsWindowClass *klass)
 void
 _neurons_window_pages_init (NeuronsWindow *self)
 {
-  neurons_learning_page_set_net (self->learning_page, self->net);
+  /* The pages show the experiment's network and its evaluator's figures, which come with
+   * the first data. */
+  g_object_bind_property (self->experiment, "net", self->learning_page, "net", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->experiment, "evaluator", self->learning_page, "evaluator", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->experiment, "evaluator", self->test_page, "evaluator", G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (update_hidden_pages), self, G_CONNECT_SWAPPED);
   update_hidden_pages (self);
-}
-
-/* Once the digits are loaded, the figures of training and testing have their source. */
-void
-_neurons_window_pages_set_evaluator (NeuronsWindow *self)
-{
-  neurons_learning_page_set_evaluator (self->learning_page, self->evaluator);
-  neurons_test_page_set_evaluator (self->test_page, self->evaluator);
 }

@@ -1,21 +1,17 @@
-/* neurons-window-private.h: what neurons-window.c and neurons-window-actions.c share
+/* neurons-window-private.h: what the files of the window (neurons-window-*.c) share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include "neurons-dataset.h"
 #include "neurons-draw-canvas.h"
-#include "neurons-evaluator.h"
+#include "neurons-experiment.h"
 #include "neurons-learning-page.h"
 #include "neurons-lessons-pane.h"
-#include "neurons-neural-net.h"
 #include "neurons-network-panel.h"
 #include "neurons-seen-preview.h"
 #include "neurons-test-page.h"
-#include "neurons-trainer.h"
-#include "neurons-training.h"
 #include "neurons-window.h"
 
 G_BEGIN_DECLS
@@ -50,14 +46,8 @@ struct _NeuronsWindow
   GtkLabel             *test_accuracy_label;
   GtkLabel             *throughput_label;
 
-  /* The experiment */
-  NeuronsNeuralNet     *net;
-  NeuronsTrainer       *trainer;      /* NULL until the data is loaded */
-  NeuronsDataset       *train;
-  NeuronsDataset       *test;
-  NeuronsEvaluator     *evaluator;    /* NULL until the data is loaded */
-  char                 *data_directory;
-  double                speed;
+  /* What the window shows and drives: the network, its trainer, its data, its state */
+  NeuronsExperiment    *experiment;
   GCancellable         *cancellable;
 
   /* The figures are refreshed at most this often, however fast the network changes */
@@ -66,30 +56,19 @@ struct _NeuronsWindow
 
   gboolean              syncing_learning_rate;
 
-  /* NEURONS_BENCH_SECONDS */
-  guint                 benchmark_seconds;
-  gint64                benchmark_start;
-  guint64               benchmark_start_samples;
-  guint                 benchmark_frames;
-  gulong                benchmark_paint_handler;
-
   /* The pages (neurons-window-pages.c) */
   AdwViewStack         *view_stack;
   NeuronsLearningPage  *learning_page;
   NeuronsTestPage      *test_page;
   AdwOverlaySplitView  *controls_split;
 
-  /* Draw mode (neurons-window-draw.c): the input on show and whether training ran before */
+  /* Draw mode (neurons-window-draw.c): on while the experiment shows the drawing */
   GtkWidget            *draw_pane;
   NeuronsDrawCanvas    *draw_canvas;
   NeuronsSeenPreview   *seen_preview;
   GSimpleAction        *draw_mode_action;
   gboolean              draw_mode;
   gboolean              draw_closed_lessons;
-  gboolean              draw_resumes_training;
-  guint8                draw_saved_pixels[NEURONS_INPUT_SIZE];
-  int                   draw_saved_label;
-  gint64                draw_saved_index;
 
   /* The file the network belongs to, and its unsaved progress (neurons-window-files.c) */
   GtkLabel             *file_label;
@@ -105,29 +84,20 @@ struct _NeuronsWindow
   /* The lessons beside the network (neurons-window-lessons.c) */
   AdwOverlaySplitView  *lessons_split;
   NeuronsLessonsPane   *lessons_pane;
-
-  /* Which dataset is loaded, or being loaded (neurons-window-dataset.c) */
-  NeuronsDatasetKind    dataset_kind;
 };
 
 void _neurons_window_class_actions_init (NeuronsWindowClass *klass);
 void _neurons_window_actions_init       (NeuronsWindow      *self);
 void _neurons_window_actions_update     (NeuronsWindow      *self);
 
-void _neurons_window_reset              (NeuronsWindow      *self);
-void _neurons_window_load_data          (NeuronsWindow      *self);
-void _neurons_window_show_next_sample   (NeuronsWindow      *self);
 void _neurons_window_choose_data_folder (NeuronsWindow      *self);
 
 void     _neurons_window_class_pages_init    (NeuronsWindowClass *klass);
 void     _neurons_window_pages_init          (NeuronsWindow      *self);
-void     _neurons_window_pages_set_evaluator (NeuronsWindow      *self);
 
 void     _neurons_window_class_draw_init     (NeuronsWindowClass *klass);
 void     _neurons_window_draw_init           (NeuronsWindow      *self);
 void     _neurons_window_draw_update_actions (NeuronsWindow      *self);
-gboolean _neurons_window_end_draw_mode       (NeuronsWindow      *self,
-                                              gboolean            resume_training);
 
 void _neurons_window_files_init         (NeuronsWindow      *self);
 void _neurons_window_set_file           (NeuronsWindow      *self,
@@ -138,6 +108,8 @@ void _neurons_window_save_as            (NeuronsWindow      *self);
 void _neurons_window_export_figure      (NeuronsWindow      *self);
 
 void   _neurons_window_dataset_init           (NeuronsWindow     *self);
+void   _neurons_window_load_first             (NeuronsWindow     *self,
+                                               const char        *data_directory);
 
 void   _neurons_window_settings_init          (NeuronsWindow     *self);
 double _neurons_window_settings_learning_rate (NeuronsWindow     *self,
@@ -145,5 +117,12 @@ double _neurons_window_settings_learning_rate (NeuronsWindow     *self,
 
 void _neurons_window_class_lessons_init (NeuronsWindowClass *klass);
 void _neurons_window_lessons_init       (NeuronsWindow      *self);
+
+/* The network the experiment trains: the same one for the window's whole life */
+static inline NeuronsNeuralNet *
+_neurons_window_get_net (NeuronsWindow *self)
+{
+  return neurons_experiment_get_net (self->experiment);
+}
 
 G_END_DECLS

@@ -81,6 +81,7 @@ on_close_request (NeuronsWindow *self,
 void
 _neurons_window_settings_init (NeuronsWindow *self)
 {
+  NeuronsNeuralNet *net = _neurons_window_get_net (self);
   NeuronsActivation activation;
   NeuronsInit initialization;
 
@@ -89,13 +90,13 @@ _neurons_window_settings_init (NeuronsWindow *self)
   /* The remembered experiment, without the toasts that a switch brings */
   activation = g_settings_get_enum (self->settings, "hidden-activation");
   initialization = g_settings_get_enum (self->settings, "initialization");
-  neurons_neural_net_reinitialize (self->net, activation, initialization, neurons_neural_net_get_seed (self->net));
-  neurons_neural_net_set_learning_rate (self->net, _neurons_window_settings_learning_rate (self, activation), NULL);
+  neurons_experiment_reset (self->experiment, activation, initialization, neurons_neural_net_get_seed (net));
+  neurons_experiment_set_learning_rate (self->experiment, _neurons_window_settings_learning_rate (self, activation), NULL);
 
   g_settings_bind (self->settings, "hidden-activation", self, "hidden-activation", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "initialization", self, "initialization", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "speed", self, "speed", G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_object (self->net, "notify::learning-rate", G_CALLBACK (on_net_learning_rate),
+  g_signal_connect_object (net, "notify::learning-rate", G_CALLBACK (on_net_learning_rate),
                            self, G_CONNECT_SWAPPED);
 
   g_settings_bind (self->settings, "lessons-pane-visible", self->lessons_split, "show-sidebar", G_SETTINGS_BIND_DEFAULT);

@@ -15,11 +15,12 @@
 #include "neurons-window-private.h"
 
 /*
- * The window owns the experiment: one NeuronsNeuralNet, and once the digits are loaded, the
- * NeuronsTrainer that trains it on a worker thread. The network panel draws the network; the
- * window keeps the controls and the figures in step with it. The figures are refreshed at
- * most ten times a second; the accuracies come from a NeuronsEvaluator, which measures a copy
- * of the weights on a worker thread, so that neither ever holds up a frame.
+ * The window holds one NeuronsExperiment: the network, and once the data is in, the trainer
+ * that trains it on a worker thread and the evaluator that measures it. The pages and panes
+ * bind to the experiment; the window keeps the controls and the figures in step with it and
+ * turns the controls into the experiment's methods. The figures are refreshed at most ten
+ * times a second; the accuracies come from the evaluator, which measures a copy of the
+ * weights on a worker thread, so that neither ever holds up a frame.
  */
 
 #define FIGURES_INTERVAL_USEC (G_USEC_PER_SEC / 10)
@@ -28,7 +29,6 @@ G_DEFINE_FINAL_TYPE (NeuronsWindow, neurons_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_DATA_DIRECTORY,
   PROP_HIDDEN_ACTIVATION,
   PROP_INITIALIZATION,
   PROP_SPEED,
@@ -101,8 +101,10 @@ set_figure (GtkLabel   *label,
 static void
 update_figures (NeuronsWindow *self)
 {
-  guint64 samples_seen = neurons_neural_net_get_samples_seen (self->net);
-  gboolean running = self->trainer != NULL && neurons_trainer_get_running (self->trainer);
+  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  NeuronsDataset *training_set = neurons_experiment_get_training_set (self->experiment);
+  double speed = neurons_experiment_get_speed (self->experiment);
+  guint64 samples_seen = neurons_neural_net_get_samples_seen (net);
   g_autofree char *samples = NULL;
   g_autofree char *epoch = NULL;
   g_autofree char *cost = NULL;
@@ -113,30 +115,30 @@ update_figures (NeuronsWindow *self)
   samples = format_count (samples_seen);
   set_figure (self->samples_label, _("Samples seen"), samples, NULL);
 
-  if (self->train != NULL)
+  if (training_set != NULL)
     {
-      g_autofree char *number = format_count (samples_seen / self->train->n_images + 1);
+      guint n_images = training_set->n_images;
+      g_autofree char *number = format_count (samples_seen / n_images + 1);
 
       /* Translators: the epoch under way and how far into it training is: "2 (45 %)" */
-      epoch = g_strdup_printf (_("%s (%u %%)"), number,
-                               (guint) (samples_seen % self->train->n_images * 100 / self->train->n_images));
+      epoch = g_strdup_printf (_("%s (%u %%)"), number, (guint) (samples_seen % n_images * 100 / n_images));
     }
   set_figure (self->epoch_label, _("Epoch"), epoch != NULL ? epoch : "—", NULL);
 
   /* A network read from a file comes without its running cost, which reads 0 until it trains */
-  if (samples_seen > 0 && neurons_neural_net_get_running_cost (self->net) > 0)
-    cost = g_strdup_printf ("%.4f", neurons_neural_net_get_running_cost (self->net));
+  if (samples_seen > 0 && neurons_neural_net_get_running_cost (net) > 0)
+    cost = g_strdup_printf ("%.4f", neurons_neural_net_get_running_cost (net));
   set_figure (self->cost_label, _("Running cost"), cost != NULL ? cost : "—", NULL);
 
-  if (running)
+  if (neurons_experiment_get_playing (self->experiment))
     {
-      double measured = neurons_trainer_get_throughput (self->trainer);
+      double measured = neurons_trainer_get_throughput (neurons_experiment_get_trainer (self->experiment));
 
       /* Slow speeds are kept exactly; only full speed needs measuring. */
       if (measured > 0)
         throughput = g_strdup_printf ("%'.0f", measured);
-      else if (self->speed > NEURONS_SPEED_MAX)
-        throughput = g_strdup_printf ("%'.0f", self->speed);
+      else if (speed > NEURONS_SPEED_MAX)
+        throughput = g_strdup_printf ("%'.0f", speed);
       else
         throughput = g_strdup (_("Measuring…"));
     }
@@ -146,7 +148,7 @@ update_figures (NeuronsWindow *self)
 
   /* Dead as the views show it: a ReLU silent for NEURONS_DEAD_AFTER_SAMPLES samples in a row */
   adw_banner_set_revealed (self->dead_banner,
-                           neurons_neuron_count_dead (neurons_neural_net_get_mlp (self->net)) == NEURONS_HIDDEN1_SIZE);
+                           neurons_neuron_count_dead (neurons_neural_net_get_mlp (net)) == NEURONS_HIDDEN1_SIZE);
 }
 
 static gboolean
@@ -210,31 +212,16 @@ update_accuracy (NeuronsWindow    *self,
   set_figure (self->panel_accuracy_label, _("Test panel accuracy"), panel, detail);
 }
 
-/* Puts the next training sample on show, so that the first step trains on what is seen. */
-void
-_neurons_window_show_next_sample (NeuronsWindow *self)
-{
-  guint64 samples_seen = neurons_neural_net_get_samples_seen (self->net);
-  guint n_images = self->train->n_images;
-  g_autofree guint32 *order = g_new (guint32, n_images);
-  guint index;
-
-  neurons_epoch_order (neurons_neural_net_get_seed (self->net), samples_seen / n_images,
-                       order, n_images);
-  index = order[samples_seen % n_images];
-  neurons_neural_net_show_input (self->net, neurons_dataset_image (self->train, index),
-                                 self->train->labels[index], index);
-}
-
 static void
 update_title (NeuronsWindow *self)
 {
+  NeuronsNeuralNet *net = _neurons_window_get_net (self);
   g_autofree char *subtitle = NULL;
 
   /* Translators: the experiment in the window's subtitle: "ReLU · He initialisation" */
   subtitle = g_strdup_printf (_("%s · %s initialisation"),
-                              activation_name (neurons_neural_net_get_hidden_activation (self->net)),
-                              initialization_name (neurons_neural_net_get_initialization (self->net)));
+                              activation_name (neurons_neural_net_get_hidden_activation (net)),
+                              initialization_name (neurons_neural_net_get_initialization (net)));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
@@ -242,7 +229,7 @@ update_title (NeuronsWindow *self)
 static void
 update_initialization_labels (NeuronsWindow *self)
 {
-  NeuronsActivation activation = neurons_neural_net_get_hidden_activation (self->net);
+  NeuronsActivation activation = neurons_neural_net_get_hidden_activation (_neurons_window_get_net (self));
   NeuronsInit suggested = neurons_suggested_init (activation);
   struct {
     GtkCheckButton *check;
@@ -268,7 +255,7 @@ update_initialization_labels (NeuronsWindow *self)
 static void
 update_play_button (NeuronsWindow *self)
 {
-  gboolean running = self->trainer != NULL && neurons_trainer_get_running (self->trainer);
+  gboolean running = neurons_experiment_get_playing (self->experiment);
 
   gtk_button_set_icon_name (self->play_button, running ? "media-playback-pause-symbolic"
                                                        : "media-playback-start-symbolic");
@@ -283,11 +270,12 @@ update_play_button (NeuronsWindow *self)
 static void
 update_speed_button (NeuronsWindow *self)
 {
+  double speed = neurons_experiment_get_speed (self->experiment);
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
 
-  if (self->speed > NEURONS_SPEED_MAX)
-    label = g_strdup_printf (_("%'.0f/s"), self->speed);
+  if (speed > NEURONS_SPEED_MAX)
+    label = g_strdup_printf (_("%'.0f/s"), speed);
   else
     label = g_strdup (_("Max"));
   gtk_menu_button_set_label (self->speed_button, label);
@@ -302,7 +290,7 @@ update_speed_button (NeuronsWindow *self)
 static void
 sync_learning_rate (NeuronsWindow *self)
 {
-  double learning_rate = neurons_neural_net_get_learning_rate (self->net);
+  double learning_rate = neurons_neural_net_get_learning_rate (_neurons_window_get_net (self));
 
   self->syncing_learning_rate = TRUE;
   gtk_adjustment_set_value (self->learning_rate_adjustment, learning_rate);
@@ -319,7 +307,7 @@ set_learning_rate (NeuronsWindow *self,
   if (self->syncing_learning_rate)
     return;
 
-  if (!neurons_neural_net_set_learning_rate (self->net, learning_rate, &error))
+  if (!neurons_experiment_set_learning_rate (self->experiment, learning_rate, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
   sync_learning_rate (self);
 }
@@ -372,9 +360,7 @@ on_net_diverged (NeuronsWindow    *self,
 {
   g_autofree char *message = NULL;
 
-  if (self->trainer != NULL)
-    neurons_trainer_pause (self->trainer);
-
+  /* The trainer has stopped by itself, and rolled back to the last good weights. */
   message = g_strdup_printf (_("Training stopped: a weight became too large to compute. A learning rate of %g is too high for %s. Lower it, then reset to start again from fresh weights."),
                              neurons_neural_net_get_learning_rate (net),
                              activation_name (neurons_neural_net_get_hidden_activation (net)));
@@ -403,12 +389,21 @@ on_net_initialization (NeuronsWindow    *self,
 }
 
 static void
-on_trainer_running (NeuronsWindow  *self,
-                    GParamSpec     *pspec,
-                    NeuronsTrainer *trainer)
+on_playing (NeuronsWindow     *self,
+            GParamSpec        *pspec,
+            NeuronsExperiment *experiment)
 {
   update_play_button (self);
   update_figures (self);
+}
+
+static void
+on_speed (NeuronsWindow     *self,
+          GParamSpec        *pspec,
+          NeuronsExperiment *experiment)
+{
+  update_speed_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
 }
 
 static void
@@ -419,149 +414,53 @@ on_trainer_throughput (NeuronsWindow  *self,
   queue_update_figures (self);
 }
 
-static void benchmark_start (NeuronsWindow *self);
-
+/* The trainer is made with the first data, and stays. */
 static void
-load_data_done (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_trainer (NeuronsWindow     *self,
+            GParamSpec        *pspec,
+            NeuronsExperiment *experiment)
 {
-  NeuronsWindow *self = NEURONS_WINDOW (object);
-  g_autoptr(GError) error = NULL;
-  NeuronsDataset **datasets;
+  NeuronsTrainer *trainer = neurons_experiment_get_trainer (experiment);
 
-  datasets = g_task_propagate_pointer (G_TASK (result), &error);
-  if (datasets == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->data_stack, "error");
-      return;
-    }
-
-  self->train = datasets[0];
-  self->test = datasets[1];
-  g_free (datasets);
-
-  self->trainer = neurons_trainer_new (self->net, self->train);
-  neurons_trainer_set_speed (self->trainer, self->speed);
-  g_signal_connect_object (self->trainer, "notify::running",
-                           G_CALLBACK (on_trainer_running), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->trainer, "notify::throughput",
-                           G_CALLBACK (on_trainer_throughput), self, G_CONNECT_SWAPPED);
-
-  gtk_stack_set_visible_child_name (self->data_stack, "network");
-  _neurons_window_actions_update (self);
-  /* The buttons were insensitive while loading, so the focus went elsewhere; Space and the
-   * first Tab start from Play. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->play_button));
-
-  if (neurons_neural_net_get_input_index (self->net) < 0)
-    _neurons_window_show_next_sample (self);
-
-  self->evaluator = neurons_evaluator_new (self->net, self->test);
-  g_signal_connect_object (self->evaluator, "updated", G_CALLBACK (update_accuracy), self, G_CONNECT_SWAPPED);
-  update_accuracy (self, self->evaluator);
-  _neurons_window_pages_set_evaluator (self);
-  neurons_lessons_pane_set_evaluator (self->lessons_pane, self->evaluator);
+  if (trainer != NULL)
+    g_signal_connect_object (trainer, "notify::throughput",
+                             G_CALLBACK (on_trainer_throughput), self, G_CONNECT_SWAPPED);
   update_figures (self);
-
-  if (self->benchmark_seconds > 0)
-    benchmark_start (self);
 }
 
+/* The evaluator is made with the first data, and stays; the pages bind to it themselves. */
 static void
-load_data_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+on_evaluator (NeuronsWindow     *self,
+              GParamSpec        *pspec,
+              NeuronsExperiment *experiment)
 {
-  const char *directory = task_data;
-  NeuronsDataset **datasets = g_new0 (NeuronsDataset *, 2);
-  GError *error = NULL;
+  NeuronsEvaluator *evaluator = neurons_experiment_get_evaluator (experiment);
 
-  if (!neurons_dataset_load_directory (directory, &datasets[0], &datasets[1], &error))
-    {
-      g_free (datasets);
-      g_task_return_error (task, error);
-      return;
-    }
+  if (evaluator == NULL)
+    return;
 
-  g_task_return_pointer (task, datasets, NULL);
-}
-
-/* Reads the digits on a worker thread; the window shows that it is loading meanwhile. */
-void
-_neurons_window_load_data (NeuronsWindow *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_assert (self->trainer == NULL);
-
-  gtk_stack_set_visible_child_name (self->data_stack, "loading");
-
-  task = g_task_new (self, self->cancellable, load_data_done, NULL);
-  g_task_set_source_tag (task, _neurons_window_load_data);
-  g_task_set_task_data (task, g_strdup (self->data_directory), g_free);
-  g_task_run_in_thread (task, load_data_thread);
-}
-
-static void
-on_data_folder_chosen (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(NeuronsWindow) self = user_data;
-  g_autoptr(GFile) folder = neurons_file_chooser_finish (result, NULL);
-
-  if (folder != NULL)
-    {
-      g_free (self->data_directory);
-      self->data_directory = g_file_get_path (folder);
-      _neurons_window_load_data (self);
-    }
-}
-
-void
-_neurons_window_choose_data_folder (NeuronsWindow *self)
-{
-  neurons_file_chooser_run (GTK_WINDOW (self), NEURONS_FILE_CHOOSER_SELECT_FOLDER,
-                            _("Choose a Folder of MNIST Files"), _("_Open"), NULL, NULL, NULL,
-                            on_data_folder_chosen, g_object_ref (self));
-}
-
-/* Fresh weights from a new seed, with the same activation and initialisation. */
-void
-_neurons_window_reset (NeuronsWindow *self)
-{
-  guint64 seed = (guint64) g_random_int () << 32 | g_random_int ();
-
-  neurons_neural_net_reinitialize (self->net,
-                                   neurons_neural_net_get_hidden_activation (self->net),
-                                   neurons_neural_net_get_initialization (self->net),
-                                   seed);
+  g_signal_connect_object (evaluator, "updated", G_CALLBACK (update_accuracy), self, G_CONNECT_SWAPPED);
+  update_accuracy (self, evaluator);
 }
 
 static void
 set_hidden_activation (NeuronsWindow     *self,
                        NeuronsActivation  activation)
 {
+  NeuronsNeuralNet *net = _neurons_window_get_net (self);
   NeuronsInit initialization = neurons_suggested_init (activation);
   /* Always the rate that suits the activation, whatever was tried before (a lesson's ReLU at
    * 0.30, say): a switch is how people get back to a network that learns. */
   double learning_rate = neurons_default_learning_rate (activation);
   g_autofree char *message = NULL;
 
-  if (activation == neurons_neural_net_get_hidden_activation (self->net))
+  if (activation == neurons_neural_net_get_hidden_activation (net))
     return;
 
   /* Each activation learns at its own pace and from its own spread of starting weights. The
    * rate is set once the activation is, so that the settings keep it for that activation. */
-  neurons_neural_net_reinitialize (self->net, activation, initialization,
-                                   neurons_neural_net_get_seed (self->net));
-  neurons_neural_net_set_learning_rate (self->net, learning_rate, NULL);
+  neurons_experiment_reset (self->experiment, activation, initialization, neurons_neural_net_get_seed (net));
+  neurons_experiment_set_learning_rate (self->experiment, learning_rate, NULL);
 
   /* Translators: "Switched to ReLU: learning rate 0.05, fresh weights with He initialisation" */
   message = g_strdup_printf (_("Switched to %s: learning rate %.2f, fresh weights with %s initialisation"),
@@ -574,32 +473,17 @@ static void
 set_initialization (NeuronsWindow *self,
                     NeuronsInit    initialization)
 {
+  NeuronsNeuralNet *net = _neurons_window_get_net (self);
   g_autofree char *message = NULL;
 
-  if (initialization == neurons_neural_net_get_initialization (self->net))
+  if (initialization == neurons_neural_net_get_initialization (net))
     return;
 
-  neurons_neural_net_reinitialize (self->net,
-                                   neurons_neural_net_get_hidden_activation (self->net),
-                                   initialization,
-                                   neurons_neural_net_get_seed (self->net));
+  neurons_experiment_reset (self->experiment, neurons_neural_net_get_hidden_activation (net),
+                            initialization, neurons_neural_net_get_seed (net));
 
   message = g_strdup_printf (_("Fresh weights with %s initialisation"), initialization_name (initialization));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
-set_speed (NeuronsWindow *self,
-           double         speed)
-{
-  if (self->speed == speed)
-    return;
-
-  self->speed = speed;
-  if (self->trainer != NULL)
-    neurons_trainer_set_speed (self->trainer, speed);
-  update_speed_button (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
 }
 
 /* Replaces the network with the one in a file; a file that cannot be used changes nothing
@@ -608,6 +492,7 @@ void
 neurons_window_open_file (NeuronsWindow *self,
                           GFile         *file)
 {
+  NeuronsNeuralNet *net;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
@@ -617,17 +502,15 @@ neurons_window_open_file (NeuronsWindow *self,
   g_return_if_fail (NEURONS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  net = _neurons_window_get_net (self);
   name = g_file_get_basename (file);
   path = g_file_get_path (file);
-
-  if (self->trainer != NULL)
-    neurons_trainer_pause (self->trainer);
 
   if (path == NULL)
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                  _("“%s” is not on this computer; copy it here first"), name);
   else
-    neurons_neural_net_load_file (self->net, path, &error);
+    neurons_experiment_open_file (self->experiment, path, &error);
 
   if (error != NULL)
     {
@@ -640,84 +523,13 @@ neurons_window_open_file (NeuronsWindow *self,
     }
 
   _neurons_window_set_file (self, file);
-  /* The opened network is shown a training sample, as ever: the drawing belonged to the last. */
-  _neurons_window_end_draw_mode (self, FALSE);
-  if (self->trainer != NULL && neurons_neural_net_get_input_index (self->net) < 0)
-    _neurons_window_show_next_sample (self);
 
-  samples = format_count (neurons_neural_net_get_samples_seen (self->net));
+  samples = format_count (neurons_neural_net_get_samples_seen (net));
   /* Translators: "Opened “net.json”: ReLU, 12,000 samples seen" */
   message = g_strdup_printf (_("Opened “%s”: %s, %s samples seen"), name,
-                             activation_name (neurons_neural_net_get_hidden_activation (self->net)),
+                             activation_name (neurons_neural_net_get_hidden_activation (net)),
                              samples);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
-on_benchmark_paint (NeuronsWindow *self,
-                    GdkFrameClock *frame_clock)
-{
-  self->benchmark_frames++;
-}
-
-static gboolean
-benchmark_finish (gpointer user_data)
-{
-  NeuronsWindow *self = user_data;
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  double seconds = (g_get_monotonic_time () - self->benchmark_start) / (double) G_USEC_PER_SEC;
-  guint64 samples = neurons_neural_net_get_samples_seen (self->net) - self->benchmark_start_samples;
-
-  g_clear_signal_handler (&self->benchmark_paint_handler, frame_clock);
-  g_print ("frames/s: %.1f  samples/s: %.0f\n", self->benchmark_frames / seconds, samples / seconds);
-  gtk_window_destroy (GTK_WINDOW (self));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-benchmark_start (NeuronsWindow *self)
-{
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  g_return_if_fail (frame_clock != NULL);
-
-  set_speed (self, NEURONS_SPEED_MAX);
-  neurons_trainer_play (self->trainer);
-
-  self->benchmark_start = g_get_monotonic_time ();
-  self->benchmark_start_samples = neurons_neural_net_get_samples_seen (self->net);
-  self->benchmark_frames = 0;
-  self->benchmark_paint_handler =
-    g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_benchmark_paint),
-                             self, G_CONNECT_SWAPPED);
-  g_timeout_add_full (G_PRIORITY_DEFAULT, self->benchmark_seconds * 1000,
-                      benchmark_finish, g_object_ref (self), g_object_unref);
-}
-
-/* Trains at full speed for `seconds` once the data is in, prints how many frames and how
- * many samples went by each second, and closes the window. */
-void
-neurons_window_run_benchmark (NeuronsWindow *self,
-                              guint          seconds)
-{
-  g_return_if_fail (NEURONS_IS_WINDOW (self));
-  g_return_if_fail (seconds > 0);
-
-  self->benchmark_seconds = seconds;
-  if (self->trainer != NULL)
-    benchmark_start (self);
-}
-
-static void
-neurons_window_constructed (GObject *object)
-{
-  NeuronsWindow *self = (NeuronsWindow *) object;
-
-  G_OBJECT_CLASS (neurons_window_parent_class)->constructed (object);
-
-  _neurons_window_dataset_init (self);
-  _neurons_window_load_data (self);
 }
 
 static void
@@ -727,10 +539,10 @@ neurons_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->figures_source, g_source_remove);
-  if (self->trainer != NULL)
-    neurons_trainer_pause (self->trainer);
-  g_clear_object (&self->trainer);
-  g_clear_object (&self->evaluator);
+  /* A load may still hold the experiment for a moment: it trains no more meanwhile. */
+  if (self->experiment != NULL)
+    neurons_experiment_pause (self->experiment);
+  g_clear_object (&self->experiment);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NEURONS_TYPE_WINDOW);
 
@@ -742,13 +554,9 @@ neurons_window_finalize (GObject *object)
 {
   NeuronsWindow *self = (NeuronsWindow *) object;
 
-  g_clear_object (&self->net);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->train, neurons_dataset_unref);
-  g_clear_pointer (&self->test, neurons_dataset_unref);
-  g_clear_pointer (&self->data_directory, g_free);
 
   G_OBJECT_CLASS (neurons_window_parent_class)->finalize (object);
 }
@@ -763,20 +571,16 @@ neurons_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATA_DIRECTORY:
-      g_value_set_string (value, self->data_directory);
-      break;
-
     case PROP_HIDDEN_ACTIVATION:
-      g_value_set_enum (value, neurons_neural_net_get_hidden_activation (self->net));
+      g_value_set_enum (value, neurons_neural_net_get_hidden_activation (_neurons_window_get_net (self)));
       break;
 
     case PROP_INITIALIZATION:
-      g_value_set_enum (value, neurons_neural_net_get_initialization (self->net));
+      g_value_set_enum (value, neurons_neural_net_get_initialization (_neurons_window_get_net (self)));
       break;
 
     case PROP_SPEED:
-      g_value_set_double (value, self->speed);
+      g_value_set_double (value, neurons_experiment_get_speed (self->experiment));
       break;
 
     default:
@@ -794,10 +598,6 @@ neurons_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DATA_DIRECTORY:
-      self->data_directory = g_value_dup_string (value);
-      break;
-
     case PROP_HIDDEN_ACTIVATION:
       set_hidden_activation (self, g_value_get_enum (value));
       break;
@@ -807,7 +607,7 @@ neurons_window_set_property (GObject      *object,
       break;
 
     case PROP_SPEED:
-      set_speed (self, g_value_get_double (value));
+      neurons_experiment_set_speed (self->experiment, g_value_get_double (value));
       break;
 
     default:
@@ -821,21 +621,10 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = neurons_window_constructed;
   object_class->dispose = neurons_window_dispose;
   object_class->finalize = neurons_window_finalize;
   object_class->get_property = neurons_window_get_property;
   object_class->set_property = neurons_window_set_property;
-
-  /**
-   * NeuronsWindow:data-directory:
-   *
-   * The folder of MNIST IDX files to train and test on, or %NULL for the default one.
-   */
-  properties[PROP_DATA_DIRECTORY] =
-    g_param_spec_string ("data-directory", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * NeuronsWindow:hidden-activation:
@@ -926,34 +715,51 @@ init_narrow_menu (NeuronsWindow *self)
                              "menu-model", &value);
 }
 
+/* The window follows the network and the experiment: figures, banners, title, buttons. */
+static void
+connect_experiment (NeuronsWindow *self)
+{
+  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+
+  g_signal_connect_object (net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (net, "diverged", G_CALLBACK (on_net_diverged), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (net, "notify::hidden-activation",
+                           G_CALLBACK (on_net_hidden_activation), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (net, "notify::initialization",
+                           G_CALLBACK (on_net_initialization), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (net, "notify::learning-rate",
+                           G_CALLBACK (on_net_learning_rate), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->experiment, "notify::playing",
+                           G_CALLBACK (on_playing), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->experiment, "notify::speed",
+                           G_CALLBACK (on_speed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->experiment, "notify::trainer",
+                           G_CALLBACK (on_trainer), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->experiment, "notify::evaluator",
+                           G_CALLBACK (on_evaluator), self, G_CONNECT_SWAPPED);
+
+  /* The network panel, and the pages and panes (see _neurons_window_pages_init()), show the
+   * experiment's network; the activation curves and the lessons mark the neuron pointed at
+   * in the network view. */
+  g_object_bind_property (self->experiment, "net", self->network_panel, "net", G_BINDING_SYNC_CREATE);
+  neurons_learning_page_set_highlight (self->learning_page, neurons_network_panel_get_highlight (self->network_panel));
+  neurons_lessons_pane_set_highlight (self->lessons_pane, neurons_network_panel_get_highlight (self->network_panel));
+}
+
 static void
 neurons_window_init (NeuronsWindow *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->speed = NEURONS_SPEED_MAX;
-  self->net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID,
-                                      neurons_suggested_init (NEURONS_ACTIVATION_SIGMOID),
-                                      NEURONS_DEFAULT_SEED);
+  self->experiment = neurons_experiment_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  neurons_network_panel_set_net (self->network_panel, self->net);
   init_narrow_menu (self);
+  connect_experiment (self);
   _neurons_window_pages_init (self);
   _neurons_window_draw_init (self);
-  /* the activation curves mark the neuron pointed at in the network view */
-  neurons_learning_page_set_highlight (self->learning_page, neurons_network_panel_get_highlight (self->network_panel));
-  neurons_lessons_pane_set_highlight (self->lessons_pane, neurons_network_panel_get_highlight (self->network_panel));
-
-  g_signal_connect_object (self->net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->net, "diverged", G_CALLBACK (on_net_diverged), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->net, "notify::hidden-activation",
-                           G_CALLBACK (on_net_hidden_activation), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->net, "notify::initialization",
-                           G_CALLBACK (on_net_initialization), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->net, "notify::learning-rate",
-                           G_CALLBACK (on_net_learning_rate), self, G_CONNECT_SWAPPED);
 
   sync_learning_rate (self);
   update_title (self);
@@ -968,17 +774,40 @@ neurons_window_init (NeuronsWindow *self)
   _neurons_window_files_init (self);
   _neurons_window_lessons_init (self);
   _neurons_window_actions_init (self);
-  _neurons_window_actions_update (self);
+  _neurons_window_dataset_init (self);
 }
 
+/**
+ * neurons_window_new:
+ * @application: the application
+ * @data_directory: (nullable): a folder of IDX files to learn from (--data), or %NULL for
+ *   the dataset chosen last
+ *
+ * Returns: a new window, which starts loading its data
+ */
 NeuronsWindow *
 neurons_window_new (NeuronsApplication *application,
                     const char         *data_directory)
 {
+  NeuronsWindow *self;
+
   g_return_val_if_fail (NEURONS_IS_APPLICATION (application), NULL);
 
-  return g_object_new (NEURONS_TYPE_WINDOW,
-                       "application", application,
-                       "data-directory", data_directory,
-                       NULL);
+  self = g_object_new (NEURONS_TYPE_WINDOW, "application", application, NULL);
+  _neurons_window_load_first (self, data_directory);
+
+  return self;
+}
+
+/**
+ * neurons_window_get_experiment:
+ *
+ * Returns: (transfer none): what the window shows and drives
+ */
+NeuronsExperiment *
+neurons_window_get_experiment (NeuronsWindow *self)
+{
+  g_return_val_if_fail (NEURONS_IS_WINDOW (self), NULL);
+
+  return self->experiment;
 }

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "neurons-application.h"
-#include "neurons-dataset-catalog.h"
+#include "neurons-experiment.h"
 
 G_BEGIN_DECLS
 
@@ -16,21 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NeuronsWindow, neurons_window, NEURONS, WINDOW, AdwApplicationWindow)
 
-NeuronsWindow *neurons_window_new           (NeuronsApplication *application,
-                                             const char         *data_directory);
-void           neurons_window_open_file     (NeuronsWindow      *self,
-                                             GFile              *file);
-void           neurons_window_run_benchmark (NeuronsWindow      *self,
-                                             guint               seconds);
-
-NeuronsDatasetKind neurons_window_get_dataset           (NeuronsWindow       *self);
-void               neurons_window_switch_dataset        (NeuronsWindow       *self,
-                                                         NeuronsDatasetKind   kind,
-                                                         const char          *folder,
-                                                         GAsyncReadyCallback  callback,
-                                                         gpointer             user_data);
-gboolean           neurons_window_switch_dataset_finish (NeuronsWindow       *self,
-                                                         GAsyncResult        *result,
-                                                         GError             **error);
+NeuronsWindow     *neurons_window_new            (NeuronsApplication *application,
+                                                 const char         *data_directory);
+NeuronsExperiment *neurons_window_get_experiment (NeuronsWindow      *self);
+void               neurons_window_open_file      (NeuronsWindow      *self,
+                                                 GFile              *file);
 
 G_END_DECLS

@@ -46,6 +46,15 @@ update_outputs (Demo *demo)
   gtk_label_set_label (demo->prediction, prediction);
 }
 
+/* The canvas hands on what it reads; the demo shows it to the network, as the window does. */
+static void
+on_input_changed (NeuronsDrawCanvas *canvas,
+                  GBytes            *pixels,
+                  Demo              *demo)
+{
+  neurons_neural_net_show_input (demo->net, g_bytes_get_data (pixels, NULL), -1, -1);
+}
+
 static void
 on_error (NeuronsDrawCanvas *canvas,
           const char        *message,
@@ -114,6 +123,7 @@ on_activate (GtkApplication *app)
   neurons_draw_canvas_set_net (demo->canvas, demo->net);
   neurons_seen_preview_set_net (NEURONS_SEEN_PREVIEW (preview), demo->net);
   g_signal_connect (canvas, "error", G_CALLBACK (on_error), toasts);
+  g_signal_connect (canvas, "input-changed", G_CALLBACK (on_input_changed), demo);
 
   gtk_widget_set_hexpand (frame, TRUE);
   gtk_widget_set_vexpand (frame, TRUE);

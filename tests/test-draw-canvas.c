@@ -55,6 +55,15 @@ show_in_window (GtkWidget *canvas,
   return neurons_test_show_in_window (box, -1, -1);
 }
 
+/* What the window does with the canvas's input: shows it to the network, unlabelled. */
+static void
+show_on_net (NeuronsDrawCanvas *canvas,
+             GBytes            *pixels,
+             NeuronsNeuralNet  *net)
+{
+  neurons_neural_net_show_input (net, g_bytes_get_data (pixels, NULL), -1, -1);
+}
+
 /* Iterates the main loop until the canvas has read its drawing as it is now. */
 static void
 wait_for_input (NeuronsDrawCanvas *canvas)
@@ -163,6 +172,7 @@ test_prediction (void)
   assert_description (canvas, "Draw a digit");
 
   neurons_draw_canvas_set_net (draw_canvas, trained_net);
+  g_signal_connect (draw_canvas, "input-changed", G_CALLBACK (show_on_net), trained_net);
   neurons_test_digit_draw (&neurons_test_digits[1], drawing, 0.3, 0.05, 0.6);
   wait_for_input (draw_canvas);
 
@@ -313,6 +323,7 @@ test_picture (void)
   const NeuronsForward *forward;
 
   neurons_draw_canvas_set_net (draw_canvas, trained_net);
+  g_signal_connect (draw_canvas, "input-changed", G_CALLBACK (show_on_net), trained_net);
   neurons_seen_preview_set_net (NEURONS_SEEN_PREVIEW (preview), trained_net);
   neurons_test_digit_draw (&neurons_test_digits[2], drawing, 0.1, 0.1, 0.8);
   wait_for_input (draw_canvas);

@@ -26,10 +26,12 @@
  * A picture can be dropped or pasted instead; it is read the way a photo is
  * (neurons_preprocess_file()) and shown until the next stroke begins.
  *
- * At most once a frame the drawing is preprocessed and shown to the "net"
- * (neurons_neural_net_show_input()), so every view of the network follows the pen. An empty
- * canvas shows the network a blank input. The canvas does the same when it is mapped, so that
- * while it is on screen the network shows what it holds; the window pauses training then.
+ * At most once a frame the drawing is preprocessed and handed on with ::input-changed, for
+ * the window to show the network (neurons_experiment_show_drawing()), so every view of the
+ * network follows the pen. An empty canvas hands on a blank input. The canvas does the same
+ * when it is mapped, so that while it is on screen the network can show what it holds. The
+ * canvas only reads the "net", to tell a screen reader what it makes of the drawing: a view
+ * never writes into the model.
  */
 
 /* How far one press of an arrow key moves the keyboard pen, in canvas units. */
@@ -78,6 +80,7 @@ enum {
 
 enum {
   ERROR,
+  INPUT_CHANGED,
   N_SIGNALS
 };
 
@@ -102,17 +105,11 @@ get_square (NeuronsDrawCanvas *self,
 static gboolean
 net_shows_input (NeuronsDrawCanvas *self)
 {
-  const NeuronsForward *forward = neurons_neural_net_get_forward (self->net);
-
   if (neurons_neural_net_get_input_label (self->net) != -1
       || neurons_neural_net_get_input_index (self->net) != -1)
     return FALSE;
 
-  for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
-    if (lrintf (forward->input[i] * 255.0f) != self->input[i])
-      return FALSE;
-
-  return TRUE;
+  return memcmp (neurons_neural_net_get_input_pixels (self->net), self->input, sizeof self->input) == 0;
 }
 
 /* Tells a screen reader what the network makes of the canvas. */
@@ -143,7 +140,7 @@ update_description (NeuronsDrawCanvas *self)
     }
 }
 
-/* Preprocesses what the canvas holds and shows it to the network. */
+/* Preprocesses what the canvas holds and hands it on. */
 static void
 update_input (NeuronsDrawCanvas *self)
 {
@@ -166,11 +163,14 @@ update_input (NeuronsDrawCanvas *self)
         memset (self->input, 0, sizeof self->input);
     }
 
-  /* The network's "changed" updates the description; without one, do it here. */
-  if (self->net != NULL)
-    neurons_neural_net_show_input (self->net, self->input, -1, -1);
-  else
-    update_description (self);
+  {
+    g_autoptr(GBytes) pixels = g_bytes_new (self->input, sizeof self->input);
+
+    g_signal_emit (self, signals[INPUT_CHANGED], 0, pixels);
+  }
+
+  /* Shown to the network, its "changed" updates the description again. */
+  update_description (self);
 }
 
 static gboolean
@@ -985,8 +985,8 @@ neurons_draw_canvas_class_init (NeuronsDrawCanvasClass *klass)
   /**
    * NeuronsDrawCanvas:net:
    *
-   * The network that reads the canvas, or %NULL. The canvas shows it each change of the
-   * drawing, as a digit without a label.
+   * The network that reads the canvas, or %NULL: the canvas describes what it predicts when
+   * it is shown the canvas's input (see #NeuronsDrawCanvas::input-changed).
    */
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
@@ -1027,6 +1027,21 @@ neurons_draw_canvas_class_init (NeuronsDrawCanvasClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * NeuronsDrawCanvas::input-changed:
+   * @pixels: the input, NEURONS_INPUT_SIZE bytes, 28 × 28, row-major, 0 = background,
+   *   255 = full ink; all zero for an empty canvas
+   *
+   * The drawing or the picture was read again, at most once a frame, and when the canvas
+   * was mapped: show the network these pixels to have it follow the pen.
+   */
+  signals[INPUT_CHANGED] =
+    g_signal_new ("input-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BYTES);
 
   gtk_widget_class_install_action (widget_class, "canvas.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "canvas.undo", NULL, undo_action);
