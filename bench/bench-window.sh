@@ -3,17 +3,18 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: bench/bench-window.sh [PATH-TO-NEURONS [PATH-TO-NEURONS-CLI [SECONDS]]]
+# Usage: bench/bench-window.sh [PATH-TO-BENCH-WINDOW [PATH-TO-NEURONS-CLI [SECONDS]]]
 #   or:  ninja -C _build bench-window
-# Runs the window under Xvfb with the Cairo renderer for SECONDS (default 10) at full speed,
-# and prints the frames it drew per second and the samples it trained per second; then the
-# same training on one core without a window (neurons-cli bench), and how the two compare.
+# Runs the application's window under Xvfb with the Cairo renderer for SECONDS (default 10)
+# at full speed (bench/bench-window.c), and prints the frames it drew per second and the
+# samples it trained per second; then the same training on one core without a window
+# (neurons-cli bench), and how the two compare.
 # Targets: at least 50 frames/s, and at least 70 % of the command line's samples/s.
 
 set -euo pipefail
 
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-neurons=${1:-$bench_dir/../_build/src/neurons}
+bench_window=${1:-$bench_dir/../_build/bench/bench-window}
 cli=${2:-$bench_dir/../_build/src/cli/neurons-cli}
 seconds=${3:-10}
 
@@ -45,16 +46,15 @@ if [ -z "$display" ]; then
   exit 1
 fi
 
-echo "== neurons, $seconds s at full speed (Xvfb, GSK_RENDERER=cairo)"
+echo "== the window, $seconds s at full speed (Xvfb, GSK_RENDERER=cairo)"
 # The session's accessibility services chat on stdout too; only the window's figures count.
 # The window needs its settings schema, compiled into the build's data folder beside src/.
 window_output=$(DISPLAY=":$display" GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory \
-                GSETTINGS_SCHEMA_DIR="$(dirname "$neurons")/../data" \
-                NEURONS_BENCH_SECONDS="$seconds" \
-                timeout $((seconds + 60)) dbus-run-session -- "$neurons" 2>/dev/null \
+                GSETTINGS_SCHEMA_DIR="$(dirname "$bench_window")/../data" \
+                timeout $((seconds + 60)) dbus-run-session -- "$bench_window" "$seconds" 2>/dev/null \
                 | awk '$1 == "frames/s:"' || true)
 if [ -z "$window_output" ]; then
-  echo "the window printed no figures: run NEURONS_BENCH_SECONDS=$seconds $neurons to see why" >&2
+  echo "the window printed no figures: run $bench_window $seconds to see why" >&2
   exit 1
 fi
 echo "$window_output"

@@ -1,0 +1,143 @@
+/* bench-window.c: the application's window training at full speed, its frames and samples per second
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-window [SECONDS]   (default 10; run it under an X server, see bench-window.sh)
+ *
+ * Starts the application as `neurons` does, waits for its window's experiment to have its
+ * data, plays it at full speed, counts the frames the window paints (its frame clock's
+ * "after-paint") for SECONDS, and prints "frames/s: X  samples/s: Y"; then quits.
+ */
+
+#define G_LOG_DOMAIN "bench-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "neurons-application.h"
+#include "neurons-window.h"
+
+typedef struct
+{
+  NeuronsWindow *window;
+  guint          seconds;
+  gint64         start_time;
+  guint64        start_samples;
+  guint          frames;
+  gulong         paint_handler;
+} Bench;
+
+static NeuronsNeuralNet *
+get_net (Bench *bench)
+{
+  return neurons_experiment_get_net (neurons_window_get_experiment (bench->window));
+}
+
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                Bench         *bench)
+{
+  bench->frames++;
+}
+
+static gboolean
+finish (gpointer user_data)
+{
+  Bench *bench = user_data;
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
+  double seconds = (g_get_monotonic_time () - bench->start_time) / (double) G_USEC_PER_SEC;
+  guint64 samples = neurons_neural_net_get_samples_seen (get_net (bench)) - bench->start_samples;
+
+  g_clear_signal_handler (&bench->paint_handler, frame_clock);
+  g_print ("frames/s: %.1f  samples/s: %.0f\n", bench->frames / seconds, samples / seconds);
+  neurons_experiment_pause (neurons_window_get_experiment (bench->window));
+  gtk_window_destroy (GTK_WINDOW (bench->window));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start (Bench *bench)
+{
+  NeuronsExperiment *experiment = neurons_window_get_experiment (bench->window);
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
+
+  g_assert (frame_clock != NULL);
+
+  neurons_experiment_set_speed (experiment, NEURONS_SPEED_MAX);
+  neurons_experiment_play (experiment);
+
+  bench->start_time = g_get_monotonic_time ();
+  bench->start_samples = neurons_neural_net_get_samples_seen (get_net (bench));
+  bench->frames = 0;
+  bench->paint_handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), bench);
+  g_timeout_add (bench->seconds * 1000, finish, bench);
+}
+
+static void
+on_state (NeuronsExperiment *experiment,
+          GParamSpec        *pspec,
+          Bench             *bench)
+{
+  switch (neurons_experiment_get_state (experiment))
+    {
+    case NEURONS_EXPERIMENT_READY:
+      g_signal_handlers_disconnect_by_func (experiment, on_state, bench);
+      start (bench);
+      break;
+
+    case NEURONS_EXPERIMENT_FAILED:
+      g_printerr ("The data could not be loaded: %s\n", neurons_experiment_get_error (experiment)->message);
+      gtk_window_destroy (GTK_WINDOW (bench->window));
+      break;
+
+    case NEURONS_EXPERIMENT_LOADING:
+    default:
+      break;
+    }
+}
+
+/* After the application's own "activate", which made and presented the window */
+static void
+on_activate (GApplication *application,
+             Bench        *bench)
+{
+  NeuronsExperiment *experiment;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (NEURONS_IS_WINDOW (l->data))
+      bench->window = l->data;
+  g_assert (bench->window != NULL);
+
+  experiment = neurons_window_get_experiment (bench->window);
+  g_signal_connect (experiment, "notify::state", G_CALLBACK (on_state), bench);
+  on_state (experiment, NULL, bench);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(NeuronsApplication) app = NULL;
+  Bench bench = { 0 };
+  char *program[] = { argv[0], NULL };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  bench.seconds = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10;
+  if (bench.seconds == 0)
+    {
+      g_printerr ("Usage: %s [SECONDS]\n", argv[0]);
+      return 1;
+    }
+
+  app = neurons_application_new ();
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &bench);
+
+  return g_application_run (G_APPLICATION (app), 1, program);
+}
