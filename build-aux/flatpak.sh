@@ -41,13 +41,13 @@ build-aux/sdk.sh ensure
 rootfs=$(build-aux/sdk.sh path)
 recipe=$(cat "$rootfs/.neurons-sdk-recipe")
 
-# The runtime, from the SDK's root filesystem, remade only when the SDK was.
-runtime_stamp=$cache_dir/flatpak-runtime.recipe
-if [ "$(cat "$runtime_stamp" 2>/dev/null)" != "$recipe" ] \
-   || ! flatpak info --user "$runtime_id//$runtime_branch" >/dev/null 2>&1; then
+# The runtime, from the SDK's root filesystem: exported once per SDK recipe, and installed
+# wherever it is missing (FLATPAK_USER_DIR may point the user installation elsewhere).
+repo=$cache_dir/flatpak-repo
+export_stamp=$cache_dir/flatpak-runtime.recipe
+if [ "$(cat "$export_stamp" 2>/dev/null)" != "$recipe" ] || [ ! -d "$repo" ]; then
   start=$SECONDS
   staging=$cache_dir/flatpak-runtime
-  repo=$cache_dir/flatpak-repo
   rm -rf "$staging"
   mkdir -p "$staging"
   # Hard links: the staging folder is read once by build-export, so a copy would be wasted.
@@ -63,11 +63,17 @@ sdk=$runtime_id/x86_64/$runtime_branch
 EOF
   log "exporting the runtime $runtime_id//$runtime_branch"
   flatpak build-export --runtime --files=files --disable-sandbox "$repo" "$staging" "$runtime_branch" >/dev/null
+  rm -rf "$staging"
+  echo "$recipe" >"$export_stamp"
+  log "runtime exported in $((SECONDS - start)) s"
+fi
+exported_commit=$(cat "$repo/refs/heads/runtime/$runtime_id/x86_64/$runtime_branch")
+installed_commit=$(flatpak info --user --show-commit "$runtime_id//$runtime_branch" 2>/dev/null || true)
+if [ "$installed_commit" != "$exported_commit" ]; then
+  start=$SECONDS
   flatpak remote-add --user --if-not-exists --no-gpg-verify "$remote" "$repo"
   flatpak remote-modify --user --no-gpg-verify --url="file://$repo" "$remote"
   flatpak install --user --noninteractive --reinstall "$remote" "$runtime_id//$runtime_branch" >/dev/null
-  rm -rf "$staging"
-  echo "$recipe" >"$runtime_stamp"
   log "runtime installed in $((SECONDS - start)) s"
 fi
 

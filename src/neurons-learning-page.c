@@ -87,9 +87,13 @@ static void
 neurons_learning_page_dispose (GObject *object)
 {
   NeuronsLearningPage *self = (NeuronsLearningPage *) object;
+  GtkWidget *child;
 
   unbind_net (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NEURONS_TYPE_LEARNING_PAGE);
+  /* The template's outer child has no id, so dispose_template() leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->net);
   g_clear_object (&self->evaluator);
 

@@ -91,8 +91,12 @@ static void
 neurons_test_page_dispose (GObject *object)
 {
   NeuronsTestPage *self = (NeuronsTestPage *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NEURONS_TYPE_TEST_PAGE);
+  /* The template's outer child has no id, so dispose_template() leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->evaluator);
 
   G_OBJECT_CLASS (neurons_test_page_parent_class)->dispose (object);

@@ -11,7 +11,7 @@
 #include <math.h>
 
 #include "neurons-file-chooser.h"
-#include "neurons-neuron-state.h"
+#include "neurons-neuron-activity.h"
 #include "neurons-window-private.h"
 
 /*

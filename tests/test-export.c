@@ -38,7 +38,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 3);
   neurons_neural_net_show_input (fixture->net, pixels, 1, 0);
   fixture->view = neurons_network_view_new ();
-  neurons_network_view_set_net (NEURONS_NETWORK_VIEW (fixture->view), fixture->net);
+  neurons_neuron_view_set_net (NEURONS_NEURON_VIEW (fixture->view), fixture->net);
   fixture->window = neurons_test_show_in_window (fixture->view, VIEW_WIDTH, VIEW_HEIGHT);
   fixture->directory = g_dir_make_tmp ("neurons-export-XXXXXX", &error);
   g_assert_no_error (error);

@@ -10,7 +10,7 @@
 
 #include "neurons-dataset.h"
 #include "neurons-mlp.h"
-#include "neurons-neuron-state.h"
+#include "neurons-neuron-activity.h"
 #include "neurons-training.h"
 
 /*

@@ -11,7 +11,7 @@
 #include "neurons-mlp-reference.h"
 #include "neurons-mlp.h"
 #include "neurons-random.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 /* A digit-like sample: a few blobs of ink on a blank field, about a fifth of the pixels set. */
 static void
@@ -509,6 +509,47 @@ test_ink_list_matches_pixels (void)
   g_assert_cmpmem (from_pixels, sizeof *from_pixels, from_ink, sizeof *from_ink);
 }
 
+/* The float and double activations agree, and each slope is the derivative of its function. */
+static void
+test_activation_slopes (void)
+{
+  static const NeuronsActivation activations[] = { NEURONS_ACTIVATION_SIGMOID, NEURONS_ACTIVATION_RELU };
+
+  for (guint a = 0; a < G_N_ELEMENTS (activations); a++)
+    for (double z = -8.05; z < 8; z += 0.1)
+      {
+        NeuronsActivation activation = activations[a];
+        double out = neurons_activate (activation, z);
+        double h = 1e-6;
+        double numeric = (neurons_activate (activation, z + h) - neurons_activate (activation, z - h)) / (2 * h);
+        double slope = neurons_activation_slope (activation, z, out);
+        float outf = neurons_activatef (activation, (float) z);
+
+        g_assert_cmpfloat_with_epsilon (outf, out, 1e-6);
+        g_assert_cmpfloat_with_epsilon (neurons_activation_slopef (activation, (float) z, outf), slope, 1e-6);
+        g_assert_cmpfloat_with_epsilon (slope, numeric, 1e-8);
+      }
+
+  g_assert_cmpfloat (neurons_sigmoid (0), ==, 0.5);
+  g_assert_cmpfloat (neurons_activation_slope (NEURONS_ACTIVATION_SIGMOID, 0, 0.5), ==, 0.25);
+  g_assert_cmpfloat (neurons_reluf (-2), ==, 0);
+  g_assert_cmpfloat (neurons_activation_slopef (NEURONS_ACTIVATION_RELU, 0, 0), ==, 0);
+  g_assert_cmpfloat (neurons_sigmoid_backwardf (2, 0.5f), ==, 0.5f);
+}
+
+static void
+test_activation_names (void)
+{
+  NeuronsActivation activation;
+
+  g_assert_true (neurons_activation_from_string ("relu", &activation));
+  g_assert_cmpint (activation, ==, NEURONS_ACTIVATION_RELU);
+  g_assert_cmpstr (neurons_activation_to_string (activation), ==, "relu");
+  g_assert_true (neurons_activation_from_string ("sigmoid", &activation));
+  g_assert_cmpstr (neurons_activation_to_string (activation), ==, "sigmoid");
+  g_assert_false (neurons_activation_from_string ("tanh", &activation));
+}
+
 static void
 test_is_finite (void)
 {
@@ -523,6 +564,12 @@ test_is_finite (void)
   g_assert_false (neurons_mlp_is_finite (mlp));
   neurons_mlp_set_bias (mlp, 2, 9, G_MAXFLOAT);
   g_assert_true (neurons_mlp_is_finite (mlp));
+  /* every array is looked at, and infinity of either sign */
+  neurons_mlp_set_weight (mlp, 1, 3, 4, -INFINITY);
+  g_assert_false (neurons_mlp_is_finite (mlp));
+  neurons_mlp_set_weight (mlp, 1, 3, 4, -G_MAXFLOAT);
+  neurons_mlp_set_bias (mlp, 1, 0, NAN);
+  g_assert_false (neurons_mlp_is_finite (mlp));
 }
 
 int
@@ -535,6 +582,8 @@ main (int   argc,
   g_test_add_func ("/nn/random/distributions", test_random_distributions);
   g_test_add_func ("/nn/random/shuffle", test_random_shuffle);
   g_test_add_func ("/nn/random/portable-log", test_portable_log);
+  g_test_add_func ("/nn/activation/slopes", test_activation_slopes);
+  g_test_add_func ("/nn/activation/names", test_activation_names);
   g_test_add_func ("/nn/mlp/init-repeatable", test_init_repeatable);
   g_test_add_func ("/nn/mlp/init-spread", test_init_spread);
   g_test_add_func ("/nn/mlp/weight-layout", test_weight_layout);

@@ -9,9 +9,10 @@
 #include <string.h>
 
 #include "neurons-dataset.h"
+#include "neurons-evaluation.h"
 #include "neurons-neural-net-private.h"
+#include "neurons-sgd.h"
 #include "neurons-trainer.h"
-#include "neurons-training.h"
 
 static NeuronsDataset *train_set;
 static NeuronsDataset *test_set;
@@ -176,6 +177,110 @@ test_epoch_order (void)
   g_assert_true (memcmp (a, b, 4000) != 0);
 }
 
+/* The core's loop, run in pieces of any size (across epochs, and resumed from a saved count),
+ * trains exactly the network of the plain loop, and keeps the running cost as defined. */
+static void
+test_sgd_matches_plain_loop (void)
+{
+  static const guint64 pieces[] = { 1, 4095, 50000, 7, 5900, 0, 2500 };   /* 62 503 in all */
+  g_autoptr(NeuronsMlp) plain = neurons_mlp_new ();
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  g_autoptr(NeuronsSgd) sgd = neurons_sgd_new (train_set, 5, NEURONS_SAMPLE_ORDER_SHUFFLED);
+  g_autoptr(NeuronsSgd) resumed = neurons_sgd_new (train_set, 99, NEURONS_SAMPLE_ORDER_SHUFFLED);
+  g_autoptr(NeuronsMlp) copy = NULL;
+  double running_cost = 0;
+  guint64 total = 0;
+
+  neurons_mlp_init (plain, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 5);
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 5);
+
+  /* The running cost of the first 300 samples, by its definition */
+  for (guint64 s = 0; s < 300; s++)
+    {
+      guint index = neurons_sgd_sample_index (sgd, s);
+      float cost = neurons_mlp_train_sample (plain, neurons_dataset_image (train_set, index),
+                                             train_set->labels[index], 0.3f, NULL, NULL);
+
+      running_cost = neurons_running_cost_update (running_cost, s, cost);
+    }
+  g_assert_true (neurons_sgd_train (sgd, mlp, 0.3f, 300));
+  g_assert_cmpuint (sgd->samples_seen, ==, 300);
+  g_assert_cmpfloat (sgd->running_cost, ==, running_cost);
+  g_assert_cmpmem (mlp, sizeof *mlp, plain, sizeof *plain);
+
+  neurons_mlp_init (plain, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 5);
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 5);
+  train_epochs (plain, 5, 0.3f, 0, 62503);
+  neurons_sgd_resume (sgd, 5, 0, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+    {
+      g_assert_true (neurons_sgd_train (sgd, mlp, 0.3f, pieces[i]));
+      total += pieces[i];
+      g_assert_cmpuint (sgd->samples_seen, ==, total);
+
+      /* Half way, another run takes over from the count alone, and its seed */
+      if (i == 2)
+        {
+          copy = neurons_mlp_copy (mlp);
+          neurons_sgd_resume (resumed, 5, sgd->samples_seen, sgd->running_cost);
+        }
+    }
+  g_assert_cmpuint (total, ==, 62503);
+  g_assert_cmpmem (mlp, sizeof *mlp, plain, sizeof *plain);
+
+  g_assert_true (neurons_sgd_train (resumed, copy, 0.3f, 62503 - resumed->samples_seen));
+  g_assert_cmpmem (copy, sizeof *copy, plain, sizeof *plain);
+  g_assert_cmpfloat (resumed->running_cost, ==, sgd->running_cost);
+}
+
+/* Sequential order is the file's, every epoch; a step shown is the step trained. */
+static void
+test_sgd_sequential_and_step (void)
+{
+  g_autoptr(NeuronsSgd) sgd = neurons_sgd_new (train_set, 3, NEURONS_SAMPLE_ORDER_SEQUENTIAL);
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  g_autoptr(NeuronsMlp) plain = neurons_mlp_new ();
+  NeuronsForward forward;
+  NeuronsBackward backward;
+  guint n = train_set->n_images;
+
+  g_assert_cmpuint (neurons_sgd_sample_index (sgd, 0), ==, 0);
+  g_assert_cmpuint (neurons_sgd_sample_index (sgd, n + 17), ==, 17);
+
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 3);
+  neurons_mlp_init (plain, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 3);
+  for (guint s = 0; s < 3; s++)
+    {
+      float cost = neurons_mlp_train_sample (plain, neurons_dataset_image (train_set, s),
+                                             train_set->labels[s], 0.05f, NULL, NULL);
+
+      g_assert_true (neurons_sgd_step (sgd, mlp, 0.05f, &forward, &backward));
+      g_assert_cmpfloat (backward.cost, ==, cost);
+    }
+  g_assert_cmpuint (sgd->samples_seen, ==, 3);
+  g_assert_cmpmem (mlp, sizeof *mlp, plain, sizeof *plain);
+}
+
+/* Divergence is reported at the step that shows it, by its cost or by its weights. */
+static void
+test_sgd_divergence (void)
+{
+  g_autoptr(NeuronsSgd) sgd = neurons_sgd_new (train_set, 9, NEURONS_SAMPLE_ORDER_SHUFFLED);
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 9);
+  g_assert_false (neurons_sgd_train (sgd, mlp, 1e38f, 60000));
+  g_assert_cmpuint (sgd->samples_seen, >, 0);
+  g_assert_cmpuint (sgd->samples_seen, <, 100);
+
+  /* Weights that overflowed while the cost stayed finite */
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 9);
+  neurons_sgd_resume (sgd, 9, 0, 0);
+  mlp->w1t[0] = INFINITY;
+  g_assert_false (neurons_sgd_train (sgd, mlp, 0.3f, 10));
+  g_assert_cmpuint (sgd->samples_seen, ==, 10);
+}
+
 static void
 test_learning_rate_refused (void)
 {
@@ -193,6 +298,46 @@ test_learning_rate_refused (void)
     }
   g_assert_true (neurons_neural_net_set_learning_rate (net, 2.5, NULL));
   g_assert_cmpfloat (neurons_neural_net_get_learning_rate (net), ==, 2.5);
+}
+
+static void
+wait_until_stopped (NeuronsTrainer *trainer)
+{
+  while (neurons_trainer_get_running (trainer))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The bytes of the input on show, whichever way it came: shown, trained on, or published by the
+ * trainer; and the same bytes the activations were computed from. */
+static void
+test_input_pixels (void)
+{
+  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 1);
+  g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
+  const guint8 *shown;
+  guint8 blank[NEURONS_INPUT_SIZE] = { 0 };
+  gint64 index;
+
+  g_assert_cmpmem (neurons_neural_net_get_input_pixels (net), NEURONS_INPUT_SIZE, blank, sizeof blank);
+
+  neurons_neural_net_show_input (net, neurons_dataset_image (test_set, 4), test_set->labels[4], 4);
+  shown = neurons_neural_net_get_input_pixels (net);
+  g_assert_cmpmem (shown, NEURONS_INPUT_SIZE, neurons_dataset_image (test_set, 4), NEURONS_INPUT_SIZE);
+  for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
+    g_assert_cmpint (lrintf (neurons_neural_net_get_forward (net)->input[i] * 255.0f), ==, shown[i]);
+
+  neurons_neural_net_train_step (net, neurons_dataset_image (train_set, 9), train_set->labels[9], 9);
+  g_assert_cmpmem (neurons_neural_net_get_input_pixels (net), NEURONS_INPUT_SIZE,
+                   neurons_dataset_image (train_set, 9), NEURONS_INPUT_SIZE);
+
+  neurons_trainer_run_samples (trainer, 1000);
+  wait_until_stopped (trainer);
+  index = neurons_neural_net_get_input_index (net);
+  g_assert_cmpint (index, >=, 0);
+  g_assert_cmpmem (neurons_neural_net_get_input_pixels (net), NEURONS_INPUT_SIZE,
+                   neurons_dataset_image (train_set, index), NEURONS_INPUT_SIZE);
 }
 
 static void
@@ -239,15 +384,6 @@ test_class_names (void)
   neurons_neural_net_set_class_names (net, NULL);
   g_assert_cmpuint (notified, ==, 2);
   g_assert_cmpstr (neurons_neural_net_get_class_name (net, 3), ==, "3");
-}
-
-static void
-wait_until_stopped (NeuronsTrainer *trainer)
-{
-  while (neurons_trainer_get_running (trainer))
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* The worker thread ends with exactly the weights of the plain loop. */
@@ -420,12 +556,16 @@ main (int   argc,
 
   g_test_add_func ("/nn/training/epoch-order", test_epoch_order);
   g_test_add_func ("/nn/training/evaluation-counts", test_evaluation_counts);
+  g_test_add_func ("/nn/sgd/matches-plain-loop", test_sgd_matches_plain_loop);
+  g_test_add_func ("/nn/sgd/sequential-and-step", test_sgd_sequential_and_step);
+  g_test_add_func ("/nn/sgd/divergence", test_sgd_divergence);
   g_test_add_func ("/nn/training/epoch/sigmoid-xavier", test_epoch_defaults);
   g_test_add_func ("/nn/training/epoch/relu-he", test_epoch_relu);
   g_test_add_func ("/nn/training/relu-dies-at-high-rate", test_relu_dies_at_high_rate);
   g_test_add_func ("/nn/neural-net/learning-rate-refused", test_learning_rate_refused);
   g_test_add_func ("/nn/neural-net/step-divergence", test_step_divergence);
   g_test_add_func ("/nn/neural-net/class-names", test_class_names);
+  g_test_add_func ("/nn/neural-net/input-pixels", test_input_pixels);
   g_test_add_func ("/nn/trainer/matches-plain-loop", test_trainer_matches_plain_loop);
   g_test_add_func ("/nn/trainer/pause-keeps-every-step", test_trainer_pause_keeps_every_step);
   g_test_add_func ("/nn/trainer/stepwise", test_trainer_stepwise);

@@ -18,7 +18,7 @@
 #include "neurons-network-panel.h"
 #include "neurons-network-view.h"
 #include "neurons-neural-net-private.h"
-#include "neurons-neuron-state.h"
+#include "neurons-neuron-activity.h"
 #include "neurons-weight-tiles.h"
 #include "render-helper.h"
 
@@ -230,43 +230,6 @@ test_line_canvas_coverage (void)
 }
 
 static void
-test_highlight_pinning (void)
-{
-  g_autoptr(NeuronsHighlight) highlight = neurons_highlight_new ();
-
-  neurons_highlight_hover (highlight, NEURONS_HIGHLIGHT_HIDDEN1, 4);
-  g_assert_true (neurons_highlight_is (highlight, NEURONS_HIGHLIGHT_HIDDEN1, 4));
-  neurons_highlight_hover_end (highlight);
-  g_assert_cmpint (neurons_highlight_get_layer (highlight), ==, NEURONS_HIGHLIGHT_NONE);
-
-  /* a keyboard selection is not the pointer's to drop, but leaving the views drops it */
-  neurons_highlight_select (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3);
-  neurons_highlight_hover_end (highlight);
-  g_assert_true (neurons_highlight_is (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3));
-  neurons_highlight_clear (highlight);
-  g_assert_cmpint (neurons_highlight_get_layer (highlight), ==, NEURONS_HIGHLIGHT_NONE);
-
-  /* a pinned neuron stays while the pointer wanders */
-  neurons_highlight_toggle_pin (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 2);
-  neurons_highlight_hover (highlight, NEURONS_HIGHLIGHT_HIDDEN1, 9);
-  neurons_highlight_hover_end (highlight);
-  g_assert_true (neurons_highlight_is (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 2));
-  g_assert_true (neurons_highlight_get_pinned (highlight));
-
-  /* the keyboard moves the pin; clicking the pinned one lets go */
-  neurons_highlight_select (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3);
-  g_assert_true (neurons_highlight_is (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3));
-  g_assert_true (neurons_highlight_get_pinned (highlight));
-  neurons_highlight_toggle_pin (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3);
-  g_assert_false (neurons_highlight_get_pinned (highlight));
-
-  neurons_highlight_toggle_pin (highlight, NEURONS_HIGHLIGHT_HIDDEN1, 1);
-  neurons_highlight_unpin (highlight);
-  g_assert_false (neurons_highlight_get_pinned (highlight));
-  g_assert_cmpint (neurons_highlight_get_neuron (highlight), ==, -1);
-}
-
-static void
 check_tiles (gboolean dark)
 {
   g_autoptr(NeuronsNeuralNet) net = make_net ();
@@ -277,7 +240,7 @@ check_tiles (gboolean dark)
   float pixel;
 
   neurons_test_set_dark (dark);
-  neurons_weight_tiles_set_net (NEURONS_WEIGHT_TILES (tiles), net);
+  neurons_neuron_view_set_net (NEURONS_NEURON_VIEW (tiles), net);
   window = neurons_test_show_in_window (tiles, 480, 520);
   image = neurons_test_render (tiles, dark ? "widgets-tiles-dark" : "widgets-tiles-light");
 
@@ -333,13 +296,13 @@ test_tiles_second_layer (void)
 {
   g_autoptr(NeuronsNeuralNet) net = make_net ();
   GtkWidget *tiles = neurons_weight_tiles_new ();
-  NeuronsHighlight *highlight = neurons_weight_tiles_get_highlight (NEURONS_WEIGHT_TILES (tiles));
+  NeuronsHighlight *highlight = neurons_neuron_view_get_highlight (NEURONS_NEURON_VIEW (tiles));
   GtkWidget *window;
   g_autoptr(NeuronsTestImage) image = NULL;
   graphene_rect_t excited, inhibited, other;
 
   neurons_test_set_dark (FALSE);
-  neurons_weight_tiles_set_net (NEURONS_WEIGHT_TILES (tiles), net);
+  neurons_neuron_view_set_net (NEURONS_NEURON_VIEW (tiles), net);
   window = neurons_test_show_in_window (tiles, 480, 520);
   neurons_highlight_toggle_pin (highlight, NEURONS_HIGHLIGHT_HIDDEN2, PINNED_HIDDEN2);
   image = neurons_test_render (tiles, "widgets-tiles-second-layer");
@@ -371,7 +334,7 @@ test_view_outputs (void)
   int longest = 0;
 
   neurons_test_set_dark (FALSE);
-  neurons_network_view_set_net (NEURONS_NETWORK_VIEW (view), net);
+  neurons_neuron_view_set_net (NEURONS_NEURON_VIEW (view), net);
   window = neurons_test_show_in_window (view, 1000, 620);
   image = neurons_test_render (view, "widgets-view");
 
@@ -414,7 +377,7 @@ test_view_contributions (void)
 {
   g_autoptr(NeuronsNeuralNet) net = make_net ();
   GtkWidget *view = neurons_network_view_new ();
-  NeuronsHighlight *highlight = neurons_network_view_get_highlight (NEURONS_NETWORK_VIEW (view));
+  NeuronsHighlight *highlight = neurons_neuron_view_get_highlight (NEURONS_NEURON_VIEW (view));
   GtkWidget *window;
   g_autoptr(NeuronsTestImage) image = NULL;
   g_autofree char *description = NULL;
@@ -422,7 +385,7 @@ test_view_contributions (void)
   float pixel;
 
   neurons_test_set_dark (FALSE);
-  neurons_network_view_set_net (NEURONS_NETWORK_VIEW (view), net);
+  neurons_neuron_view_set_net (NEURONS_NEURON_VIEW (view), net);
   window = neurons_test_show_in_window (view, 1000, 620);
   /* Pinned, not hovered: the X pointer may sit over the window, and its crossing events
    * would end a hover before the frame is drawn. */
@@ -464,7 +427,7 @@ test_view_phases (void)
   NeuronsStepPhase last;
   guint n_phases_seen = 0;
 
-  neurons_network_view_set_net (NEURONS_NETWORK_VIEW (view), net);
+  neurons_neuron_view_set_net (NEURONS_NEURON_VIEW (view), net);
   window = neurons_test_show_in_window (view, 1000, 620);
   g_assert_cmpint (neurons_network_view_get_phase (NEURONS_NETWORK_VIEW (view)), ==, NEURONS_STEP_PHASE_NONE);
 
@@ -525,7 +488,6 @@ main (int   argc,
 
   g_test_add_func ("/widgets/colors/diverging", test_colors_diverging);
   g_test_add_func ("/widgets/line-canvas/coverage", test_line_canvas_coverage);
-  g_test_add_func ("/widgets/highlight/pinning", test_highlight_pinning);
   g_test_add_func ("/widgets/weight-tiles/light", test_tiles_light);
   g_test_add_func ("/widgets/weight-tiles/dark", test_tiles_dark);
   g_test_add_func ("/widgets/weight-tiles/second-layer", test_tiles_second_layer);

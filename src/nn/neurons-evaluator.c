@@ -1,4 +1,4 @@
-/* neurons-evaluator.c
+/* neurons-evaluator.c: the test-set accuracy, the panel and their histories, measured off the main thread while training runs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

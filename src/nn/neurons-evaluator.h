@@ -10,7 +10,8 @@
 #include "neurons-dataset.h"
 #include "neurons-history.h"
 #include "neurons-neural-net.h"
-#include "neurons-training.h"
+#include "neurons-evaluation.h"
+#include "neurons-sgd.h"
 
 G_BEGIN_DECLS
 

@@ -12,7 +12,7 @@
 
 #include "neurons-enums.h"
 #include "neurons-experiment.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 /*
  * The experiment is what the window, the lessons and the views share: the network, and once

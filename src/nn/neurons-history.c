@@ -1,4 +1,4 @@
-/* neurons-history.c
+/* neurons-history.c: a bounded time series that halves its resolution instead of dropping the start
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -97,12 +97,7 @@ activation_forward (double            *out,
                     NeuronsActivation  activation)
 {
   for (guint j = 0; j < n; j++)
-    {
-      if (activation == NEURONS_ACTIVATION_RELU)
-        out[j] = inp[j] > 0 ? inp[j] : 0;
-      else
-        out[j] = 1 / (1 + exp (-inp[j]));
-    }
+    out[j] = neurons_activate (activation, inp[j]);
 }
 
 /* dinp[j] = dout[j] · act'(inp[j]); out is act (inp), which gives the sigmoid's slope. */
@@ -115,12 +110,7 @@ activation_backward (double            *dinp,
                      NeuronsActivation  activation)
 {
   for (guint j = 0; j < n; j++)
-    {
-      if (activation == NEURONS_ACTIVATION_RELU)
-        dinp[j] = inp[j] > 0 ? dout[j] : 0;
-      else
-        dinp[j] = dout[j] * out[j] * (1 - out[j]);
-    }
+    dinp[j] = dout[j] * neurons_activation_slope (activation, inp[j], out[j]);
 }
 
 /* The forward pass; returns C = ½ Σ (a3 − y)². */

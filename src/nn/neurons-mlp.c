@@ -274,52 +274,34 @@ neurons_mlp_init (NeuronsMlp        *mlp,
     }
 }
 
+/* Whether no value is NaN or infinite: such a float has every exponent bit set. Integer tests
+ * can be taken in any order, so the compiler walks the arrays a vector at a time; a float sum
+ * of x · 0 could not be reordered and took ten times as long. */
+static gboolean
+all_finite (const float *values,
+            gsize        n_values)
+{
+  guint32 non_finite = 0;
+
+  for (gsize i = 0; i < n_values; i++)
+    {
+      guint32 bits;
+
+      memcpy (&bits, &values[i], sizeof bits);
+      non_finite |= (bits & 0x7f800000) == 0x7f800000;
+    }
+
+  return non_finite == 0;
+}
+
 gboolean
 neurons_mlp_is_finite (const NeuronsMlp *mlp)
 {
-  const float *arrays[] = { mlp->w1t, mlp->b1, mlp->w2, mlp->b2, mlp->w3, mlp->b3 };
-  const gsize lengths[] = { IN * H1, H1, H2 * H1, H2, OUT * H2, OUT };
-
   g_return_val_if_fail (mlp != NULL, FALSE);
 
-  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
-    {
-      /* Any NaN or infinity makes the sum non-finite; one pass, no branches. */
-      float sum = 0;
-
-      for (gsize i = 0; i < lengths[a]; i++)
-        sum += arrays[a][i] * 0.0f;
-      if (sum != 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static inline ALWAYS_INLINE float
-sigmoid (float z)
-{
-  return 1.0f / (1.0f + expf (-z));
-}
-
-static inline float
-activate (NeuronsActivation activation,
-          float             z)
-{
-  if (activation == NEURONS_ACTIVATION_RELU)
-    return z > 0 ? z : 0;
-  return sigmoid (z);
-}
-
-/* dσ/dz from the activation's output a, or the ReLU step from z. */
-static inline float
-activation_slope (NeuronsActivation activation,
-                  float             z,
-                  float             a)
-{
-  if (activation == NEURONS_ACTIVATION_RELU)
-    return z > 0 ? 1 : 0;
-  return a * (1 - a);
+  return all_finite (mlp->w1t, IN * H1) && all_finite (mlp->b1, H1)
+         && all_finite (mlp->w2, H2 * H1) && all_finite (mlp->b2, H2)
+         && all_finite (mlp->w3, OUT * H2) && all_finite (mlp->b3, OUT);
 }
 
 /*
@@ -394,7 +376,7 @@ upper_forward (const NeuronsMlp *mlp,
   for (guint j = 0; j < H1; j++)
     {
       forward->z1[j] = z1[j];
-      forward->a1[j] = activate (activation, z1[j]);
+      forward->a1[j] = neurons_activatef (activation, z1[j]);
     }
 
   /* z2 = b2 + w2 · a1;  a2 = act (z2) */
@@ -405,7 +387,7 @@ upper_forward (const NeuronsMlp *mlp,
       for (guint j = 0; j < H1; j++)
         sum += mlp->w2[k * H1 + j] * forward->a1[j];
       forward->z2[k] = sum;
-      forward->a2[k] = activate (activation, sum);
+      forward->a2[k] = neurons_activatef (activation, sum);
     }
 
   /* z3 = b3 + w3 · a2;  a3 = σ (z3), the output is always a sigmoid */
@@ -417,7 +399,7 @@ upper_forward (const NeuronsMlp *mlp,
       for (guint k = 0; k < H2; k++)
         sum += mlp->w3[o * H2 + k] * forward->a2[k];
       forward->z3[o] = sum;
-      forward->a3[o] = sigmoid (sum);
+      forward->a3[o] = neurons_sigmoidf (sum);
       if (forward->a3[o] > forward->a3[forward->prediction])
         forward->prediction = o;
     }
@@ -456,33 +438,19 @@ neurons_mlp_predict (const NeuronsMlp *mlp,
 }
 
 /*
- * One step of stochastic gradient descent on one sample, with the quadratic cost
- * C = ½ Σ_o (a3_o − y_o)², y the one-hot label. Returns C (before the step).
- * If forward or backward are given, they receive this sample's activations and errors.
+ * Backpropagation of the quadratic cost C = ½ Σ_o (a3_o − y_o)², y the one-hot label, through
+ * the activations act of one forward pass: delta1..3 receive dC/dz of each layer. Returns C.
  */
 static inline ALWAYS_INLINE float
-train_step (NeuronsMlp      *mlp,
-            const guint16   *indices,
-            const guint8    *values,
-            guint            n_ink,
-            guint            label,
-            float            learning_rate,
-            NeuronsForward  *act,
-            NeuronsBackward *backward)
+backward_deltas (float                *delta1,
+                 float                *delta2,
+                 float                *delta3,
+                 const NeuronsMlp     *mlp,
+                 const NeuronsForward *act,
+                 guint                 label)
 {
   NeuronsActivation activation = mlp->hidden_activation;
-  float delta1[H1] __attribute__ ((aligned (64)));
-  float delta2[H2], delta3[OUT];
   float cost = 0;
-  float z1[H1] __attribute__ ((aligned (64)));
-  v16sf step1;
-  v16sf *w1t = (v16sf *) mlp->w1t;
-
-  g_assert (label < OUT);
-
-  /* Forward pass */
-  layer1_forward (mlp, indices, values, n_ink, z1);
-  upper_forward (mlp, z1, act);
 
   /* Output error: δ3 = (a3 − y) ⊙ σ'(z3), and the cost */
   for (guint o = 0; o < OUT; o++)
@@ -490,9 +458,8 @@ train_step (NeuronsMlp      *mlp,
       float error = act->a3[o] - (o == label ? 1.0f : 0.0f);
 
       cost += error * error;
-      delta3[o] = error * act->a3[o] * (1 - act->a3[o]);
+      delta3[o] = neurons_sigmoid_backwardf (error, act->a3[o]);
     }
-  cost *= 0.5f;
 
   /* Backpropagate to layer 2: δ2 = (w3ᵀ δ3) ⊙ act'(z2) */
   for (guint k = 0; k < H2; k++)
@@ -501,7 +468,7 @@ train_step (NeuronsMlp      *mlp,
 
       for (guint o = 0; o < OUT; o++)
         sum += mlp->w3[o * H2 + k] * delta3[o];
-      delta2[k] = sum * activation_slope (activation, act->z2[k], act->a2[k]);
+      delta2[k] = sum * neurons_activation_slopef (activation, act->z2[k], act->a2[k]);
     }
 
   /* Backpropagate to layer 1: δ1 = (w2ᵀ δ2) ⊙ act'(z1) */
@@ -511,10 +478,29 @@ train_step (NeuronsMlp      *mlp,
 
       for (guint k = 0; k < H2; k++)
         sum += mlp->w2[k * H1 + j] * delta2[k];
-      delta1[j] = sum * activation_slope (activation, act->z1[j], act->a1[j]);
+      delta1[j] = sum * neurons_activation_slopef (activation, act->z1[j], act->a1[j]);
     }
 
-  /* Gradient step, layer 3: w3 −= η δ3 a2ᵀ, b3 −= η δ3 */
+  return 0.5f * cost;
+}
+
+/* θ −= η · dC/dθ for every layer, from the deltas and the activations they came with; layer 1
+ * only where the input has ink. delta1 is 64-byte aligned. */
+static inline ALWAYS_INLINE void
+gradient_step (NeuronsMlp           *mlp,
+               const float          *delta1,
+               const float          *delta2,
+               const float          *delta3,
+               const NeuronsForward *act,
+               const guint16        *indices,
+               const guint8         *values,
+               guint                 n_ink,
+               float                 learning_rate)
+{
+  v16sf *w1t = (v16sf *) mlp->w1t;
+  v16sf step1;
+
+  /* Layer 3: w3 −= η δ3 a2ᵀ, b3 −= η δ3 */
   for (guint o = 0; o < OUT; o++)
     {
       float step = learning_rate * delta3[o];
@@ -539,6 +525,34 @@ train_step (NeuronsMlp      *mlp,
   for (guint k = 0; k < n_ink; k++)
     w1t[indices[k]] -= input_scale[values[k]] * step1;
   *(v16sf *) mlp->b1 -= step1;
+}
+
+/*
+ * One step of stochastic gradient descent on one sample: forward, backward, step. Returns the
+ * cost before the step. act receives this sample's activations, and backward, if given, its
+ * errors.
+ */
+static inline ALWAYS_INLINE float
+train_step (NeuronsMlp      *mlp,
+            const guint16   *indices,
+            const guint8    *values,
+            guint            n_ink,
+            guint            label,
+            float            learning_rate,
+            NeuronsForward  *act,
+            NeuronsBackward *backward)
+{
+  float delta1[H1] __attribute__ ((aligned (64)));
+  float delta2[H2], delta3[OUT];
+  float z1[H1] __attribute__ ((aligned (64)));
+  float cost;
+
+  g_assert (label < OUT);
+
+  layer1_forward (mlp, indices, values, n_ink, z1);
+  upper_forward (mlp, z1, act);
+  cost = backward_deltas (delta1, delta2, delta3, mlp, act, label);
+  gradient_step (mlp, delta1, delta2, delta3, act, indices, values, n_ink, learning_rate);
 
   /* Dead-neuron bookkeeping: samples since each first-layer neuron last fired */
   for (guint j = 0; j < H1; j++)
@@ -659,36 +673,6 @@ neurons_mlp_contributions (const NeuronsMlp     *mlp,
 
   for (guint i = 0; i < IN; i++)
     contributions[i] = forward->input[i] * mlp->w1t[i * H1 + neuron];
-}
-
-const char *
-neurons_activation_to_string (NeuronsActivation activation)
-{
-  switch (activation)
-    {
-    case NEURONS_ACTIVATION_SIGMOID:
-      return "sigmoid";
-    case NEURONS_ACTIVATION_RELU:
-      return "relu";
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-gboolean
-neurons_activation_from_string (const char        *string,
-                                NeuronsActivation *activation)
-{
-  g_return_val_if_fail (string != NULL, FALSE);
-
-  if (g_str_equal (string, "sigmoid"))
-    *activation = NEURONS_ACTIVATION_SIGMOID;
-  else if (g_str_equal (string, "relu"))
-    *activation = NEURONS_ACTIVATION_RELU;
-  else
-    return FALSE;
-
-  return TRUE;
 }
 
 const char *

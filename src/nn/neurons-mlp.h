@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "neurons-activation.h"
+
 G_BEGIN_DECLS
 
 #define NEURONS_IMAGE_SIDE   28
@@ -17,12 +19,6 @@ G_BEGIN_DECLS
 #define NEURONS_N_LAYERS     3
 /* 784·16 + 16 + 16·16 + 16 + 16·10 + 10 */
 #define NEURONS_N_PARAMETERS 13002
-
-typedef enum
-{
-  NEURONS_ACTIVATION_SIGMOID,
-  NEURONS_ACTIVATION_RELU,
-} NeuronsActivation;
 
 typedef enum
 {
@@ -142,9 +138,6 @@ void         neurons_mlp_contributions   (const NeuronsMlp      *mlp,
 
 guint        neurons_layer_n_inputs      (guint                  layer);
 guint        neurons_layer_n_outputs     (guint                  layer);
-const char  *neurons_activation_to_string (NeuronsActivation     activation);
-gboolean     neurons_activation_from_string (const char         *string,
-                                          NeuronsActivation     *activation);
 const char  *neurons_init_to_string      (NeuronsInit            initialization);
 gboolean     neurons_init_from_string    (const char            *string,
                                           NeuronsInit           *initialization);

@@ -19,7 +19,7 @@
 
 #include "neurons-enums.h"
 #include "neurons-network-file.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 /*
  * A network file, with weights[j][i] the weight from neuron i of the layer below to neuron j

@@ -1,4 +1,4 @@
-/* neurons-neural-net.c
+/* neurons-neural-net.c: the network on show, as a GObject: its weights, settings and the sample in view
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "neurons-neural-net-private.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 /*
  * The network as the main thread sees it: the weights last published, the activations and
@@ -155,6 +155,8 @@ neurons_neural_net_set_property (GObject      *object,
     }
 }
 
+/* Over 80 lines, and kept whole: it is the list of the object's properties and signals, each
+ * with its documentation, and reads best as one list. */
 static void
 neurons_neural_net_class_init (NeuronsNeuralNetClass *klass)
 {
@@ -653,6 +655,23 @@ neurons_neural_net_get_input_index (NeuronsNeuralNet *self)
   g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), -1);
 
   return self->input_index;
+}
+
+/**
+ * neurons_neural_net_get_input_pixels:
+ *
+ * The input on show as the network got it, one byte per pixel (0 blank, 255 full ink), row
+ * by row: the training sample, the drawing or the test image.
+ *
+ * Returns: (transfer none) (array fixed-size=784): NEURONS_INPUT_SIZE bytes, valid until the
+ *   input changes ("changed")
+ */
+const guint8 *
+neurons_neural_net_get_input_pixels (NeuronsNeuralNet *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+
+  return self->input_pixels;
 }
 
 /* Runs an input through the network without learning from it. */

@@ -56,6 +56,7 @@ const NeuronsForward  *neurons_neural_net_get_forward        (NeuronsNeuralNet  
 const NeuronsBackward *neurons_neural_net_get_backward       (NeuronsNeuralNet   *self);
 int                    neurons_neural_net_get_input_label    (NeuronsNeuralNet   *self);
 gint64                 neurons_neural_net_get_input_index    (NeuronsNeuralNet   *self);
+const guint8          *neurons_neural_net_get_input_pixels   (NeuronsNeuralNet   *self);
 
 void                   neurons_neural_net_show_input         (NeuronsNeuralNet   *self,
                                                               const guint8       *pixels,

@@ -125,35 +125,19 @@ neurons_resampling_init (NeuronsResampling *resampling,
     }
 }
 
-/*
- * Finds the bounding box of the ink, scales it into the box and moves it so its centre of
- * mass is at the centre of the field.
- */
-gboolean
-neurons_preprocess_ink (const float  *ink,
-                        guint         width,
-                        guint         height,
-                        guint8       *pixels,
-                        GError      **error)
+/* The bounding box of the ink, inclusive: what is above INK_VISIBLE. Returns the strongest ink. */
+static float
+find_ink_bounds (const float *ink,
+                 guint        width,
+                 guint        height,
+                 guint       *left,
+                 guint       *right,
+                 guint       *top,
+                 guint       *bottom)
 {
-  g_auto (NeuronsResampling) columns = { 0 };
-  g_auto (NeuronsResampling) rows = { 0 };
-  g_autofree float *scaled_rows = NULL;
-  float box[BOX_SIDE * BOX_SIDE];
-  guint8 box_pixels[BOX_SIDE * BOX_SIDE];
-  guint left = G_MAXUINT, right = 0, top = G_MAXUINT, bottom = 0;
-  guint box_width, box_height;
-  double mass = 0, moment_x = 0, moment_y = 0;
-  double scale;
   float strongest = 0;
-  int shift_x, shift_y;
 
-  g_return_val_if_fail (ink != NULL, FALSE);
-  g_return_val_if_fail (width > 0 && height > 0, FALSE);
-  g_return_val_if_fail (pixels != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  /* The bounding box of the ink, inclusive, and the strongest ink. */
+  *left = G_MAXUINT, *right = 0, *top = G_MAXUINT, *bottom = 0;
   for (guint y = 0; y < height; y++)
     for (guint x = 0; x < width; x++)
       {
@@ -162,19 +146,32 @@ neurons_preprocess_ink (const float  *ink,
         strongest = MAX (strongest, value);
         if (value > INK_VISIBLE)
           {
-            left = MIN (left, x);
-            right = MAX (right, x);
-            top = MIN (top, y);
-            bottom = MAX (bottom, y);
+            *left = MIN (*left, x);
+            *right = MAX (*right, x);
+            *top = MIN (*top, y);
+            *bottom = MAX (*bottom, y);
           }
       }
-  if (strongest <= INK_PRESENT)
-    return no_ink_error (error);
 
-  /* Scale the long side to the box's side; the short side keeps the aspect ratio. */
-  box_width = right - left + 1;
-  box_height = bottom - top + 1;
-  scale = (double) BOX_SIDE / MAX (box_width, box_height);
+  return strongest;
+}
+
+/* box is (BOX_SIDE, BOX_SIDE): the bounding box of ink from (left, top), box_width × box_height,
+ * scaled so its long side fills the box's side; the short side keeps the aspect ratio. */
+static void
+scale_into_box (float       *box,
+                const float *ink,
+                guint        width,
+                guint        left,
+                guint        top,
+                guint        box_width,
+                guint        box_height)
+{
+  g_auto (NeuronsResampling) columns = { 0 };
+  g_auto (NeuronsResampling) rows = { 0 };
+  g_autofree float *scaled_rows = NULL;
+  double scale = (double) BOX_SIDE / MAX (box_width, box_height);
+
   neurons_resampling_init (&columns, left, box_width, scale);
   neurons_resampling_init (&rows, top, box_height, scale);
 
@@ -195,7 +192,7 @@ neurons_preprocess_ink (const float  *ink,
         }
     }
 
-  /* box is (BOX_SIDE, BOX_SIDE): the scaled rows, scaled down the columns. */
+  /* box: the scaled rows, scaled down the columns. */
   for (guint j = 0; j < BOX_SIDE; j++)
     {
       const float *weights = rows.weights + j * rows.stride;
@@ -209,6 +206,17 @@ neurons_preprocess_ink (const float  *ink,
           box[j * BOX_SIDE + x] = sum;
         }
     }
+}
+
+/* Quantises the box and places it in the field so that its centre of mass is within half a
+ * pixel of the centre. FALSE if nothing is left of the ink. */
+static gboolean
+centre_by_mass (guint8      *pixels,
+                const float *box)
+{
+  guint8 box_pixels[BOX_SIDE * BOX_SIDE];
+  double mass = 0, moment_x = 0, moment_y = 0;
+  int shift_x, shift_y;
 
   /* Quantise first, so the centre of mass is that of the pixels handed back. */
   for (guint i = 0; i < BOX_SIDE * BOX_SIDE; i++)
@@ -220,7 +228,7 @@ neurons_preprocess_ink (const float  *ink,
     }
   /* Faint ink spread over a large box can average away to nothing. */
   if (mass == 0)
-    return no_ink_error (error);
+    return FALSE;
 
   /* Move by whole pixels so the centre of mass lands within half a pixel of the centre. */
   shift_x = (int) lround (FIELD_CENTRE - moment_x / mass);
@@ -238,6 +246,35 @@ neurons_preprocess_ink (const float  *ink,
             && field_y >= 0 && field_y < NEURONS_IMAGE_SIDE)
           pixels[field_y * NEURONS_IMAGE_SIDE + field_x] = box_pixels[y * BOX_SIDE + x];
       }
+
+  return TRUE;
+}
+
+/*
+ * Finds the bounding box of the ink, scales it into the box and moves it so its centre of
+ * mass is at the centre of the field.
+ */
+gboolean
+neurons_preprocess_ink (const float  *ink,
+                        guint         width,
+                        guint         height,
+                        guint8       *pixels,
+                        GError      **error)
+{
+  float box[BOX_SIDE * BOX_SIDE];
+  guint left, right, top, bottom;
+
+  g_return_val_if_fail (ink != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_return_val_if_fail (pixels != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (find_ink_bounds (ink, width, height, &left, &right, &top, &bottom) <= INK_PRESENT)
+    return no_ink_error (error);
+
+  scale_into_box (box, ink, width, left, top, right - left + 1, bottom - top + 1);
+  if (!centre_by_mass (pixels, box))
+    return no_ink_error (error);
 
   return TRUE;
 }
@@ -411,6 +448,118 @@ working_copy (GdkPixbuf *pixbuf)
                                   GDK_INTERP_BILINEAR);
 }
 
+/* 1. The luminance of the image, (height, width) from 0 to 1, flattened onto its paper: the
+ * opaque part of the border, or else the opposite of the strokes. */
+static float *
+luminance_on_paper (GdkPixbuf *working,
+                    float     *paper)
+{
+  guint width = gdk_pixbuf_get_width (working);
+  guint height = gdk_pixbuf_get_height (working);
+  guint n_channels = gdk_pixbuf_get_n_channels (working);
+  guint rowstride = gdk_pixbuf_get_rowstride (working);
+  gboolean has_alpha = gdk_pixbuf_get_has_alpha (working);
+  const guint8 *data = gdk_pixbuf_read_pixels (working);
+  gsize n_pixels = (gsize) width * height;
+  float *luminance = g_new (float, n_pixels);
+  g_autofree float *opacity = g_new (float, n_pixels);
+  g_autofree float *border_luminance = g_new (float, 2 * ((gsize) width + height));
+  g_autofree float *border_opacity = g_new (float, 2 * ((gsize) width + height));
+  gsize n_border, n_opaque_border = 0;
+  double opacity_sum = 0, opaque_luminance_sum = 0;
+
+  for (guint y = 0; y < height; y++)
+    for (guint x = 0; x < width; x++)
+      {
+        const guint8 *pixel = data + (gsize) y * rowstride + x * n_channels;
+        gsize i = (gsize) y * width + x;
+
+        luminance[i] = (0.2126f * pixel[0] + 0.7152f * pixel[1] + 0.0722f * pixel[2]) / 255.0f;
+        opacity[i] = has_alpha ? pixel[3] / 255.0f : 1.0f;
+        opacity_sum += opacity[i];
+        opaque_luminance_sum += opacity[i] * luminance[i];
+      }
+
+  n_border = copy_border (border_luminance, luminance, width, height);
+  copy_border (border_opacity, opacity, width, height);
+  for (gsize i = 0; i < n_border; i++)
+    if (border_opacity[i] >= 0.5f)
+      border_luminance[n_opaque_border++] = border_luminance[i];
+  if (2 * n_opaque_border >= n_border)
+    *paper = median_of (border_luminance, n_opaque_border);
+  else
+    *paper = opaque_luminance_sum < 0.5 * opacity_sum ? 1.0f : 0.0f;
+
+  for (gsize i = 0; i < n_pixels; i++)
+    luminance[i] = opacity[i] * luminance[i] + (1.0f - opacity[i]) * *paper;
+
+  return luminance;
+}
+
+/* 2. The paper's noise, from the border's spread around it. */
+static float
+paper_noise (const float *luminance,
+             guint        width,
+             guint        height,
+             float        paper)
+{
+  g_autofree float *border = g_new (float, 2 * ((gsize) width + height));
+  gsize n_border = copy_border (border, luminance, width, height);
+
+  for (gsize i = 0; i < n_border; i++)
+    border[i] = fabsf (border[i] - paper);
+  return 1.4826f * median_of (border, n_border);
+}
+
+/* 3. and 4. Polarity and contrast, from the tails of the luminance histogram. Returns the
+ * contrast of full ink against the paper, or 0 when that is too faint to tell from noise. */
+static float
+find_contrast (const float *luminance,
+               gsize        n_pixels,
+               float        paper,
+               float        noise_sigma,
+               gboolean    *dark_ink)
+{
+  g_autofree guint *histogram = g_new0 (guint, CONTRAST_HISTOGRAM_BINS);
+  gsize n_extreme, n_inked;
+  float dark_contrast, light_contrast, full_ink, contrast;
+
+  for (gsize i = 0; i < n_pixels; i++)
+    histogram[MIN ((guint) (luminance[i] * CONTRAST_HISTOGRAM_BINS),
+                   CONTRAST_HISTOGRAM_BINS - 1)]++;
+  n_extreme = MAX ((gsize) (EXTREME_FRACTION * n_pixels), 1);
+  dark_contrast = paper - tail_luminance (histogram, n_extreme, TRUE);
+  light_contrast = tail_luminance (histogram, n_extreme, FALSE) - paper;
+  *dark_ink = dark_contrast >= light_contrast;
+  n_inked = tail_count (histogram,
+                        *dark_ink ? paper - dark_contrast / 2 : paper + light_contrast / 2,
+                        *dark_ink);
+  full_ink = tail_luminance (histogram, MAX ((gsize) (FULL_INK_FRACTION * n_inked), 1), *dark_ink);
+  contrast = fabsf (full_ink - paper);
+  if (contrast < MAX (MIN_CONTRAST, MIN_CONTRAST_SIGMAS * noise_sigma))
+    return 0;
+  return contrast;
+}
+
+/* 5. The luminance becomes ink in place, less the noise threshold. */
+static void
+luminance_to_ink (float    *luminance,
+                  gsize     n_pixels,
+                  float     paper,
+                  float     contrast,
+                  gboolean  dark_ink,
+                  float     noise_sigma)
+{
+  float threshold = MAX (NOISE_THRESHOLD, NOISE_THRESHOLD_SIGMAS * noise_sigma / contrast);
+
+  for (gsize i = 0; i < n_pixels; i++)
+    {
+      float strength = (dark_ink ? paper - luminance[i] : luminance[i] - paper) / contrast;
+
+      luminance[i] = CLAMP ((strength - threshold) / (1.0f - threshold), 0.0f, 1.0f);
+    }
+}
+
 /*
  * Turns a picture into ink:
  *
@@ -442,16 +591,8 @@ neurons_preprocess_pixbuf (GdkPixbuf  *pixbuf,
 {
   g_autoptr(GdkPixbuf) working = NULL;
   g_autofree float *luminance = NULL;
-  g_autofree float *opacity = NULL;
-  g_autofree float *border_luminance = NULL;
-  g_autofree float *border_opacity = NULL;
-  g_autofree guint *histogram = NULL;
-  const guint8 *data;
-  guint width, height, n_channels, rowstride;
-  gboolean has_alpha;
-  gsize n_pixels, n_border, n_opaque_border = 0, n_extreme, n_inked;
-  double opacity_sum = 0, opaque_luminance_sum = 0;
-  float paper, noise_sigma, dark_contrast, light_contrast, full_ink, contrast, threshold;
+  guint width, height;
+  float paper, noise_sigma, contrast;
   gboolean dark_ink;
 
   g_return_val_if_fail (GDK_IS_PIXBUF (pixbuf), FALSE);
@@ -470,75 +611,17 @@ neurons_preprocess_pixbuf (GdkPixbuf  *pixbuf,
   g_assert (gdk_pixbuf_get_bits_per_sample (working) == 8);
   width = gdk_pixbuf_get_width (working);
   height = gdk_pixbuf_get_height (working);
-  n_channels = gdk_pixbuf_get_n_channels (working);
-  rowstride = gdk_pixbuf_get_rowstride (working);
-  has_alpha = gdk_pixbuf_get_has_alpha (working);
-  data = gdk_pixbuf_read_pixels (working);
-  n_pixels = (gsize) width * height;
 
-  /* 1. luminance and opacity are (height, width), 0..1. */
-  luminance = g_new (float, n_pixels);
-  opacity = g_new (float, n_pixels);
-  for (guint y = 0; y < height; y++)
-    for (guint x = 0; x < width; x++)
-      {
-        const guint8 *pixel = data + (gsize) y * rowstride + x * n_channels;
-        gsize i = (gsize) y * width + x;
-
-        luminance[i] = (0.2126f * pixel[0] + 0.7152f * pixel[1] + 0.0722f * pixel[2]) / 255.0f;
-        opacity[i] = has_alpha ? pixel[3] / 255.0f : 1.0f;
-        opacity_sum += opacity[i];
-        opaque_luminance_sum += opacity[i] * luminance[i];
-      }
-
-  /* The paper: the opaque part of the border, or else the opposite of the strokes. */
-  border_luminance = g_new (float, 2 * ((gsize) width + height));
-  border_opacity = g_new (float, 2 * ((gsize) width + height));
-  n_border = copy_border (border_luminance, luminance, width, height);
-  copy_border (border_opacity, opacity, width, height);
-  for (gsize i = 0; i < n_border; i++)
-    if (border_opacity[i] >= 0.5f)
-      border_luminance[n_opaque_border++] = border_luminance[i];
-  if (2 * n_opaque_border >= n_border)
-    paper = median_of (border_luminance, n_opaque_border);
-  else
-    paper = opaque_luminance_sum < 0.5 * opacity_sum ? 1.0f : 0.0f;
-
-  for (gsize i = 0; i < n_pixels; i++)
-    luminance[i] = opacity[i] * luminance[i] + (1.0f - opacity[i]) * paper;
-
-  /* 2. The paper's noise, from the border's spread around it. */
-  n_border = copy_border (border_luminance, luminance, width, height);
-  for (gsize i = 0; i < n_border; i++)
-    border_luminance[i] = fabsf (border_luminance[i] - paper);
-  noise_sigma = 1.4826f * median_of (border_luminance, n_border);
-
-  /* 3 and 4. Polarity and contrast, from the tails of the luminance histogram. */
-  histogram = g_new0 (guint, CONTRAST_HISTOGRAM_BINS);
-  for (gsize i = 0; i < n_pixels; i++)
-    histogram[MIN ((guint) (luminance[i] * CONTRAST_HISTOGRAM_BINS),
-                   CONTRAST_HISTOGRAM_BINS - 1)]++;
-  n_extreme = MAX ((gsize) (EXTREME_FRACTION * n_pixels), 1);
-  dark_contrast = paper - tail_luminance (histogram, n_extreme, TRUE);
-  light_contrast = tail_luminance (histogram, n_extreme, FALSE) - paper;
-  dark_ink = dark_contrast >= light_contrast;
-  n_inked = tail_count (histogram,
-                        dark_ink ? paper - dark_contrast / 2 : paper + light_contrast / 2,
-                        dark_ink);
-  full_ink = tail_luminance (histogram, MAX ((gsize) (FULL_INK_FRACTION * n_inked), 1), dark_ink);
-  contrast = fabsf (full_ink - paper);
-  if (contrast < MAX (MIN_CONTRAST, MIN_CONTRAST_SIGMAS * noise_sigma))
+  /* 1. and the paper */
+  luminance = luminance_on_paper (working, &paper);
+  /* 2. */
+  noise_sigma = paper_noise (luminance, width, height, paper);
+  /* 3. and 4. */
+  contrast = find_contrast (luminance, (gsize) width * height, paper, noise_sigma, &dark_ink);
+  if (contrast <= 0)
     return no_ink_error (error);
-
-  /* 5. The luminance becomes ink in place, less the noise threshold. */
-  threshold = MAX (NOISE_THRESHOLD, NOISE_THRESHOLD_SIGMAS * noise_sigma / contrast);
-  for (gsize i = 0; i < n_pixels; i++)
-    {
-      float strength = (dark_ink ? paper - luminance[i] : luminance[i] - paper) / contrast;
-
-      luminance[i] = CLAMP ((strength - threshold) / (1.0f - threshold), 0.0f, 1.0f);
-    }
-
+  /* 5. */
+  luminance_to_ink (luminance, (gsize) width * height, paper, contrast, dark_ink, noise_sigma);
   /* 6. */
   remove_specks (luminance, width, height);
 

@@ -1,4 +1,4 @@
-/* neurons-random.c
+/* neurons-random.c: seeded xoshiro256** numbers, normal draws and shuffles, the same bits on every machine
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* neurons-trainer.c
+/* neurons-trainer.c: the SGD loop run on a worker thread, at a chosen speed, shown as it goes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +12,7 @@
 
 #include "neurons-neural-net-private.h"
 #include "neurons-trainer.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 /*
  * Training runs on a worker thread with its own copy of the weights. The main thread never
@@ -58,13 +58,9 @@ struct _NeuronsTrainer
 
   /* The worker's own; the main thread touches them only while no worker runs */
   NeuronsMlp       *work;
-  NeuronsInkList   *ink;           /* the dataset's inked pixels, gathered by the first run */
+  NeuronsSgd       *sgd;           /* the run: which sample is next, and the running cost */
   NeuronsSnapshot  *last_good;     /* what was last published, to fall back to on divergence */
-  guint32          *order;
-  guint64           order_epoch;
-  guint64           samples_seen;
   guint64           remaining;     /* samples left in a bounded run; G_MAXUINT64 when unbounded */
-  double            running_cost;
 };
 
 G_DEFINE_FINAL_TYPE (NeuronsTrainer, neurons_trainer, G_TYPE_OBJECT)
@@ -89,18 +85,7 @@ static guint
 sample_at (NeuronsTrainer *self,
            guint64         sample)
 {
-  guint n = self->dataset->n_images;
-  guint64 epoch = sample / n;
-
-  if (self->order == NULL || self->order_epoch != epoch)
-    {
-      if (self->order == NULL)
-        self->order = g_new (guint32, n);
-      neurons_epoch_order (neurons_neural_net_get_seed (self->net), epoch, self->order, n);
-      self->order_epoch = epoch;
-    }
-
-  return self->order[sample % n];
+  return neurons_sgd_sample_index (self->sgd, sample);
 }
 
 static void
@@ -113,10 +98,10 @@ fill_snapshot (NeuronsTrainer  *self,
   memcpy (&snapshot->mlp, self->work, sizeof snapshot->mlp);
   memcpy (snapshot->input_pixels, pixels, sizeof snapshot->input_pixels);
   neurons_mlp_forward (self->work, pixels, &snapshot->forward);
-  snapshot->samples_seen = self->samples_seen;
+  snapshot->samples_seen = self->sgd->samples_seen;
   snapshot->sample_index = index;
   snapshot->label = self->dataset->labels[index];
-  snapshot->running_cost = self->running_cost;
+  snapshot->running_cost = self->sgd->running_cost;
   snapshot->single = FALSE;
   snapshot->diverged = FALSE;
 }
@@ -215,144 +200,162 @@ wait_until (NeuronsTrainer *self,
   return go_on;
 }
 
+/* Reads what the main thread controls; FALSE when it asks the worker to stop. */
+static gboolean
+read_controls (NeuronsTrainer *self,
+               double         *speed,
+               float          *learning_rate)
+{
+  gboolean stop;
+
+  g_mutex_lock (&self->mutex);
+  stop = self->stop_requested;
+  *speed = self->speed;
+  *learning_rate = self->learning_rate;
+  g_mutex_unlock (&self->mutex);
+
+  return !stop;
+}
+
+/* Paced: naps until the next sample is due; FALSE when asked to stop meanwhile. */
+static gboolean
+wait_for_next_sample (NeuronsTrainer *self,
+                      double          speed,
+                      gint64         *next_due)
+{
+  if (!wait_until (self, *next_due))
+    return FALSE;
+
+  *next_due = MAX (*next_due + (gint64) (G_USEC_PER_SEC / speed), g_get_monotonic_time () - FRAME_USEC);
+  return TRUE;
+}
+
+/* Stepwise: one step, published by itself with the weights before it and what it did. FALSE
+ * if it diverged. */
+static gboolean
+train_shown_step (NeuronsTrainer *self,
+                  float           learning_rate)
+{
+  NeuronsSnapshot *snapshot = neurons_snapshot_new ();
+  guint index = sample_at (self, self->sgd->samples_seen);
+
+  memcpy (&snapshot->previous, self->work, sizeof snapshot->previous);
+  if (!neurons_sgd_step (self->sgd, self->work, learning_rate, &snapshot->forward, &snapshot->backward))
+    {
+      neurons_snapshot_free (snapshot);
+      return FALSE;
+    }
+  self->remaining--;
+
+  memcpy (&snapshot->mlp, self->work, sizeof snapshot->mlp);
+  memcpy (snapshot->input_pixels, neurons_dataset_image (self->dataset, index), sizeof snapshot->input_pixels);
+  snapshot->samples_seen = self->sgd->samples_seen;
+  snapshot->sample_index = index;
+  snapshot->label = self->dataset->labels[index];
+  snapshot->running_cost = self->sgd->running_cost;
+  snapshot->single = TRUE;
+  snapshot->diverged = FALSE;
+  memcpy (self->last_good, snapshot, sizeof *snapshot);
+  publish (self, snapshot);
+  return TRUE;
+}
+
+/* Samples per second, measured over half-second spans. */
+typedef struct
+{
+  gint64  start;
+  guint64 start_samples;
+} Throughput;
+
+static void
+measure_throughput (NeuronsTrainer *self,
+                    Throughput     *rate,
+                    gint64          now)
+{
+  if (now - rate->start < G_USEC_PER_SEC / 2)
+    return;
+
+  g_mutex_lock (&self->mutex);
+  self->throughput = (self->sgd->samples_seen - rate->start_samples) * (double) G_USEC_PER_SEC / (now - rate->start);
+  g_mutex_unlock (&self->mutex);
+  rate->start = now;
+  rate->start_samples = self->sgd->samples_seen;
+}
+
+/* A summary of every step since the last one published. */
+static void
+publish_summary (NeuronsTrainer *self)
+{
+  NeuronsSnapshot *snapshot = neurons_snapshot_new ();
+
+  fill_snapshot (self, snapshot, sample_at (self, self->sgd->samples_seen - 1));
+  memcpy (self->last_good, snapshot, sizeof *snapshot);
+  publish (self, snapshot);
+}
+
+/* After divergence: back to the last published weights, which were finite, and report it. */
+static void
+roll_back (NeuronsTrainer *self)
+{
+  NeuronsSnapshot *snapshot = neurons_snapshot_new ();
+
+  memcpy (snapshot, self->last_good, sizeof *snapshot);
+  memcpy (self->work, &snapshot->mlp, sizeof *self->work);
+  neurons_sgd_resume (self->sgd, self->sgd->seed, snapshot->samples_seen, snapshot->running_cost);
+  snapshot->diverged = TRUE;
+  publish (self, snapshot);
+}
+
+/*
+ * The worker thread: runs the SGD loop until asked to stop, the bounded run is done or it
+ * diverges. At full speed it trains in batches and publishes a summary at most once a frame;
+ * paced, it trains one sample when it is due; stepwise, it publishes every step by itself.
+ */
 static gpointer
 worker_main (gpointer user_data)
 {
   NeuronsTrainer *self = user_data;
   gint64 last_publish = g_get_monotonic_time ();
   gint64 next_due = last_publish;
-  gint64 rate_start = last_publish;
-  guint64 rate_samples = 0;
+  Throughput rate = { last_publish, self->sgd->samples_seen };
   gboolean diverged = FALSE;
+  double speed;
+  float learning_rate;
 
-  if (self->ink == NULL)
-    self->ink = neurons_ink_list_new (self->dataset->pixels, self->dataset->n_images);
-
-  for (;;)
+  while (read_controls (self, &speed, &learning_rate) && self->remaining > 0)
     {
-      gboolean stop;
-      double speed;
-      float learning_rate;
-      guint batch;
+      gboolean paced = speed > NEURONS_SPEED_MAX;
+      guint batch = paced ? 1 : (guint) MIN (BATCH_SAMPLES, self->remaining);
       gint64 now;
 
-      g_mutex_lock (&self->mutex);
-      stop = self->stop_requested;
-      speed = self->speed;
-      learning_rate = self->learning_rate;
-      g_mutex_unlock (&self->mutex);
-
-      if (stop || self->remaining == 0)
+      if (paced && !wait_for_next_sample (self, speed, &next_due))
         break;
 
-      if (speed > NEURONS_SPEED_MAX)
+      if (paced && speed <= NEURONS_SPEED_STEPWISE_LIMIT)
         {
-          /* Paced: one sample when it is due, then a nap. */
-          if (!wait_until (self, next_due))
+          diverged = !train_shown_step (self, learning_rate);
+          if (diverged)
             break;
-          next_due = MAX (next_due + (gint64) (G_USEC_PER_SEC / speed), g_get_monotonic_time () - FRAME_USEC);
-          batch = 1;
-        }
-      else
-        batch = (guint) MIN (BATCH_SAMPLES, self->remaining);
-
-      if (speed > NEURONS_SPEED_MAX && speed <= NEURONS_SPEED_STEPWISE_LIMIT)
-        {
-          /* Stepwise: the step is published by itself, with what it did. */
-          NeuronsSnapshot *snapshot = neurons_snapshot_new ();
-          guint index = sample_at (self, self->samples_seen);
-          const guint8 *pixels = neurons_dataset_image (self->dataset, index);
-          float cost;
-
-          memcpy (&snapshot->previous, self->work, sizeof snapshot->previous);
-          cost = neurons_mlp_train_sample (self->work, pixels, self->dataset->labels[index],
-                                           learning_rate, &snapshot->forward, &snapshot->backward);
-          if (!isfinite (cost) || !neurons_mlp_is_finite (self->work))
-            {
-              neurons_snapshot_free (snapshot);
-              diverged = TRUE;
-              break;
-            }
-          self->running_cost = neurons_running_cost_update (self->running_cost, self->samples_seen, cost);
-          self->samples_seen++;
-          self->remaining--;
-          rate_samples++;
-
-          memcpy (&snapshot->mlp, self->work, sizeof snapshot->mlp);
-          memcpy (snapshot->input_pixels, pixels, sizeof snapshot->input_pixels);
-          snapshot->samples_seen = self->samples_seen;
-          snapshot->sample_index = index;
-          snapshot->label = self->dataset->labels[index];
-          snapshot->running_cost = self->running_cost;
-          snapshot->single = TRUE;
-          snapshot->diverged = FALSE;
-          memcpy (self->last_good, snapshot, sizeof *snapshot);
-          publish (self, snapshot);
           last_publish = g_get_monotonic_time ();
           continue;
         }
 
-      for (guint b = 0; b < batch; b++)
-        {
-          guint index = sample_at (self, self->samples_seen);
-          float cost;
-
-          neurons_ink_list_prefetch (self->ink, sample_at (self, self->samples_seen + 1));
-          cost = neurons_mlp_train_ink (self->work, self->ink, index, self->dataset->labels[index], learning_rate);
-
-          if (!isfinite (cost))
-            {
-              diverged = TRUE;
-              break;
-            }
-          self->running_cost = neurons_running_cost_update (self->running_cost, self->samples_seen, cost);
-          self->samples_seen++;
-          self->remaining--;
-          rate_samples++;
-        }
+      diverged = !neurons_sgd_train (self->sgd, self->work, learning_rate, batch);
       if (diverged)
         break;
+      self->remaining -= batch;
 
       now = g_get_monotonic_time ();
-      if (now - rate_start >= G_USEC_PER_SEC / 2)
-        {
-          g_mutex_lock (&self->mutex);
-          self->throughput = rate_samples * (double) G_USEC_PER_SEC / (now - rate_start);
-          g_mutex_unlock (&self->mutex);
-          rate_start = now;
-          rate_samples = 0;
-        }
-
+      measure_throughput (self, &rate, now);
       if (now - last_publish >= FRAME_USEC)
         {
-          NeuronsSnapshot *snapshot;
-
-          /* A weight can turn infinite without the cost showing it (a saturated sigmoid). */
-          if (!neurons_mlp_is_finite (self->work))
-            {
-              diverged = TRUE;
-              break;
-            }
-          snapshot = neurons_snapshot_new ();
-          fill_snapshot (self, snapshot, sample_at (self, self->samples_seen - 1));
-          memcpy (self->last_good, snapshot, sizeof *snapshot);
-          publish (self, snapshot);
+          publish_summary (self);
           last_publish = now;
         }
     }
 
   if (diverged)
-    {
-      /* Back to the last published weights, which were finite, and report it. */
-      NeuronsSnapshot *snapshot = neurons_snapshot_new ();
-
-      memcpy (snapshot, self->last_good, sizeof *snapshot);
-      memcpy (self->work, &snapshot->mlp, sizeof *self->work);
-      self->samples_seen = snapshot->samples_seen;
-      self->running_cost = snapshot->running_cost;
-      snapshot->diverged = TRUE;
-      publish (self, snapshot);
-    }
+    roll_back (self);
 
   g_mutex_lock (&self->mutex);
   self->worker_done = TRUE;
@@ -411,11 +414,11 @@ stop_worker (NeuronsTrainer *self,
   apply_queue (self, &queue);
 
   /* Steps the worker took after its last snapshot */
-  if (!diverged && self->samples_seen != neurons_neural_net_get_samples_seen (self->net))
+  if (!diverged && self->sgd->samples_seen != neurons_neural_net_get_samples_seen (self->net))
     {
       g_autoptr(NeuronsSnapshot) final = neurons_snapshot_new ();
 
-      fill_snapshot (self, final, sample_at (self, self->samples_seen - 1));
+      fill_snapshot (self, final, sample_at (self, self->sgd->samples_seen - 1));
       apply_snapshot (self, final);
     }
 
@@ -464,10 +467,9 @@ neurons_trainer_finalize (GObject *object)
 
   g_clear_pointer (&self->dataset, neurons_dataset_unref);
   g_clear_pointer (&self->work, neurons_mlp_free);
-  g_clear_pointer (&self->ink, neurons_ink_list_free);
+  g_clear_pointer (&self->sgd, neurons_sgd_free);
   g_clear_pointer (&self->last_good, neurons_snapshot_free);
   g_queue_clear_full (&self->pending, (GDestroyNotify) neurons_snapshot_free);
-  g_clear_pointer (&self->order, g_free);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
 
@@ -590,6 +592,7 @@ neurons_trainer_new (NeuronsNeuralNet *net,
   self = g_object_new (NEURONS_TYPE_TRAINER, NULL);
   self->net = g_object_ref (net);
   self->dataset = neurons_dataset_ref (train);
+  self->sgd = neurons_sgd_new (train, neurons_neural_net_get_seed (net), NEURONS_SAMPLE_ORDER_SHUFFLED);
   self->learning_rate = (float) neurons_neural_net_get_learning_rate (net);
   self->epoch = neurons_neural_net_get_samples_seen (net) / train->n_images;
 
@@ -632,9 +635,9 @@ neurons_trainer_set_dataset (NeuronsTrainer *self,
   was_running = self->running;
   stop_worker (self, TRUE);
   g_clear_pointer (&self->dataset, neurons_dataset_unref);
-  g_clear_pointer (&self->order, g_free);
-  g_clear_pointer (&self->ink, neurons_ink_list_free);
+  g_clear_pointer (&self->sgd, neurons_sgd_free);
   self->dataset = neurons_dataset_ref (train);
+  self->sgd = neurons_sgd_new (train, neurons_neural_net_get_seed (self->net), NEURONS_SAMPLE_ORDER_SHUFFLED);
   if (was_running)
     neurons_trainer_play (self);
 }
@@ -703,6 +706,15 @@ neurons_trainer_get_throughput (NeuronsTrainer *self)
   return throughput;
 }
 
+/* The run goes on from the network's weights, seed and samples seen. */
+static void
+resume_from_net (NeuronsTrainer *self)
+{
+  neurons_sgd_resume (self->sgd, neurons_neural_net_get_seed (self->net),
+                      neurons_neural_net_get_samples_seen (self->net),
+                      neurons_neural_net_get_running_cost (self->net));
+}
+
 static void
 start_worker (NeuronsTrainer *self,
               guint64         n_samples)
@@ -713,11 +725,10 @@ start_worker (NeuronsTrainer *self,
     return;
 
   memcpy (self->work, neurons_neural_net_get_mlp (self->net), sizeof *self->work);
-  self->samples_seen = neurons_neural_net_get_samples_seen (self->net);
-  self->running_cost = neurons_neural_net_get_running_cost (self->net);
+  resume_from_net (self);
   self->remaining = n_samples;
   /* If the very first batch diverges, fall back to where we started. */
-  fill_snapshot (self, self->last_good, sample_at (self, self->samples_seen));
+  fill_snapshot (self, self->last_good, sample_at (self, self->sgd->samples_seen));
   memcpy (&self->last_good->previous, self->work, sizeof *self->work);
 
   self->stop_requested = FALSE;
@@ -761,7 +772,8 @@ neurons_trainer_step (NeuronsTrainer *self)
   if (neurons_neural_net_get_diverged (self->net))
     return;
 
-  index = sample_at (self, neurons_neural_net_get_samples_seen (self->net));
+  resume_from_net (self);
+  index = sample_at (self, self->sgd->samples_seen);
   neurons_neural_net_train_step (self->net, neurons_dataset_image (self->dataset, index),
                                  self->dataset->labels[index], index);
 

@@ -14,7 +14,7 @@
 #include "neurons-highlight.h"
 #include "neurons-network-panel.h"
 #include "neurons-network-view.h"
-#include "neurons-neuron-state.h"
+#include "neurons-neuron-activity.h"
 #include "neurons-weight-tiles.h"
 
 /*
@@ -397,7 +397,7 @@ neurons_network_panel_init (NeuronsNetworkPanel *self)
                            self, G_CONNECT_SWAPPED);
 
   self->view = neurons_network_view_new ();
-  neurons_network_view_set_highlight (NEURONS_NETWORK_VIEW (self->view), self->highlight);
+  neurons_neuron_view_set_highlight (NEURONS_NEURON_VIEW (self->view), self->highlight);
   gtk_widget_set_parent (self->view, GTK_WIDGET (self));
 
   self->side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -410,7 +410,7 @@ neurons_network_panel_init (NeuronsNetworkPanel *self)
   gtk_box_append (GTK_BOX (self->side), heading);
 
   self->tiles = neurons_weight_tiles_new ();
-  neurons_weight_tiles_set_highlight (NEURONS_WEIGHT_TILES (self->tiles), self->highlight);
+  neurons_neuron_view_set_highlight (NEURONS_NEURON_VIEW (self->tiles), self->highlight);
   gtk_box_append (GTK_BOX (self->side), self->tiles);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->tiles),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
@@ -480,7 +480,7 @@ neurons_network_panel_set_net (NeuronsNetworkPanel *self,
   if (!g_set_object (&self->net, net))
     return;
 
-  neurons_network_view_set_net (NEURONS_NETWORK_VIEW (self->view), net);
-  neurons_weight_tiles_set_net (NEURONS_WEIGHT_TILES (self->tiles), net);
+  neurons_neuron_view_set_net (NEURONS_NEURON_VIEW (self->view), net);
+  neurons_neuron_view_set_net (NEURONS_NEURON_VIEW (self->tiles), net);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NET]);
 }

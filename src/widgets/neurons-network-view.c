@@ -13,7 +13,7 @@
 #include "neurons-colors.h"
 #include "neurons-line-canvas.h"
 #include "neurons-network-view.h"
-#include "neurons-neuron-state.h"
+#include "neurons-neuron-activity.h"
 #include "neurons-pixels.h"
 #include "neurons-snapshot.h"
 
@@ -44,32 +44,18 @@ static const struct { guint8 row, column; } shown_pixels[] = {
 
 struct _NeuronsNetworkView
 {
-  GtkWidget         parent_instance;
+  NeuronsNeuronView  parent_instance;
 
-  NeuronsNeuralNet *net;
-  NeuronsHighlight *highlight;
-
-  GdkTexture       *input_texture;
-  gboolean          input_dirty;
+  GdkTexture        *input_texture;
+  gboolean           input_dirty;
 
   /* the step being played: when it arrived and how long each of its phases lasts */
-  gint64            step_time;
-  gint64            phase_duration;
-  guint             tick_id;
-
-  char             *description;
+  gint64             step_time;
+  gint64             phase_duration;
+  guint              tick_id;
 };
 
-G_DEFINE_FINAL_TYPE (NeuronsNetworkView, neurons_network_view, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_NET,
-  PROP_HIGHLIGHT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (NeuronsNetworkView, neurons_network_view, NEURONS_TYPE_NEURON_VIEW)
 
 enum {
   COLUMN_INPUT,
@@ -116,6 +102,18 @@ typedef struct
   float            output_weights[NEURONS_OUTPUT_SIZE * NEURONS_HIDDEN2_SIZE];
 } Frame;
 
+static NeuronsNeuralNet *
+get_net (NeuronsNetworkView *self)
+{
+  return neurons_neuron_view_get_net (NEURONS_NEURON_VIEW (self));
+}
+
+static NeuronsHighlight *
+get_highlight (NeuronsNetworkView *self)
+{
+  return neurons_neuron_view_get_highlight (NEURONS_NEURON_VIEW (self));
+}
+
 static float
 text_height (GtkWidget *widget)
 {
@@ -143,8 +141,10 @@ text_width (GtkWidget  *widget,
 static gboolean
 short_class_names (NeuronsNetworkView *self)
 {
-  for (guint k = 0; self->net != NULL && k < NEURONS_OUTPUT_SIZE; k++)
-    if (g_utf8_strlen (neurons_neural_net_get_class_name (self->net, k), -1) > 2)
+  NeuronsNeuralNet *net = get_net (self);
+
+  for (guint k = 0; net != NULL && k < NEURONS_OUTPUT_SIZE; k++)
+    if (g_utf8_strlen (neurons_neural_net_get_class_name (net, k), -1) > 2)
       return FALSE;
 
   return TRUE;
@@ -160,7 +160,7 @@ verdict_markup (NeuronsNetworkView *self,
   const char *size = prediction ? (digits ? "300%" : "125%") : (digits ? "200%" : "110%");
 
   return g_markup_printf_escaped ("<span size='%s' weight='bold'>%s</span>", size,
-                                  neurons_neural_net_get_class_name (self->net, k));
+                                  neurons_neural_net_get_class_name (get_net (self), k));
 }
 
 static int
@@ -193,6 +193,7 @@ compute_layout (NeuronsNetworkView *self,
                 Layout             *layout)
 {
   GtkWidget *widget = GTK_WIDGET (self);
+  NeuronsNeuralNet *net = get_net (self);
   float width = gtk_widget_get_width (widget);
   float height = gtk_widget_get_height (widget);
   float top, bottom, image_side, verdict_width, digit_width, right_part, span, left;
@@ -208,11 +209,11 @@ compute_layout (NeuronsNetworkView *self,
 
   verdict_width = MAX (text_width (widget, _("Prediction")), text_width (widget, _("True label")));
   digit_width = text_width (widget, "8");
-  for (guint k = 0; self->net != NULL && k < NEURONS_OUTPUT_SIZE; k++)
+  for (guint k = 0; net != NULL && k < NEURONS_OUTPUT_SIZE; k++)
     {
       g_autofree char *prediction = verdict_markup (self, k, TRUE);
       /* as the output the network picks is labelled: in bold */
-      g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", neurons_neural_net_get_class_name (self->net, k));
+      g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", neurons_neural_net_get_class_name (net, k));
 
       digit_width = MAX (digit_width, markup_width (widget, label));
       verdict_width = MAX (verdict_width, markup_width (widget, prediction));
@@ -295,8 +296,8 @@ static void
 prepare_frame (NeuronsNetworkView *self,
                Frame              *frame)
 {
-  const NeuronsMlp *current = neurons_neural_net_get_mlp (self->net);
-  const NeuronsMlp *previous = neurons_neural_net_get_previous_mlp (self->net);
+  const NeuronsMlp *current = neurons_neural_net_get_mlp (get_net (self));
+  const NeuronsMlp *previous = neurons_neural_net_get_previous_mlp (get_net (self));
   float morph = 1;
 
   frame->phase = phase_at (self, frame_time (self), &frame->progress);
@@ -421,8 +422,9 @@ compute_emphasis (NeuronsNetworkView *self,
 {
   guint n_from = column_sizes[from];
   guint n_to = column_sizes[from + 1];
-  NeuronsHighlightLayer layer = neurons_highlight_get_layer (self->highlight);
-  int neuron = neurons_highlight_get_neuron (self->highlight);
+  NeuronsHighlight *highlight = get_highlight (self);
+  NeuronsHighlightLayer layer = neurons_highlight_get_layer (highlight);
+  int neuron = neurons_highlight_get_neuron (highlight);
   /* the highlighted neuron's column */
   guint column = layer == NEURONS_HIGHLIGHT_HIDDEN1 ? COLUMN_HIDDEN1 : COLUMN_HIDDEN2;
 
@@ -464,21 +466,22 @@ append_text (NeuronsNetworkView *self,
 static void
 rebuild_input_texture (NeuronsNetworkView *self)
 {
-  const NeuronsForward *forward = neurons_neural_net_get_forward (self->net);
+  NeuronsHighlight *highlight = get_highlight (self);
+  const NeuronsForward *forward = neurons_neural_net_get_forward (get_net (self));
   gboolean dark = neurons_colors_is_dark (GTK_WIDGET (self));
   guint8 rgba[NEURONS_INPUT_SIZE * 4];
   GdkRGBA ink;
 
   neurons_colors_get_foreground (GTK_WIDGET (self), &ink);
 
-  if (neurons_highlight_get_layer (self->highlight) == NEURONS_HIGHLIGHT_HIDDEN1)
+  if (neurons_highlight_get_layer (highlight) == NEURONS_HIGHLIGHT_HIDDEN1)
     {
       /* only the pixels that push the neuron up, over a faint ghost of the digit */
       float contributions[NEURONS_INPUT_SIZE];
       float largest = 0;
 
-      neurons_mlp_contributions (neurons_neural_net_get_mlp (self->net), forward,
-                                 neurons_highlight_get_neuron (self->highlight), contributions);
+      neurons_mlp_contributions (neurons_neural_net_get_mlp (get_net (self)), forward,
+                                 neurons_highlight_get_neuron (highlight), contributions);
       for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
         largest = MAX (largest, contributions[i]);
 
@@ -585,43 +588,25 @@ draw_cross (cairo_t *cr,
   cairo_line_to (cr, x - size, y + size);
 }
 
+/* The connections, faint where the forward pass has not reached yet, and in the gradient step
+ * what moved. */
 static void
-append_network (NeuronsNetworkView *self,
-                GtkSnapshot        *snapshot,
-                const Layout       *layout,
-                const Frame        *frame,
-                const GdkRGBA      *foreground,
-                gboolean            dark)
+append_connections (NeuronsNetworkView *self,
+                    GtkSnapshot        *snapshot,
+                    const Layout       *layout,
+                    const Frame        *frame,
+                    gboolean            dark)
 {
-  const NeuronsMlp *mlp = neurons_neural_net_get_mlp (self->net);
-  const NeuronsMlp *previous = neurons_neural_net_get_previous_mlp (self->net);
-  const NeuronsForward *forward = neurons_neural_net_get_forward (self->net);
-  const NeuronsBackward *backward = neurons_neural_net_get_backward (self->net);
-  guint8 emphasis[NEURONS_HIDDEN2_SIZE * NEURONS_HIDDEN1_SIZE];
-  const float *activities[N_COLUMNS];
-  const float *errors[N_COLUMNS] = { NULL, backward->delta1, backward->delta2, backward->delta3 };
-  float shown_inputs[N_SHOWN_INPUTS];
-  float activity_scale[N_COLUMNS];
+  const NeuronsMlp *mlp = neurons_neural_net_get_mlp (get_net (self));
+  const NeuronsMlp *previous = neurons_neural_net_get_previous_mlp (get_net (self));
   const float *weights[N_COLUMNS - 1] = { frame->input_weights, frame->hidden_weights, frame->output_weights };
-  float height = gtk_widget_get_height (GTK_WIDGET (self));
+  guint8 emphasis[NEURONS_HIDDEN2_SIZE * NEURONS_HIDDEN1_SIZE];
   NeuronsLineCanvas canvas;
   graphene_rect_t area;
-  cairo_t *cr;
 
-  for (guint i = 0; i < N_SHOWN_INPUTS; i++)
-    shown_inputs[i] = forward->input[shown_pixels[i].row * NEURONS_IMAGE_SIDE + shown_pixels[i].column];
-  activities[COLUMN_INPUT] = shown_inputs;
-  activities[COLUMN_HIDDEN1] = forward->a1;
-  activities[COLUMN_HIDDEN2] = forward->a2;
-  activities[COLUMN_OUTPUT] = forward->a3;
-  activity_scale[COLUMN_INPUT] = 1;
-  activity_scale[COLUMN_HIDDEN1] = neurons_neuron_activity_scale (mlp->hidden_activation, forward->a1, NEURONS_HIDDEN1_SIZE);
-  activity_scale[COLUMN_HIDDEN2] = neurons_neuron_activity_scale (mlp->hidden_activation, forward->a2, NEURONS_HIDDEN2_SIZE);
-  activity_scale[COLUMN_OUTPUT] = 1;
-
-  /* the connections, faint where the forward pass has not reached yet */
   graphene_rect_init (&area, layout->x[COLUMN_INPUT], 0,
-                      layout->x[COLUMN_OUTPUT] - layout->x[COLUMN_INPUT] + 1, height);
+                      layout->x[COLUMN_OUTPUT] - layout->x[COLUMN_INPUT] + 1,
+                      gtk_widget_get_height (GTK_WIDGET (self)));
   neurons_line_canvas_init (&canvas, area.size.width, area.size.height,
                             gtk_widget_get_scale_factor (GTK_WIDGET (self)));
   for (guint from = COLUMN_INPUT; from < COLUMN_OUTPUT; from++)
@@ -647,13 +632,33 @@ append_network (NeuronsNetworkView *self,
     }
 
   neurons_line_canvas_finish (&canvas, snapshot, &area.origin);
+}
 
-  cr = neurons_snapshot_append_cairo (snapshot,
-                                      &GRAPHENE_RECT_INIT (layout->x[COLUMN_INPUT] - layout->radius - 8, 0,
-                                                           layout->x[COLUMN_OUTPUT] - layout->x[COLUMN_INPUT] + 2 * layout->radius + 16,
-                                                           height));
+/* The nodes, filled by how strongly they fire; a dead one dark and crossed. */
+static void
+draw_nodes (NeuronsNetworkView *self,
+            cairo_t            *cr,
+            const Layout       *layout,
+            const Frame        *frame,
+            const GdkRGBA      *foreground)
+{
+  const NeuronsMlp *mlp = neurons_neural_net_get_mlp (get_net (self));
+  const NeuronsForward *forward = neurons_neural_net_get_forward (get_net (self));
+  const float *activities[N_COLUMNS];
+  float shown_inputs[N_SHOWN_INPUTS];
+  float activity_scale[N_COLUMNS];
 
-  /* the nodes, filled by how strongly they fire */
+  for (guint i = 0; i < N_SHOWN_INPUTS; i++)
+    shown_inputs[i] = forward->input[shown_pixels[i].row * NEURONS_IMAGE_SIDE + shown_pixels[i].column];
+  activities[COLUMN_INPUT] = shown_inputs;
+  activities[COLUMN_HIDDEN1] = forward->a1;
+  activities[COLUMN_HIDDEN2] = forward->a2;
+  activities[COLUMN_OUTPUT] = forward->a3;
+  activity_scale[COLUMN_INPUT] = 1;
+  activity_scale[COLUMN_HIDDEN1] = neurons_neuron_activity_scale (mlp->hidden_activation, forward->a1, NEURONS_HIDDEN1_SIZE);
+  activity_scale[COLUMN_HIDDEN2] = neurons_neuron_activity_scale (mlp->hidden_activation, forward->a2, NEURONS_HIDDEN2_SIZE);
+  activity_scale[COLUMN_OUTPUT] = 1;
+
   for (guint c = 0; c < N_COLUMNS; c++)
     for (guint n = 0; n < column_sizes[c]; n++)
       {
@@ -682,8 +687,19 @@ append_network (NeuronsNetworkView *self,
             cairo_stroke (cr);
           }
       }
+}
 
-  /* backpropagation: each neuron's error, orange when it should fire more, blue when less */
+/* Backpropagation: each neuron's error, orange when it should fire more, blue when less. */
+static void
+draw_errors (NeuronsNetworkView *self,
+             cairo_t            *cr,
+             const Layout       *layout,
+             const Frame        *frame,
+             gboolean            dark)
+{
+  const NeuronsBackward *backward = neurons_neural_net_get_backward (get_net (self));
+  const float *errors[N_COLUMNS] = { NULL, backward->delta1, backward->delta2, backward->delta3 };
+
   for (guint c = COLUMN_HIDDEN1; c < N_COLUMNS; c++)
     {
       float largest;
@@ -710,43 +726,68 @@ append_network (NeuronsNetworkView *self,
           cairo_stroke (cr);
         }
     }
+}
 
-  /* the highlighted neuron */
-  if (neurons_highlight_get_layer (self->highlight) != NEURONS_HIGHLIGHT_NONE)
+/* The highlighted neuron: ringed, more boldly when pinned, and dashed around when focused. */
+static void
+draw_highlighted (NeuronsNetworkView *self,
+                  cairo_t            *cr,
+                  const Layout       *layout,
+                  const GdkRGBA      *foreground)
+{
+  NeuronsHighlight *highlight = get_highlight (self);
+  NeuronsHighlightLayer layer = neurons_highlight_get_layer (highlight);
+  int neuron = neurons_highlight_get_neuron (highlight);
+  guint column = layer == NEURONS_HIGHLIGHT_HIDDEN1 ? COLUMN_HIDDEN1 : COLUMN_HIDDEN2;
+
+  if (layer == NEURONS_HIGHLIGHT_NONE)
+    return;
+
+  cairo_new_path (cr);
+  cairo_arc (cr, layout->x[column], layout->y[column][neuron], layout->radius + 4, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, foreground);
+  cairo_set_line_width (cr, neurons_highlight_get_pinned (highlight) ? 3 : 2);
+  cairo_stroke (cr);
+
+  if (gtk_widget_has_visible_focus (GTK_WIDGET (self)))
     {
-      guint column = neurons_highlight_get_layer (self->highlight) == NEURONS_HIGHLIGHT_HIDDEN1 ? COLUMN_HIDDEN1 : COLUMN_HIDDEN2;
-      int neuron = neurons_highlight_get_neuron (self->highlight);
-      gboolean pinned = neurons_highlight_get_pinned (self->highlight);
+      const double dashes[] = { 2, 2 };
 
-      cairo_new_path (cr);
-      cairo_arc (cr, layout->x[column], layout->y[column][neuron], layout->radius + 4, 0, 2 * G_PI);
-      gdk_cairo_set_source_rgba (cr, foreground);
-      cairo_set_line_width (cr, pinned ? 3 : 2);
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      cairo_arc (cr, layout->x[column], layout->y[column][neuron], layout->radius + 7, 0, 2 * G_PI);
+      cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
-
-      if (gtk_widget_has_visible_focus (GTK_WIDGET (self)))
-        {
-          const double dashes[] = { 2, 2 };
-
-          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-          cairo_arc (cr, layout->x[column], layout->y[column][neuron], layout->radius + 7, 0, 2 * G_PI);
-          cairo_set_line_width (cr, 1);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-        }
+      cairo_set_dash (cr, NULL, 0, 0);
     }
+}
 
+static void
+append_network (NeuronsNetworkView *self,
+                GtkSnapshot        *snapshot,
+                const Layout       *layout,
+                const Frame        *frame,
+                const GdkRGBA      *foreground,
+                gboolean            dark)
+{
+  GdkRGBA dim = *foreground;
+  cairo_t *cr;
+
+  append_connections (self, snapshot, layout, frame, dark);
+
+  cr = neurons_snapshot_append_cairo (snapshot,
+                                      &GRAPHENE_RECT_INIT (layout->x[COLUMN_INPUT] - layout->radius - 8, 0,
+                                                           layout->x[COLUMN_OUTPUT] - layout->x[COLUMN_INPUT] + 2 * layout->radius + 16,
+                                                           gtk_widget_get_height (GTK_WIDGET (self))));
+  draw_nodes (self, cr, layout, frame, foreground);
+  draw_errors (self, cr, layout, frame, dark);
+  draw_highlighted (self, cr, layout, foreground);
   cairo_destroy (cr);
 
   /* the ellipsis standing for the 778 inputs not shown */
-  {
-    GdkRGBA dim = *foreground;
-
-    dim.alpha *= 0.6f;
-    append_text (self, snapshot, "⋮", layout->x[COLUMN_INPUT],
-                 (layout->input_y[N_SHOWN_INPUTS / 2 - 1] + layout->input_y[N_SHOWN_INPUTS / 2]) / 2 - layout->line_height / 2,
-                 0.5f, &dim);
-  }
+  dim.alpha *= 0.6f;
+  append_text (self, snapshot, "⋮", layout->x[COLUMN_INPUT],
+               (layout->input_y[N_SHOWN_INPUTS / 2 - 1] + layout->input_y[N_SHOWN_INPUTS / 2]) / 2 - layout->line_height / 2,
+               0.5f, &dim);
 }
 
 static void
@@ -756,8 +797,9 @@ append_outputs (NeuronsNetworkView *self,
                 const Frame        *frame,
                 const GdkRGBA      *foreground)
 {
-  const NeuronsForward *forward = neurons_neural_net_get_forward (self->net);
-  int label = neurons_neural_net_get_input_label (self->net);
+  NeuronsNeuralNet *net = get_net (self);
+  const NeuronsForward *forward = neurons_neural_net_get_forward (net);
+  int label = neurons_neural_net_get_input_label (net);
   GdkRGBA track = *foreground;
   GdkRGBA bar = *foreground;
   GdkRGBA dim = *foreground;
@@ -776,9 +818,9 @@ append_outputs (NeuronsNetworkView *self,
       g_autofree char *digit = NULL;
 
       if (o == forward->prediction && frame->reached[COLUMN_OUTPUT] >= 1)
-        digit = g_markup_printf_escaped ("<b>%s</b>", neurons_neural_net_get_class_name (self->net, o));
+        digit = g_markup_printf_escaped ("<b>%s</b>", neurons_neural_net_get_class_name (net, o));
       else
-        digit = g_markup_escape_text (neurons_neural_net_get_class_name (self->net, o), -1);
+        digit = g_markup_escape_text (neurons_neural_net_get_class_name (net, o), -1);
 
       append_text (self, snapshot, digit, layout->digit_x, layout->output_y[o] - layout->line_height / 2, 0,
                    o == forward->prediction ? foreground : &dim);
@@ -864,11 +906,11 @@ append_headings (NeuronsNetworkView *self,
 
   append_text (self, snapshot, _("<b>Input</b> 28×28"), layout->image.origin.x, layout->heading_y, 0, foreground);
 
-  if (neurons_highlight_get_layer (self->highlight) == NEURONS_HIGHLIGHT_HIDDEN1)
+  if (neurons_highlight_get_layer (get_highlight (self)) == NEURONS_HIGHLIGHT_HIDDEN1)
     {
       /* Translators: under the input image, which shows only what excites the neuron */
       g_autofree char *note = g_strdup_printf (_("Ink that excites\nneuron %d"),
-                                               neurons_highlight_get_neuron (self->highlight) + 1);
+                                               neurons_highlight_get_neuron (get_highlight (self)) + 1);
 
       append_text (self, snapshot, note, layout->image.origin.x + layout->image.size.width / 2,
                    layout->image.origin.y + layout->image.size.height + 4, 0.5f, &dim);
@@ -896,7 +938,7 @@ neurons_network_view_snapshot (GtkWidget   *widget,
   Layout layout;
   Frame frame;
 
-  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0 || self->net == NULL)
+  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0 || get_net (self) == NULL)
     return;
 
   dark = neurons_colors_is_dark (widget);
@@ -946,39 +988,31 @@ neurons_network_view_css_changed (GtkWidget         *widget,
   gtk_widget_queue_draw (widget);
 }
 
-static void
-update_description (NeuronsNetworkView *self)
+static char *
+neurons_network_view_describe (NeuronsNeuronView *view)
 {
+  NeuronsNeuralNet *net = neurons_neuron_view_get_net (view);
+  NeuronsHighlight *highlight = neurons_neuron_view_get_highlight (view);
+  NeuronsHighlightLayer layer = neurons_highlight_get_layer (highlight);
   g_autofree char *verdict = NULL;
-  g_autofree char *description = NULL;
-  NeuronsHighlightLayer layer = neurons_highlight_get_layer (self->highlight);
 
-  if (self->net == NULL)
+  if (net == NULL)
     verdict = g_strdup (_("No network"));
-  else if (neurons_neural_net_get_input_label (self->net) >= 0)
+  else if (neurons_neural_net_get_input_label (net) >= 0)
     verdict = g_strdup_printf (_("Prediction: %s, true label: %s"),
-                               neurons_neural_net_get_class_name (self->net, neurons_neural_net_get_forward (self->net)->prediction),
-                               neurons_neural_net_get_class_name (self->net, neurons_neural_net_get_input_label (self->net)));
+                               neurons_neural_net_get_class_name (net, neurons_neural_net_get_forward (net)->prediction),
+                               neurons_neural_net_get_class_name (net, neurons_neural_net_get_input_label (net)));
   else
     verdict = g_strdup_printf (_("Prediction: %s, true label unknown"),
-                               neurons_neural_net_get_class_name (self->net, neurons_neural_net_get_forward (self->net)->prediction));
+                               neurons_neural_net_get_class_name (net, neurons_neural_net_get_forward (net)->prediction));
 
   if (layer == NEURONS_HIGHLIGHT_NONE)
-    description = g_steal_pointer (&verdict);
-  else
-    description = g_strdup_printf (layer == NEURONS_HIGHLIGHT_HIDDEN1
-                                   ? _("%s. First-layer neuron %d selected.")
-                                   : _("%s. Second-layer neuron %d selected."),
-                                   verdict, neurons_highlight_get_neuron (self->highlight) + 1);
+    return g_steal_pointer (&verdict);
 
-  if (g_strcmp0 (description, self->description) == 0)
-    return;
-
-  g_free (self->description);
-  self->description = g_steal_pointer (&description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
-                                  -1);
+  return g_strdup_printf (layer == NEURONS_HIGHLIGHT_HIDDEN1
+                          ? _("%s. First-layer neuron %d selected.")
+                          : _("%s. Second-layer neuron %d selected."),
+                          verdict, neurons_highlight_get_neuron (highlight) + 1);
 }
 
 static gboolean
@@ -1026,31 +1060,44 @@ on_net_step (NeuronsNetworkView *self)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
 }
 
+/* A new net: the step being played was the old one's. The base has disconnected this view
+ * from the old net; the single steps of the new one are played. */
 static void
-on_net_changed (NeuronsNetworkView *self)
+on_notify_net (NeuronsNetworkView *self,
+               GParamSpec         *pspec,
+               gpointer            user_data)
 {
-  self->input_dirty = TRUE;
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  NeuronsNeuralNet *net = get_net (self);
+
+  stop_animation (self);
+
+  if (net != NULL)
+    {
+      g_signal_connect_object (net, "step", G_CALLBACK (on_net_step), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (net, "reset", G_CALLBACK (stop_animation), self, G_CONNECT_SWAPPED);
+    }
 }
 
+/* The digit shows the highlighted neuron's contributions, and it shows the net's input. */
 static void
-on_highlight_changed (NeuronsNetworkView *self)
+neurons_network_view_input_changed (NeuronsNeuronView *view)
 {
-  self->input_dirty = TRUE;
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  NEURONS_NETWORK_VIEW (view)->input_dirty = TRUE;
 }
 
 static gboolean
-neuron_at (NeuronsNetworkView    *self,
-           double                 x,
-           double                 y,
-           NeuronsHighlightLayer *layer,
-           int                   *neuron)
+neurons_network_view_neuron_at (NeuronsNeuronView     *view,
+                                double                 x,
+                                double                 y,
+                                NeuronsHighlightLayer *layer,
+                                int                   *neuron)
 {
+  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (view);
   Layout layout;
   float reach;
+
+  if (get_net (self) == NULL)
+    return FALSE;
 
   compute_layout (self, &layout);
   /* generous targets: half the distance between two nodes */
@@ -1068,120 +1115,20 @@ neuron_at (NeuronsNetworkView    *self,
   return FALSE;
 }
 
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           NeuronsNetworkView       *self)
-{
-  NeuronsHighlightLayer layer;
-  int neuron;
-
-  if (self->net != NULL && neuron_at (self, x, y, &layer, &neuron))
-    neurons_highlight_hover (self->highlight, layer, neuron);
-  else
-    neurons_highlight_hover_end (self->highlight);
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller,
-          NeuronsNetworkView       *self)
-{
-  neurons_highlight_hover_end (self->highlight);
-}
-
-static void
-on_pressed (GtkGestureClick    *gesture,
-            int                 n_press,
-            double              x,
-            double              y,
-            NeuronsNetworkView *self)
-{
-  NeuronsHighlightLayer layer;
-  int neuron;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (self->net != NULL && neuron_at (self, x, y, &layer, &neuron))
-    neurons_highlight_toggle_pin (self->highlight, layer, neuron);
-  else
-    neurons_highlight_unpin (self->highlight);
-}
-
-static void
-on_focus_enter (NeuronsNetworkView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  /* Arriving from the keyboard, show where the selection is; the window's first focus
-   * when it opens, or a click, selects nothing by itself. */
-  if (GTK_IS_WINDOW (root) && gtk_window_get_focus_visible (GTK_WINDOW (root)) &&
-      neurons_highlight_get_layer (self->highlight) == NEURONS_HIGHLIGHT_NONE)
-    neurons_highlight_select (self->highlight, NEURONS_HIGHLIGHT_HIDDEN1, 0);
-}
-
-static void
-on_focus_leave (NeuronsNetworkView *self)
-{
-  neurons_highlight_clear (self->highlight);
-}
-
 /* Up and down move within a hidden layer; left and right go to the other one. */
-static gboolean
-move_selection (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
+static void
+neurons_network_view_move (NeuronsNeuronView     *view,
+                           int                    dx,
+                           int                    dy,
+                           NeuronsHighlightLayer *layer,
+                           int                   *neuron)
 {
-  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (widget);
-  NeuronsHighlightLayer layer = neurons_highlight_get_layer (self->highlight);
-  int neuron = neurons_highlight_get_neuron (self->highlight);
-  int dx, dy;
-
-  g_variant_get (args, "(ii)", &dx, &dy);
-
-  if (layer == NEURONS_HIGHLIGHT_NONE)
-    {
-      neurons_highlight_select (self->highlight, NEURONS_HIGHLIGHT_HIDDEN1, 0);
-      return TRUE;
-    }
+  int layer_size;
 
   if (dx != 0)
-    layer = dx < 0 ? NEURONS_HIGHLIGHT_HIDDEN1 : NEURONS_HIGHLIGHT_HIDDEN2;
-  neuron = CLAMP (neuron + dy, 0, NEURONS_HIDDEN1_SIZE - 1);
-  neurons_highlight_select (self->highlight, layer, neuron);
-
-  return TRUE;
-}
-
-static gboolean
-toggle_pin (GtkWidget *widget,
-            GVariant  *args,
-            gpointer   user_data)
-{
-  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (widget);
-  NeuronsHighlightLayer layer = neurons_highlight_get_layer (self->highlight);
-
-  if (layer == NEURONS_HIGHLIGHT_NONE)
-    return FALSE;
-
-  neurons_highlight_toggle_pin (self->highlight, layer, neurons_highlight_get_neuron (self->highlight));
-
-  return TRUE;
-}
-
-static gboolean
-unpin (GtkWidget *widget,
-       GVariant  *args,
-       gpointer   user_data)
-{
-  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (widget);
-
-  if (!neurons_highlight_get_pinned (self->highlight))
-    return FALSE;
-
-  neurons_highlight_unpin (self->highlight);
-
-  return TRUE;
+    *layer = dx < 0 ? NEURONS_HIGHLIGHT_HIDDEN1 : NEURONS_HIGHLIGHT_HIDDEN2;
+  layer_size = *layer == NEURONS_HIGHLIGHT_HIDDEN1 ? NEURONS_HIDDEN1_SIZE : NEURONS_HIDDEN2_SIZE;
+  *neuron = CLAMP (*neuron + dy, 0, layer_size - 1);
 }
 
 static void
@@ -1190,69 +1137,9 @@ neurons_network_view_dispose (GObject *object)
   NeuronsNetworkView *self = (NeuronsNetworkView *)object;
 
   stop_animation (self);
-  g_clear_object (&self->net);
-  g_clear_object (&self->highlight);
   g_clear_object (&self->input_texture);
-  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (neurons_network_view_parent_class)->dispose (object);
-}
-
-static void
-neurons_network_view_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_NET:
-      g_value_set_object (value, self->net);
-      break;
-
-    case PROP_HIGHLIGHT:
-      g_value_set_object (value, self->highlight);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-neurons_network_view_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  NeuronsNetworkView *self = NEURONS_NETWORK_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_NET:
-      neurons_network_view_set_net (self, g_value_get_object (value));
-      break;
-
-    case PROP_HIGHLIGHT:
-      neurons_network_view_set_highlight (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-add_move_binding (GtkWidgetClass *widget_class,
-                  guint           keyval,
-                  guint           keypad_keyval,
-                  int             dx,
-                  int             dy)
-{
-  gtk_widget_class_add_binding (widget_class, keyval, 0, move_selection, "(ii)", dx, dy);
-  gtk_widget_class_add_binding (widget_class, keypad_keyval, 0, move_selection, "(ii)", dx, dy);
 }
 
 static void
@@ -1260,149 +1147,38 @@ neurons_network_view_class_init (NeuronsNetworkViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NeuronsNeuronViewClass *view_class = NEURONS_NEURON_VIEW_CLASS (klass);
 
   object_class->dispose = neurons_network_view_dispose;
-  object_class->get_property = neurons_network_view_get_property;
-  object_class->set_property = neurons_network_view_set_property;
 
   widget_class->snapshot = neurons_network_view_snapshot;
   widget_class->measure = neurons_network_view_measure;
   widget_class->css_changed = neurons_network_view_css_changed;
 
-  /**
-   * NeuronsNetworkView:net:
-   *
-   * The network shown.
-   */
-  properties[PROP_NET] =
-    g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NeuronsNetworkView:highlight:
-   *
-   * The highlighted neuron, shared with the other views.
-   */
-  properties[PROP_HIGHLIGHT] =
-    g_param_spec_object ("highlight", NULL, NULL,
-                         NEURONS_TYPE_HIGHLIGHT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0);
-  add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0);
-  add_move_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1);
-  add_move_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, toggle_pin, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, toggle_pin, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, toggle_pin, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, unpin, NULL);
+  view_class->neuron_at = neurons_network_view_neuron_at;
+  view_class->move = neurons_network_view_move;
+  view_class->net_changed = neurons_network_view_input_changed;
+  view_class->highlight_changed = neurons_network_view_input_changed;
+  view_class->describe = neurons_network_view_describe;
 
   gtk_widget_class_set_css_name (widget_class, "neurons-network-view");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 neurons_network_view_init (NeuronsNetworkView *self)
 {
-  GtkEventController *controller;
-  GtkGesture *click;
-
   self->phase_duration = PHASE_DURATION_US;
-  self->highlight = neurons_highlight_new ();
-  g_signal_connect_object (self->highlight, "notify", G_CALLBACK (on_highlight_changed),
-                           self, G_CONNECT_SWAPPED);
-
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_enter), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_signal_connect (self, "notify::net", G_CALLBACK (on_notify_net), NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Network diagram"),
                                   -1);
-  update_description (self);
 }
 
 GtkWidget *
 neurons_network_view_new (void)
 {
   return g_object_new (NEURONS_TYPE_NETWORK_VIEW, NULL);
-}
-
-NeuronsNeuralNet *
-neurons_network_view_get_net (NeuronsNetworkView *self)
-{
-  g_return_val_if_fail (NEURONS_IS_NETWORK_VIEW (self), NULL);
-
-  return self->net;
-}
-
-void
-neurons_network_view_set_net (NeuronsNetworkView *self,
-                              NeuronsNeuralNet   *net)
-{
-  g_return_if_fail (NEURONS_IS_NETWORK_VIEW (self));
-  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
-
-  if (self->net == net)
-    return;
-
-  if (self->net != NULL)
-    g_signal_handlers_disconnect_by_data (self->net, self);
-
-  stop_animation (self);
-  g_set_object (&self->net, net);
-
-  if (net != NULL)
-    {
-      g_signal_connect_object (net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (net, "step", G_CALLBACK (on_net_step), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (net, "reset", G_CALLBACK (stop_animation), self, G_CONNECT_SWAPPED);
-    }
-
-  on_net_changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NET]);
-}
-
-NeuronsHighlight *
-neurons_network_view_get_highlight (NeuronsNetworkView *self)
-{
-  g_return_val_if_fail (NEURONS_IS_NETWORK_VIEW (self), NULL);
-
-  return self->highlight;
-}
-
-void
-neurons_network_view_set_highlight (NeuronsNetworkView *self,
-                                    NeuronsHighlight   *highlight)
-{
-  g_return_if_fail (NEURONS_IS_NETWORK_VIEW (self));
-  g_return_if_fail (NEURONS_IS_HIGHLIGHT (highlight));
-
-  if (self->highlight == highlight)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->highlight, self);
-  g_set_object (&self->highlight, highlight);
-  g_signal_connect_object (highlight, "notify", G_CALLBACK (on_highlight_changed),
-                           self, G_CONNECT_SWAPPED);
-
-  on_highlight_changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
 }
 
 /**

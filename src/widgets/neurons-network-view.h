@@ -7,8 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "neurons-highlight.h"
-#include "neurons-neural-net.h"
+#include "neurons-neuron-view.h"
 
 G_BEGIN_DECLS
 
@@ -23,15 +22,9 @@ typedef enum
 
 #define NEURONS_TYPE_NETWORK_VIEW (neurons_network_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (NeuronsNetworkView, neurons_network_view, NEURONS, NETWORK_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (NeuronsNetworkView, neurons_network_view, NEURONS, NETWORK_VIEW, NeuronsNeuronView)
 
 GtkWidget        *neurons_network_view_new                   (void);
-NeuronsNeuralNet *neurons_network_view_get_net               (NeuronsNetworkView *self);
-void              neurons_network_view_set_net               (NeuronsNetworkView *self,
-                                                              NeuronsNeuralNet   *net);
-NeuronsHighlight *neurons_network_view_get_highlight         (NeuronsNetworkView *self);
-void              neurons_network_view_set_highlight         (NeuronsNetworkView *self,
-                                                              NeuronsHighlight   *highlight);
 NeuronsStepPhase  neurons_network_view_get_phase             (NeuronsNetworkView *self);
 gboolean          neurons_network_view_get_output_bar_bounds (NeuronsNetworkView *self,
                                                               guint               digit,

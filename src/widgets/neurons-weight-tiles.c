@@ -11,7 +11,7 @@
 #include <math.h>
 
 #include "neurons-colors.h"
-#include "neurons-neuron-state.h"
+#include "neurons-neuron-activity.h"
 #include "neurons-pixels.h"
 #include "neurons-snapshot.h"
 #include "neurons-weight-tiles.h"
@@ -32,23 +32,17 @@
 
 struct _NeuronsWeightTiles
 {
-  GtkWidget         parent_instance;
+  NeuronsNeuronView  parent_instance;
 
-  NeuronsNeuralNet *net;
-  NeuronsHighlight *highlight;
-
-  GdkTexture       *textures[NEURONS_HIDDEN1_SIZE];
-  gboolean          textures_dirty;
-  double            range;
-  char             *description;
+  GdkTexture        *textures[NEURONS_HIDDEN1_SIZE];
+  gboolean           textures_dirty;
+  double             range;
 };
 
-G_DEFINE_FINAL_TYPE (NeuronsWeightTiles, neurons_weight_tiles, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NeuronsWeightTiles, neurons_weight_tiles, NEURONS_TYPE_NEURON_VIEW)
 
 enum {
   PROP_0,
-  PROP_NET,
-  PROP_HIGHLIGHT,
   PROP_RANGE,
   N_PROPS
 };
@@ -110,14 +104,16 @@ tile_bounds (const Layout    *layout,
                       layout->tile, layout->tile);
 }
 
-static int
-neuron_at (NeuronsWeightTiles *self,
-           double              x,
-           double              y)
+static gboolean
+neurons_weight_tiles_neuron_at (NeuronsNeuronView     *view,
+                                double                 x,
+                                double                 y,
+                                NeuronsHighlightLayer *layer,
+                                int                   *neuron)
 {
   Layout layout;
 
-  compute_layout (self, &layout);
+  compute_layout (NEURONS_WEIGHT_TILES (view), &layout);
 
   for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
     {
@@ -127,10 +123,14 @@ neuron_at (NeuronsWeightTiles *self,
       /* the label under a tile belongs to it */
       bounds.size.height += layout.label_height;
       if (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)))
-        return j;
+        {
+          *layer = NEURONS_HIGHLIGHT_HIDDEN1;
+          *neuron = j;
+          return TRUE;
+        }
     }
 
-  return -1;
+  return FALSE;
 }
 
 /* The k-th smallest of values[0..n), rearranging them (Wirth's selection). */
@@ -199,37 +199,27 @@ weight_range (const NeuronsMlp *mlp)
   return ceil (percentile / step - 1e-9) * step;
 }
 
-static void
-update_description (NeuronsWeightTiles *self)
+static char *
+neurons_weight_tiles_describe (NeuronsNeuronView *view)
 {
-  g_autofree char *description = NULL;
+  NeuronsNeuralNet *net = neurons_neuron_view_get_net (view);
+  NeuronsHighlight *highlight = neurons_neuron_view_get_highlight (view);
   guint n_dead = 0;
 
-  if (self->net != NULL)
-    n_dead = neurons_neuron_count_dead (neurons_neural_net_get_mlp (self->net));
+  if (net != NULL)
+    n_dead = neurons_neuron_count_dead (neurons_neural_net_get_mlp (net));
 
-  if (neurons_highlight_get_layer (self->highlight) == NEURONS_HIGHLIGHT_HIDDEN1)
-    description = g_strdup_printf (_("%d first-layer neurons, %u dead. Neuron %d selected."),
-                                   NEURONS_HIDDEN1_SIZE, n_dead,
-                                   neurons_highlight_get_neuron (self->highlight) + 1);
-  else
-    description = g_strdup_printf (_("%d first-layer neurons, %u dead."),
-                                   NEURONS_HIDDEN1_SIZE, n_dead);
+  if (neurons_highlight_get_layer (highlight) == NEURONS_HIGHLIGHT_HIDDEN1)
+    return g_strdup_printf (_("%d first-layer neurons, %u dead. Neuron %d selected."),
+                            NEURONS_HIDDEN1_SIZE, n_dead, neurons_highlight_get_neuron (highlight) + 1);
 
-  if (g_strcmp0 (description, self->description) == 0)
-    return;
-
-  g_free (self->description);
-  self->description = g_steal_pointer (&description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
-                                  -1);
+  return g_strdup_printf (_("%d first-layer neurons, %u dead."), NEURONS_HIDDEN1_SIZE, n_dead);
 }
 
 static void
 rebuild_textures (NeuronsWeightTiles *self)
 {
-  const NeuronsMlp *mlp = neurons_neural_net_get_mlp (self->net);
+  const NeuronsMlp *mlp = neurons_neural_net_get_mlp (neurons_neuron_view_get_net (NEURONS_NEURON_VIEW (self)));
   gboolean dark = neurons_colors_is_dark (GTK_WIDGET (self));
   guint8 rgba[NEURONS_INPUT_SIZE * 4];
   double range = weight_range (mlp);
@@ -340,97 +330,118 @@ append_dead_mark (GtkSnapshot           *snapshot,
   cairo_destroy (cr);
 }
 
+/* What every tile is drawn with: the net's state now and the highlight. */
+typedef struct
+{
+  const NeuronsMlp     *mlp;
+  const NeuronsForward *forward;
+  NeuronsHighlight     *highlight;
+  gboolean              dark;
+  float                 activity_scale;
+  float                 largest_weight;  /* the highlighted second-layer neuron's largest */
+  GdkRGBA               foreground;
+} Scene;
+
+/* Neuron j's tile: its weights, a glow for its activity, or, while a second-layer neuron is
+ * highlighted, a frame for the weight it gets from that one; marked when dead or pinned. */
+static void
+append_tile (NeuronsWeightTiles    *self,
+             GtkSnapshot           *snapshot,
+             const Scene           *scene,
+             guint                  j,
+             const graphene_rect_t *tile)
+{
+  NeuronsHighlightLayer highlight_layer = neurons_highlight_get_layer (scene->highlight);
+  gboolean highlighted = neurons_highlight_is (scene->highlight, NEURONS_HIGHLIGHT_HIDDEN1, j);
+  gboolean dead = neurons_neuron_is_dead (scene->mlp, j);
+  g_autofree char *label = NULL;
+  GdkRGBA label_color = scene->foreground;
+
+  if (highlight_layer == NEURONS_HIGHLIGHT_HIDDEN2)
+    {
+      /* what the second-layer neuron makes of this one: framed by sign, faded by size */
+      float weight = neurons_mlp_get_weight (scene->mlp, 1, neurons_highlight_get_neuron (scene->highlight), j);
+      float size = scene->largest_weight > 0 ? fabsf (weight) / scene->largest_weight : 0;
+      GdkRGBA dimming = scene->dark ? (GdkRGBA) { 0.14f, 0.14f, 0.14f, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
+      GdkRGBA frame;
+
+      neurons_colors_diverging (copysignf (0.6f + 0.4f * size, weight), scene->dark, &frame);
+      neurons_pixels_append (snapshot, self->textures[j], tile);
+      dimming.alpha = 0.8f * (1 - size);
+      gtk_snapshot_append_color (snapshot, &dimming, tile);
+      append_frame (snapshot, tile, 1.0f + 5.0f * size, &frame);
+      label = g_strdup_printf ("%+.2f", weight);
+    }
+  else
+    {
+      float activity = CLAMP (scene->forward->a1[j] / scene->activity_scale, 0, 1);
+
+      if (activity > 0.02f && !dead)
+        append_glow (snapshot, tile, activity, &scene->foreground);
+
+      neurons_pixels_append (snapshot, self->textures[j], tile);
+
+      if (highlighted)
+        append_frame (snapshot, tile, 3, &scene->foreground);
+      label = g_strdup_printf ("%u", j + 1);
+    }
+
+  if (dead)
+    {
+      append_dead_mark (snapshot, tile);
+      g_free (label);
+      /* Translators: a first-layer neuron that stopped firing; keep it short */
+      label = g_strdup_printf (_("%u · dead"), j + 1);
+    }
+
+  if (highlighted && neurons_highlight_get_pinned (scene->highlight))
+    {
+      g_autofree char *plain = g_steal_pointer (&label);
+
+      /* Translators: the label under a tile the person pinned by clicking it */
+      label = g_strdup_printf (_("%s · pinned"), plain);
+    }
+  else if (highlight_layer != NEURONS_HIGHLIGHT_HIDDEN2)
+    label_color.alpha *= 0.7f;
+
+  append_label (self, snapshot, label, tile, &label_color);
+}
+
 static void
 neurons_weight_tiles_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
 {
   NeuronsWeightTiles *self = NEURONS_WEIGHT_TILES (widget);
-  const NeuronsMlp *mlp;
-  const NeuronsForward *forward;
-  NeuronsHighlightLayer highlight_layer;
-  int highlight_neuron;
-  gboolean dark;
-  float activity_scale, largest_weight = 0;
-  GdkRGBA foreground, dimming;
+  NeuronsNeuralNet *net = neurons_neuron_view_get_net (NEURONS_NEURON_VIEW (self));
+  Scene scene = { 0 };
   Layout layout;
 
-  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0 || self->net == NULL)
+  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0 || net == NULL)
     return;
 
   if (self->textures_dirty)
     rebuild_textures (self);
 
-  mlp = neurons_neural_net_get_mlp (self->net);
-  forward = neurons_neural_net_get_forward (self->net);
-  highlight_layer = neurons_highlight_get_layer (self->highlight);
-  highlight_neuron = neurons_highlight_get_neuron (self->highlight);
-  dark = neurons_colors_is_dark (widget);
-  neurons_colors_get_foreground (widget, &foreground);
-  activity_scale = neurons_neuron_activity_scale (mlp->hidden_activation, forward->a1, NEURONS_HIDDEN1_SIZE);
-  dimming = dark ? (GdkRGBA) { 0.14f, 0.14f, 0.14f, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
+  scene.mlp = neurons_neural_net_get_mlp (net);
+  scene.forward = neurons_neural_net_get_forward (net);
+  scene.highlight = neurons_neuron_view_get_highlight (NEURONS_NEURON_VIEW (self));
+  scene.dark = neurons_colors_is_dark (widget);
+  neurons_colors_get_foreground (widget, &scene.foreground);
+  scene.activity_scale = neurons_neuron_activity_scale (scene.mlp->hidden_activation, scene.forward->a1,
+                                                        NEURONS_HIDDEN1_SIZE);
   compute_layout (self, &layout);
 
-  if (highlight_layer == NEURONS_HIGHLIGHT_HIDDEN2)
+  if (neurons_highlight_get_layer (scene.highlight) == NEURONS_HIGHLIGHT_HIDDEN2)
     for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
-      largest_weight = MAX (largest_weight, fabsf (neurons_mlp_get_weight (mlp, 1, highlight_neuron, j)));
+      scene.largest_weight = MAX (scene.largest_weight,
+                                  fabsf (neurons_mlp_get_weight (scene.mlp, 1, neurons_highlight_get_neuron (scene.highlight), j)));
 
   for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
     {
-      gboolean dead = neurons_neuron_is_dead (mlp, j);
       graphene_rect_t tile;
-      g_autofree char *label = NULL;
-      GdkRGBA label_color = foreground;
 
       tile_bounds (&layout, j, &tile);
-
-      if (highlight_layer == NEURONS_HIGHLIGHT_HIDDEN2)
-        {
-          /* what the second-layer neuron makes of this one: framed by sign, faded by size */
-          float weight = neurons_mlp_get_weight (mlp, 1, highlight_neuron, j);
-          float size = largest_weight > 0 ? fabsf (weight) / largest_weight : 0;
-          GdkRGBA frame;
-
-          neurons_colors_diverging (copysignf (0.6f + 0.4f * size, weight), dark, &frame);
-          neurons_pixels_append (snapshot, self->textures[j], &tile);
-          dimming.alpha = 0.8f * (1 - size);
-          gtk_snapshot_append_color (snapshot, &dimming, &tile);
-          append_frame (snapshot, &tile, 1.0f + 5.0f * size, &frame);
-          label = g_strdup_printf ("%+.2f", weight);
-        }
-      else
-        {
-          float activity = CLAMP (forward->a1[j] / activity_scale, 0, 1);
-
-          if (activity > 0.02f && !dead)
-            append_glow (snapshot, &tile, activity, &foreground);
-
-          neurons_pixels_append (snapshot, self->textures[j], &tile);
-
-          if (highlight_layer == NEURONS_HIGHLIGHT_HIDDEN1 && highlight_neuron == (int) j)
-            append_frame (snapshot, &tile, 3, &foreground);
-          label = g_strdup_printf ("%u", j + 1);
-        }
-
-      if (dead)
-        {
-          append_dead_mark (snapshot, &tile);
-          g_free (label);
-          /* Translators: a first-layer neuron that stopped firing; keep it short */
-          label = g_strdup_printf (_("%u · dead"), j + 1);
-        }
-
-      if (highlight_layer == NEURONS_HIGHLIGHT_HIDDEN1 && highlight_neuron == (int) j &&
-          neurons_highlight_get_pinned (self->highlight))
-        {
-          g_autofree char *plain = g_steal_pointer (&label);
-
-          /* Translators: the label under a tile the person pinned by clicking it */
-          label = g_strdup_printf (_("%s · pinned"), plain);
-        }
-      else if (highlight_layer != NEURONS_HIGHLIGHT_HIDDEN2)
-        label_color.alpha *= 0.7f;
-
-      append_label (self, snapshot, label, &tile, &label_color);
+      append_tile (self, snapshot, &scene, j, &tile);
     }
 }
 
@@ -483,131 +494,33 @@ neurons_weight_tiles_css_changed (GtkWidget         *widget,
   gtk_widget_queue_draw (widget);
 }
 
+/* The tiles show the weights, coloured for the style: drawn again in the next frame. */
 static void
-on_net_changed (NeuronsWeightTiles *self)
+neurons_weight_tiles_net_changed (NeuronsNeuronView *view)
 {
-  self->textures_dirty = TRUE;
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  NEURONS_WEIGHT_TILES (view)->textures_dirty = TRUE;
 }
 
+/* The tiles walk as they are laid out: in rows, to the edges and no further. */
 static void
-on_highlight_changed (NeuronsWeightTiles *self)
+neurons_weight_tiles_move (NeuronsNeuronView     *view,
+                           int                    dx,
+                           int                    dy,
+                           NeuronsHighlightLayer *layer,
+                           int                   *neuron)
 {
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  int column = CLAMP (*neuron % N_COLUMNS + dx, 0, N_COLUMNS - 1);
+  int row = CLAMP (*neuron / N_COLUMNS + dy, 0, N_ROWS - 1);
+
+  *neuron = row * N_COLUMNS + column;
 }
 
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           NeuronsWeightTiles       *self)
-{
-  int neuron = neuron_at (self, x, y);
-
-  if (neuron >= 0)
-    neurons_highlight_hover (self->highlight, NEURONS_HIGHLIGHT_HIDDEN1, neuron);
-  else
-    neurons_highlight_hover_end (self->highlight);
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller,
-          NeuronsWeightTiles       *self)
-{
-  neurons_highlight_hover_end (self->highlight);
-}
-
-static void
-on_pressed (GtkGestureClick    *gesture,
-            int                 n_press,
-            double              x,
-            double              y,
-            NeuronsWeightTiles *self)
-{
-  int neuron = neuron_at (self, x, y);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (neuron >= 0)
-    neurons_highlight_toggle_pin (self->highlight, NEURONS_HIGHLIGHT_HIDDEN1, neuron);
-  else
-    neurons_highlight_unpin (self->highlight);
-}
-
-static void
-on_focus_enter (NeuronsWeightTiles *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  /* Arriving from the keyboard, show where the selection is; the window's first focus
-   * when it opens, or a click, selects nothing by itself. */
-  if (GTK_IS_WINDOW (root) && gtk_window_get_focus_visible (GTK_WINDOW (root)) &&
-      neurons_highlight_get_layer (self->highlight) == NEURONS_HIGHLIGHT_NONE)
-    neurons_highlight_select (self->highlight, NEURONS_HIGHLIGHT_HIDDEN1, 0);
-}
-
-static void
-on_focus_leave (NeuronsWeightTiles *self)
-{
-  neurons_highlight_clear (self->highlight);
-}
-
+/* Only the first layer has tiles. */
 static gboolean
-move_selection (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
+neurons_weight_tiles_shows_layer (NeuronsNeuronView     *view,
+                                  NeuronsHighlightLayer  layer)
 {
-  NeuronsWeightTiles *self = NEURONS_WEIGHT_TILES (widget);
-  int dx, dy, neuron, column, row;
-
-  g_variant_get (args, "(ii)", &dx, &dy);
-
-  if (neurons_highlight_get_layer (self->highlight) != NEURONS_HIGHLIGHT_HIDDEN1)
-    {
-      neurons_highlight_select (self->highlight, NEURONS_HIGHLIGHT_HIDDEN1, 0);
-      return TRUE;
-    }
-
-  neuron = neurons_highlight_get_neuron (self->highlight);
-  column = CLAMP (neuron % N_COLUMNS + dx, 0, N_COLUMNS - 1);
-  row = CLAMP (neuron / N_COLUMNS + dy, 0, N_ROWS - 1);
-  neurons_highlight_select (self->highlight, NEURONS_HIGHLIGHT_HIDDEN1, row * N_COLUMNS + column);
-
-  return TRUE;
-}
-
-static gboolean
-toggle_pin (GtkWidget *widget,
-            GVariant  *args,
-            gpointer   user_data)
-{
-  NeuronsWeightTiles *self = NEURONS_WEIGHT_TILES (widget);
-
-  if (neurons_highlight_get_layer (self->highlight) != NEURONS_HIGHLIGHT_HIDDEN1)
-    return FALSE;
-
-  neurons_highlight_toggle_pin (self->highlight, NEURONS_HIGHLIGHT_HIDDEN1,
-                                neurons_highlight_get_neuron (self->highlight));
-
-  return TRUE;
-}
-
-static gboolean
-unpin (GtkWidget *widget,
-       GVariant  *args,
-       gpointer   user_data)
-{
-  NeuronsWeightTiles *self = NEURONS_WEIGHT_TILES (widget);
-
-  /* let Escape reach the window when there is nothing to let go of */
-  if (!neurons_highlight_get_pinned (self->highlight))
-    return FALSE;
-
-  neurons_highlight_unpin (self->highlight);
-
-  return TRUE;
+  return layer == NEURONS_HIGHLIGHT_HIDDEN1;
 }
 
 static void
@@ -615,11 +528,8 @@ neurons_weight_tiles_dispose (GObject *object)
 {
   NeuronsWeightTiles *self = (NeuronsWeightTiles *)object;
 
-  g_clear_object (&self->net);
-  g_clear_object (&self->highlight);
   for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
     g_clear_object (&self->textures[j]);
-  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (neurons_weight_tiles_parent_class)->dispose (object);
 }
@@ -634,14 +544,6 @@ neurons_weight_tiles_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_NET:
-      g_value_set_object (value, self->net);
-      break;
-
-    case PROP_HIGHLIGHT:
-      g_value_set_object (value, self->highlight);
-      break;
-
     case PROP_RANGE:
       g_value_set_double (value, self->range);
       break;
@@ -652,73 +554,25 @@ neurons_weight_tiles_get_property (GObject    *object,
 }
 
 static void
-neurons_weight_tiles_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  NeuronsWeightTiles *self = NEURONS_WEIGHT_TILES (object);
-
-  switch (prop_id)
-    {
-    case PROP_NET:
-      neurons_weight_tiles_set_net (self, g_value_get_object (value));
-      break;
-
-    case PROP_HIGHLIGHT:
-      neurons_weight_tiles_set_highlight (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-add_move_binding (GtkWidgetClass *widget_class,
-                  guint           keyval,
-                  guint           keypad_keyval,
-                  int             dx,
-                  int             dy)
-{
-  gtk_widget_class_add_binding (widget_class, keyval, 0, move_selection, "(ii)", dx, dy);
-  gtk_widget_class_add_binding (widget_class, keypad_keyval, 0, move_selection, "(ii)", dx, dy);
-}
-
-static void
 neurons_weight_tiles_class_init (NeuronsWeightTilesClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NeuronsNeuronViewClass *view_class = NEURONS_NEURON_VIEW_CLASS (klass);
 
   object_class->dispose = neurons_weight_tiles_dispose;
   object_class->get_property = neurons_weight_tiles_get_property;
-  object_class->set_property = neurons_weight_tiles_set_property;
 
   widget_class->snapshot = neurons_weight_tiles_snapshot;
   widget_class->get_request_mode = neurons_weight_tiles_get_request_mode;
   widget_class->measure = neurons_weight_tiles_measure;
   widget_class->css_changed = neurons_weight_tiles_css_changed;
 
-  /**
-   * NeuronsWeightTiles:net:
-   *
-   * The network whose first layer is shown.
-   */
-  properties[PROP_NET] =
-    g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NeuronsWeightTiles:highlight:
-   *
-   * The highlighted neuron, shared with the other views.
-   */
-  properties[PROP_HIGHLIGHT] =
-    g_param_spec_object ("highlight", NULL, NULL,
-                         NEURONS_TYPE_HIGHLIGHT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  view_class->neuron_at = neurons_weight_tiles_neuron_at;
+  view_class->shows_layer = neurons_weight_tiles_shows_layer;
+  view_class->move = neurons_weight_tiles_move;
+  view_class->net_changed = neurons_weight_tiles_net_changed;
+  view_class->describe = neurons_weight_tiles_describe;
 
   /**
    * NeuronsWeightTiles:range:
@@ -732,112 +586,21 @@ neurons_weight_tiles_class_init (NeuronsWeightTilesClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0);
-  add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0);
-  add_move_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1);
-  add_move_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, toggle_pin, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, toggle_pin, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, toggle_pin, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, unpin, NULL);
-
   gtk_widget_class_set_css_name (widget_class, "neurons-weight-tiles");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 neurons_weight_tiles_init (NeuronsWeightTiles *self)
 {
-  GtkEventController *controller;
-  GtkGesture *click;
-
-  self->highlight = neurons_highlight_new ();
-  g_signal_connect_object (self->highlight, "notify", G_CALLBACK (on_highlight_changed),
-                           self, G_CONNECT_SWAPPED);
-
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_enter), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("First-layer weights"),
                                   -1);
-  update_description (self);
 }
 
 GtkWidget *
 neurons_weight_tiles_new (void)
 {
   return g_object_new (NEURONS_TYPE_WEIGHT_TILES, NULL);
-}
-
-NeuronsNeuralNet *
-neurons_weight_tiles_get_net (NeuronsWeightTiles *self)
-{
-  g_return_val_if_fail (NEURONS_IS_WEIGHT_TILES (self), NULL);
-
-  return self->net;
-}
-
-void
-neurons_weight_tiles_set_net (NeuronsWeightTiles *self,
-                              NeuronsNeuralNet   *net)
-{
-  g_return_if_fail (NEURONS_IS_WEIGHT_TILES (self));
-  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
-
-  if (self->net == net)
-    return;
-
-  if (self->net != NULL)
-    g_signal_handlers_disconnect_by_data (self->net, self);
-
-  g_set_object (&self->net, net);
-
-  if (net != NULL)
-    g_signal_connect_object (net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
-
-  on_net_changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NET]);
-}
-
-NeuronsHighlight *
-neurons_weight_tiles_get_highlight (NeuronsWeightTiles *self)
-{
-  g_return_val_if_fail (NEURONS_IS_WEIGHT_TILES (self), NULL);
-
-  return self->highlight;
-}
-
-void
-neurons_weight_tiles_set_highlight (NeuronsWeightTiles *self,
-                                    NeuronsHighlight   *highlight)
-{
-  g_return_if_fail (NEURONS_IS_WEIGHT_TILES (self));
-  g_return_if_fail (NEURONS_IS_HIGHLIGHT (highlight));
-
-  if (self->highlight == highlight)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->highlight, self);
-  g_set_object (&self->highlight, highlight);
-  g_signal_connect_object (highlight, "notify", G_CALLBACK (on_highlight_changed),
-                           self, G_CONNECT_SWAPPED);
-
-  on_highlight_changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
 }
 
 double

@@ -7,22 +7,15 @@
 
 #include <gtk/gtk.h>
 
-#include "neurons-highlight.h"
-#include "neurons-neural-net.h"
+#include "neurons-neuron-view.h"
 
 G_BEGIN_DECLS
 
 #define NEURONS_TYPE_WEIGHT_TILES (neurons_weight_tiles_get_type ())
 
-G_DECLARE_FINAL_TYPE (NeuronsWeightTiles, neurons_weight_tiles, NEURONS, WEIGHT_TILES, GtkWidget)
+G_DECLARE_FINAL_TYPE (NeuronsWeightTiles, neurons_weight_tiles, NEURONS, WEIGHT_TILES, NeuronsNeuronView)
 
 GtkWidget        *neurons_weight_tiles_new             (void);
-NeuronsNeuralNet *neurons_weight_tiles_get_net         (NeuronsWeightTiles *self);
-void              neurons_weight_tiles_set_net         (NeuronsWeightTiles *self,
-                                                        NeuronsNeuralNet   *net);
-NeuronsHighlight *neurons_weight_tiles_get_highlight   (NeuronsWeightTiles *self);
-void              neurons_weight_tiles_set_highlight   (NeuronsWeightTiles *self,
-                                                        NeuronsHighlight   *highlight);
 double            neurons_weight_tiles_get_range       (NeuronsWeightTiles *self);
 gboolean          neurons_weight_tiles_get_tile_bounds (NeuronsWeightTiles *self,
                                                         guint               neuron,

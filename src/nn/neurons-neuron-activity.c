@@ -1,13 +1,13 @@
-/* neurons-neuron-state.c: how the views read a neuron's state
+/* neurons-neuron-activity.c: the dead-neuron rule, and the scale a neuron's activity is read on
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "neurons-neuron-state"
+#define G_LOG_DOMAIN "neurons-neuron-activity"
 
 #include "config.h"
 
-#include "neurons-neuron-state.h"
+#include "neurons-neuron-activity.h"
 
 /**
  * neurons_neuron_is_dead:

@@ -1,66 +1,15 @@
-/* neurons-training.c
+/* neurons-evaluation.c: a network run over a whole dataset, counting what it gets right and wrong
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "neurons-training"
+#define G_LOG_DOMAIN "neurons-evaluation"
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
 
-#include "neurons-random.h"
-#include "neurons-training.h"
-
-G_DEFINE_QUARK (neurons-training-error-quark, neurons_training_error)
-
-/* The rates that work for per-sample SGD with the quadratic cost: Sigmoid's slope is at most
- * 0.25, so its gradients arrive weakened and it wants the larger step. */
-double
-neurons_default_learning_rate (NeuronsActivation hidden_activation)
-{
-  return hidden_activation == NEURONS_ACTIVATION_RELU ? 0.05 : 0.30;
-}
-
-NeuronsInit
-neurons_suggested_init (NeuronsActivation hidden_activation)
-{
-  return hidden_activation == NEURONS_ACTIVATION_RELU ? NEURONS_INIT_HE : NEURONS_INIT_XAVIER;
-}
-
-gboolean
-neurons_validate_learning_rate (double   learning_rate,
-                                GError **error)
-{
-  if (isfinite (learning_rate) && learning_rate > 0)
-    return TRUE;
-
-  g_set_error (error, NEURONS_TRAINING_ERROR, NEURONS_TRAINING_ERROR_LEARNING_RATE,
-               _("The learning rate must be a number above zero, not %g"), learning_rate);
-  return FALSE;
-}
-
-/* The order in which epoch `epoch` visits the samples: a shuffle that depends only on the seed
- * and the epoch, so that training can stop and resume anywhere and still see the same order. */
-void
-neurons_epoch_order (guint64  seed,
-                     guint64  epoch,
-                     guint32 *order,
-                     guint    n_samples)
-{
-  NeuronsRandom random;
-
-  g_return_if_fail (order != NULL || n_samples == 0);
-
-  for (guint i = 0; i < n_samples; i++)
-    order[i] = i;
-
-  /* A different stream from the one that drew the initial weights */
-  neurons_random_init (&random, seed ^ (G_GUINT64_CONSTANT (0x5eed0f0e90c4) + epoch * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)));
-  neurons_random_shuffle (&random, order, n_samples);
-}
+#include "neurons-evaluation.h"
 
 void
 neurons_evaluate (const NeuronsMlp     *mlp,

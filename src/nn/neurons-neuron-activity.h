@@ -1,4 +1,4 @@
-/* neurons-neuron-state.h: how the views read a neuron's state
+/* neurons-neuron-activity.h: the dead-neuron rule, and the scale a neuron's activity is read on
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
