@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include "neurons-pixels.h"
-#include "neurons-snapshot.h"
 
 /**
  * neurons_pixels_texture_new:
@@ -53,30 +52,5 @@ neurons_pixels_append (GtkSnapshot           *snapshot,
   g_return_if_fail (GDK_IS_TEXTURE (texture));
   g_return_if_fail (bounds != NULL);
 
-#if GTK_CHECK_VERSION (4, 10, 0)
   gtk_snapshot_append_scaled_texture (snapshot, texture, GSK_SCALING_FILTER_NEAREST, bounds);
-#else
-  {
-    /* GTK 4.8 scales textures only linearly; Cairo can do better for a few hundred pixels */
-    int width = gdk_texture_get_width (texture);
-    int height = gdk_texture_get_height (texture);
-    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-    cairo_t *cr;
-
-    cairo_surface_flush (surface);
-    gdk_texture_download (texture,
-                          cairo_image_surface_get_data (surface),
-                          cairo_image_surface_get_stride (surface));
-    cairo_surface_mark_dirty (surface);
-
-    cr = neurons_snapshot_append_cairo (snapshot, bounds);
-    cairo_translate (cr, bounds->origin.x, bounds->origin.y);
-    cairo_scale (cr, bounds->size.width / width, bounds->size.height / height);
-    cairo_set_source_surface (cr, surface, 0, 0);
-    cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-    cairo_paint (cr);
-    cairo_destroy (cr);
-    cairo_surface_destroy (surface);
-  }
-#endif
 }
