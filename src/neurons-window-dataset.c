@@ -124,6 +124,9 @@ on_state (NeuronsWindow     *self,
           GParamSpec        *pspec,
           NeuronsExperiment *experiment)
 {
+  /* First, so that Play can take the focus below */
+  _neurons_window_actions_update (self);
+
   switch (neurons_experiment_get_state (experiment))
     {
     case NEURONS_EXPERIMENT_LOADING:
@@ -143,8 +146,6 @@ on_state (NeuronsWindow     *self,
       gtk_widget_grab_focus (GTK_WIDGET (self->play_button));
       break;
     }
-
-  _neurons_window_actions_update (self);
 }
 
 /* Other data replaced the data the experiment had: a fresh network learns it. The first data

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "neurons-file-chooser.h"
 #include "neurons-neuron-activity.h"
 #include "neurons-window-private.h"
 
