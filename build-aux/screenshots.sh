@@ -6,7 +6,8 @@
 # Usage: build-aux/sdk.sh run build-aux/screenshots.sh BUILD-DIR OUT-DIR [SECONDS]
 #
 # Starts the window of BUILD-DIR as on a first run (settings in memory) on a virtual screen of
-# each size the app is made for, light and dark, lets it train for SECONDS (default 20), and
+# each size the app is made for, light and dark, presses Play and lets it train at the first
+# run's pace for SECONDS (default 20), and
 # writes OUT-DIR/network-WxH-light.png and -dark.png; at 1366×768 also the Learning and Test
 # pages and draw mode. There is no window manager, so the window is sized to the screen the way
 # a maximised window would be.
@@ -58,13 +59,17 @@ shoot ()  # NAME
 for size in 1920x1080 1366x768 1024x600 360x720; do
   for scheme in light dark; do
     start_app "${size%x*}" "${size#*x}" "$scheme"
+    sleep 2
+    xdotool key space
     sleep "$seconds"
     shoot "network-$size-$scheme"
     if [ "$size" = 1366x768 ]; then
       xdotool key alt+2 && sleep 2 && shoot "learning-$size-$scheme"
       xdotool key alt+3 && sleep 2 && shoot "test-$size-$scheme"
-      xdotool key alt+1 d && sleep 1
-      xdotool key --delay 0 Left && sleep 2 && shoot "draw-$size-$scheme"
+      # Draw mode, with a 7 drawn where the canvas is at this size
+      xdotool key alt+1 d && sleep 2
+      xdotool mousemove 470 190 mousedown 1 mousemove 560 185 mousemove 650 190 mousemove 610 290 \
+              mousemove 575 390 mousemove 560 440 mouseup 1 && sleep 2 && shoot "draw-$size-$scheme"
     fi
     stop_app
   done

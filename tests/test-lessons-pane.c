@@ -42,8 +42,9 @@ static const struct {
 
 #define N_LESSONS G_N_ELEMENTS (expected_lessons)
 
-/* The width the pane asks for, whichever lessons have been opened */
-#define PANE_WIDTH 380
+/* The narrowest the window's split view makes the lessons (data/ui/neurons-window.ui): the pane
+   must fit it, on a phone too */
+#define NARROWEST_PANE 290
 
 static NeuronsDataset *test_set;
 
@@ -159,10 +160,13 @@ check_page (Fixture *fixture,
 
   g_assert_cmpstr (neurons_lessons_pane_get_lesson (fixture->pane), ==, expected_lessons[index].id);
 
-  /* Everything fits the pane's width, so that it does not grow as lessons are opened. */
+  /* Everything fits the narrowest pane. The window's split view gives the lessons their width,
+     whatever a lesson asks for, so the pane no longer grows as lessons are opened: each must
+     only fit the narrowest, on a phone too. */
   gtk_widget_measure (GTK_WIDGET (fixture->pane), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  g_assert_cmpint (minimum, ==, PANE_WIDTH);
-  g_assert_cmpint (natural, ==, PANE_WIDTH);
+  g_test_message ("lesson %u asks for %d to %d pixels", index + 1, minimum, natural);
+  g_assert_cmpint (minimum, <=, NARROWEST_PANE);
+  g_assert_cmpint (natural, >=, minimum);
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), expected_lessons[index].title) == 0)

@@ -114,7 +114,7 @@ G_DECLARE_DERIVABLE_TYPE (NeuronsChart, neurons_chart, NEURONS, CHART, GtkWidget
  * @natural_width: the width it asks for
  * @natural_height: likewise
  * @update_interval_ms: how close together @update may run while the model changes
- * @label: the accessible name, untranslated (N_()), or %NULL to set it otherwise
+ * @label: the accessible name, marked for translation but not yet translated, or %NULL to set it otherwise
  * @get_margins: the room around the plot area, for the axes' labels and legends
  * @update: recomputes what the chart shows from its model; the base calls it at most once
  *   per @update_interval_ms, however often the model changes

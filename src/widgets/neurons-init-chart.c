@@ -245,7 +245,7 @@ neurons_init_chart_class_init (NeuronsInitChartClass *klass)
   object_class->get_property = neurons_init_chart_get_property;
   object_class->set_property = neurons_init_chart_set_property;
 
-  chart_class->minimum_width = 260;
+  chart_class->minimum_width = 240;  /* with the lessons' margins, within their narrowest 290 */
   chart_class->minimum_height = 150;
   chart_class->natural_width = 420;
   chart_class->natural_height = 220;

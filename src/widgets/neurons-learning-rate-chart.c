@@ -462,7 +462,7 @@ neurons_learning_rate_chart_class_init (NeuronsLearningRateChartClass *klass)
   object_class->get_property = neurons_learning_rate_chart_get_property;
   object_class->set_property = neurons_learning_rate_chart_set_property;
 
-  chart_class->minimum_width = 320;
+  chart_class->minimum_width = 240;  /* with the lessons' margins, within their narrowest 290 */
   chart_class->minimum_height = 160;
   chart_class->natural_width = 520;
   chart_class->natural_height = 200;

@@ -47,6 +47,8 @@ struct _NeuronsNetworkPanel
   GtkWidget        *legend;
   GtkWidget        *caption_title;
   GtkWidget        *caption_detail;
+
+  int               upper;  /* the height above the captions, at the last allocation */
 };
 
 G_DEFINE_FINAL_TYPE (NeuronsNetworkPanel, neurons_network_panel, GTK_TYPE_WIDGET)
@@ -206,6 +208,7 @@ neurons_network_panel_size_allocate (GtkWidget *widget,
   Layout layout;
 
   compute_layout (self, width, &layout);
+  self->upper = upper;
 
   if (layout.side_by_side)
     {
@@ -224,7 +227,8 @@ neurons_network_panel_size_allocate (GtkWidget *widget,
       measure_height (self->side, layout.side_width, &unused, &side_height);
       measure_height (self->view, layout.view_width, &view_minimum, &unused);
       /* Given less height than asked for (beside the drawing pane, whose box does not ask for
-       * our height at our width), the diagram keeps its minimum and the tiles are cut off. */
+       * our height at our width), the diagram keeps its minimum and the tiles are cut off at
+       * the captions' line rather than drawn under them (the side clips what it cannot show). */
       view_height = MAX (upper - STACK_SPACING - side_height, ceilf (view_minimum * layout.view_scale));
       gtk_widget_size_allocate (self->side,
                                 &(GtkAllocation) { (width - layout.side_width) / 2, view_height + STACK_SPACING,
@@ -243,6 +247,29 @@ neurons_network_panel_size_allocate (GtkWidget *widget,
       y += ROW_SPACING;
       gtk_widget_size_allocate (label, &(GtkAllocation) { 0, y, width, label_height }, -1);
       y += label_height;
+    }
+}
+
+/* The children in order, with the tiles clipped to the space above the captions, which they
+ * would otherwise run into where the panel gets less height than it asked for. */
+static void
+neurons_network_panel_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  NeuronsNetworkPanel *self = NEURONS_NETWORK_PANEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (child != self->side)
+        {
+          gtk_widget_snapshot_child (widget, child, snapshot);
+          continue;
+        }
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), self->upper));
+      gtk_widget_snapshot_child (widget, child, snapshot);
+      gtk_snapshot_pop (snapshot);
     }
 }
 
@@ -378,6 +405,7 @@ neurons_network_panel_class_init (NeuronsNetworkPanelClass *klass)
   widget_class->get_request_mode = neurons_network_panel_get_request_mode;
   widget_class->measure = neurons_network_panel_measure;
   widget_class->size_allocate = neurons_network_panel_size_allocate;
+  widget_class->snapshot = neurons_network_panel_snapshot;
 
   gtk_widget_class_set_css_name (widget_class, "neurons-network-panel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

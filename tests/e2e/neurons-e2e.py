@@ -23,13 +23,17 @@ import tempfile
 import time
 
 DEADLINE_SECONDS = 30        # for any one thing the test waits for
-SESSION_TIMEOUT_SECONDS = 90 # for the whole run inside the D-Bus session
+SESSION_TIMEOUT_SECONDS = 150  # for the whole run inside the D-Bus session
 
 FLATPAK = 'flatpak:'
 # What the tests set for the app; flatpak run is given each one explicitly.
 APP_ENVIRONMENT = ('GSETTINGS_BACKEND', 'NEURONS_DATA_DIR', 'GDK_BACKEND', 'GSK_RENDERER',
                    'GDK_DEBUG', 'LANGUAGE', 'LANG', 'G_MESSAGES_DEBUG')
 # Lines in the app's log that fail any test: GTK, libadwaita or GLib complaining about us.
+# GTK 4.24's X11 backend reports a popup's first frame twice on an X server with no compositor,
+# as Xvfb is, whatever the app does (a bare GtkMenuButton does the same); users, on Wayland or
+# a composited X11 desktop, never see it. Only that one warning is let through.
+LOG_XVFB_ONLY = 'Gdk-WARNING **: ', 'gdk_frame_timings_submitted() called on submitted frame'
 LOG_PROBLEM = re.compile(r'^(\*\* )?\(neurons:\d+\): ([\w-]+-)?(CRITICAL|WARNING)\b')
 
 
@@ -84,7 +88,8 @@ class Window:
         self.log = tempfile.TemporaryFile(mode='w+')
         self.process = subprocess.Popen(app_command(executable, args, env), env=env, start_new_session=True,
                                         stdout=self.log, stderr=subprocess.STDOUT)
-        self.app = wait_for('the application on the accessibility bus', self._find_app)
+        # A Flatpak's first start on a busy machine can take a while.
+        self.app = wait_for('the application on the accessibility bus', self._find_app, timeout=60)
         self.frame = wait_for('the window', lambda: self._first(self.app, lambda a: a.getRoleName() == 'frame'))
 
     def close(self):
@@ -98,7 +103,8 @@ class Window:
         self.log.seek(0)
         log = self.log.read()
         sys.stderr.write(log)
-        problems = [line for line in log.splitlines() if LOG_PROBLEM.search(line)]
+        problems = [line for line in log.splitlines() if LOG_PROBLEM.search(line)
+                    and not all(part in line for part in LOG_XVFB_ONLY)]
         if problems and sys.exc_info()[0] is None:
             raise TestFailure('the app complained in its log:\n  ' + '\n  '.join(problems))
 
@@ -138,6 +144,16 @@ class Window:
                     return found
         return None
 
+    def all(self, predicate, node=None):
+        """Every accessible below node (the app) that the predicate holds for, in tree order."""
+        node = node or self.app
+        found = [node] if predicate(node) else []
+        for i in range(node.childCount):
+            child = node.getChildAtIndex(i)
+            if child is not None:
+                found += self.all(predicate, child)
+        return found
+
     def find(self, what, predicate):
         return wait_for(what, lambda: self._first(self.app, predicate))
 
@@ -169,6 +185,22 @@ class Window:
     def focus(self):
         """Gives the window the keyboard focus (there is no window manager to do it)."""
         subprocess.run(['xdotool', 'windowfocus', '--sync', self.window_id()], check=True, timeout=DEADLINE_SECONDS)
+
+    def full_speed(self):
+        """Picks "As Fast as It Goes" from the speed menu, as a person would: a first run trains
+        at a pace to watch, too slow for a test that needs a trained network."""
+        speed = self.find('the speed button', lambda a: a.getRoleName() == 'toggle button'
+                          and a.name.startswith('Training speed: '))
+        speed.queryAction().doAction(0)
+        # The menu's items are named for AT-SPI through a relation the tests' pyatspi does not
+        # follow; the fastest is the last of the five.
+        items = wait_for('the speed menu', lambda: (lambda found: found if len(found) == 5 else None)(
+            self.all(lambda a: a.getRoleName() == 'menu item' and a.getState().contains(self.pyatspi.STATE_SHOWING))))
+        items[-1].queryAction().doAction(0)
+        wait_for('the speed to be the fastest', lambda: speed.name == 'Training speed: Max')
+        if speed.getState().contains(self.pyatspi.STATE_PRESSED):
+            self.key('Escape')
+        wait_for('the speed menu to close', lambda: not speed.getState().contains(self.pyatspi.STATE_PRESSED))
 
     def key(self, *keys):
         for key in keys:
@@ -361,11 +393,13 @@ def test_dead_relu(executable):
         write_dead_network(path)
         window = ready_window(executable, [path])
         try:
-            banner = window.find('the dead-neuron banner', lambda a: a.getRoleName() == 'label'
-                                 and window.text(a).startswith('Every neuron of the first hidden layer'))
-            if window.revealed(banner):
+            is_banner = lambda a: (a.getRoleName() == 'label'
+                                   and window.text(a).startswith('Every neuron of the first hidden layer'))
+            # A closed AdwBanner leaves its text out of the accessible tree, or shrinks to nothing.
+            if any(window.revealed(label) for label in window.all(is_banner)):
                 raise TestFailure('the banner is open before any training')
             window.key('space')
+            banner = window.find('the dead-neuron banner', is_banner)
             wait_for('the banner to open', lambda: window.revealed(banner))
             window.key('space', 'ctrl+r')
             wait_for('the banner to close after a reset', lambda: not window.revealed(banner))
@@ -383,8 +417,10 @@ def test_open_file(executable):
         window = ready_window(executable, [path])
         try:
             wait_for('the file’s sample count', lambda: window.count('Samples seen') == 1234)
-            window.find('the file’s activation in the subtitle', lambda a: a.getRoleName() == 'label'
-                        and window.text(a) == 'ReLU · He initialisation')
+            # The activation and initialisation are those of the file. (Wide windows show
+            # them in the sidebar's choices only: their header holds the view switcher.)
+            wait_for('the file’s activation', lambda: checked(window, 'ReLU'))
+            wait_for('the file’s initialisation', lambda: checked(window, 'He (suits ReLU)'))
             rate = window.find('the learning rate', lambda a: a.getRoleName() == 'spin button')
             if abs(rate.queryValue().currentValue - 0.05) > 1e-9:
                 raise TestFailure('the file’s learning rate was not taken: %g' % rate.queryValue().currentValue)
@@ -438,7 +474,9 @@ def trained_window(executable):
     """A window whose network has trained until it reads nine test images in ten."""
     window = ready_window(executable)
     try:
-        window.key('space')
+        window.full_speed()
+        # Space would go to the speed button, which has the focus now: press Play itself.
+        play_button(window).queryAction().doAction(0)
         wait_for('a test set accuracy of 90 %', lambda: (lambda text: re.match(r'^\d', text) and float(text.split()[0]) >= 90)(
             window.text(window.figure('Test set accuracy'))), timeout=60)
     except BaseException:
