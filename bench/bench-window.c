@@ -29,7 +29,7 @@ typedef struct
   gulong         paint_handler;
 } Bench;
 
-static NeuronsNeuralNet *
+static NeuronsNetworkModel *
 get_net (Bench *bench)
 {
   return neurons_experiment_get_net (neurons_window_get_experiment (bench->window));
@@ -48,7 +48,7 @@ finish (gpointer user_data)
   Bench *bench = user_data;
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
   double seconds = (g_get_monotonic_time () - bench->start_time) / (double) G_USEC_PER_SEC;
-  guint64 samples = neurons_neural_net_get_samples_seen (get_net (bench)) - bench->start_samples;
+  guint64 samples = neurons_network_model_get_samples_seen (get_net (bench)) - bench->start_samples;
 
   g_clear_signal_handler (&bench->paint_handler, frame_clock);
   g_print ("frames/s: %.1f  samples/s: %.0f\n", bench->frames / seconds, samples / seconds);
@@ -70,7 +70,7 @@ start (Bench *bench)
   neurons_experiment_play (experiment);
 
   bench->start_time = g_get_monotonic_time ();
-  bench->start_samples = neurons_neural_net_get_samples_seen (get_net (bench));
+  bench->start_samples = neurons_network_model_get_samples_seen (get_net (bench));
   bench->frames = 0;
   bench->paint_handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), bench);
   g_timeout_add (bench->seconds * 1000, finish, bench);

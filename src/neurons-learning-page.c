@@ -25,7 +25,7 @@ struct _NeuronsLearningPage
 {
   GtkWidget                 parent_instance;
 
-  NeuronsNeuralNet         *net;
+  NeuronsNetworkModel         *net;
   NeuronsEvaluator         *evaluator;
 
   /* The net's settings, bound to the charts that draw them */
@@ -163,7 +163,7 @@ neurons_learning_page_class_init (NeuronsLearningPageClass *klass)
    */
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
+                         NEURONS_TYPE_NETWORK_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -210,7 +210,7 @@ neurons_learning_page_new (void)
   return g_object_new (NEURONS_TYPE_LEARNING_PAGE, NULL);
 }
 
-NeuronsNeuralNet *
+NeuronsNetworkModel *
 neurons_learning_page_get_net (NeuronsLearningPage *self)
 {
   g_return_val_if_fail (NEURONS_IS_LEARNING_PAGE (self), NULL);
@@ -220,10 +220,10 @@ neurons_learning_page_get_net (NeuronsLearningPage *self)
 
 void
 neurons_learning_page_set_net (NeuronsLearningPage *self,
-                               NeuronsNeuralNet    *net)
+                               NeuronsNetworkModel    *net)
 {
   g_return_if_fail (NEURONS_IS_LEARNING_PAGE (self));
-  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
+  g_return_if_fail (net == NULL || NEURONS_IS_NETWORK_MODEL (net));
 
   if (self->net == net)
     return;

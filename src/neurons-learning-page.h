@@ -9,7 +9,7 @@
 
 #include "neurons-evaluator.h"
 #include "neurons-highlight.h"
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NeuronsLearningPage, neurons_learning_page, NEURONS, LEARNING_PAGE, GtkWidget)
 
 GtkWidget        *neurons_learning_page_new           (void);
-NeuronsNeuralNet *neurons_learning_page_get_net       (NeuronsLearningPage *self);
+NeuronsNetworkModel *neurons_learning_page_get_net       (NeuronsLearningPage *self);
 void              neurons_learning_page_set_net       (NeuronsLearningPage *self,
-                                                       NeuronsNeuralNet    *net);
+                                                       NeuronsNetworkModel    *net);
 NeuronsEvaluator *neurons_learning_page_get_evaluator (NeuronsLearningPage *self);
 void              neurons_learning_page_set_evaluator (NeuronsLearningPage *self,
                                                        NeuronsEvaluator    *evaluator);

@@ -26,7 +26,7 @@
  * with a binding such as
  *
  *   <binding name="activation">
- *     <lookup name="hidden-activation" type="NeuronsNeuralNet">
+ *     <lookup name="hidden-activation" type="NeuronsNetworkModel">
  *       <lookup name="net">pane</lookup>
  *     </lookup>
  *   </binding>
@@ -70,7 +70,7 @@ struct _NeuronsLessonsPane
   GtkPopover       *list_popover;
   GtkListBox       *lesson_list;
 
-  NeuronsNeuralNet *net;
+  NeuronsNetworkModel *net;
   NeuronsEvaluator *evaluator;
   NeuronsHighlight *highlight;
   GSettings        *settings;
@@ -273,7 +273,7 @@ update_other_data (NeuronsLessonsPane *self)
       {
         char digit[2] = { '0' + k, '\0' };
 
-        digits &= g_str_equal (neurons_neural_net_get_class_name (self->net, k), digit);
+        digits &= g_str_equal (neurons_network_model_get_class_name (self->net, k), digit);
       }
   gtk_revealer_set_reveal_child (self->other_data_revealer, !digits);
 }
@@ -479,7 +479,7 @@ neurons_lessons_pane_class_init (NeuronsLessonsPaneClass *klass)
    */
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
+                         NEURONS_TYPE_NETWORK_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -571,7 +571,7 @@ neurons_lessons_pane_new (void)
   return g_object_new (NEURONS_TYPE_LESSONS_PANE, NULL);
 }
 
-NeuronsNeuralNet *
+NeuronsNetworkModel *
 neurons_lessons_pane_get_net (NeuronsLessonsPane *self)
 {
   g_return_val_if_fail (NEURONS_IS_LESSONS_PANE (self), NULL);
@@ -581,10 +581,10 @@ neurons_lessons_pane_get_net (NeuronsLessonsPane *self)
 
 void
 neurons_lessons_pane_set_net (NeuronsLessonsPane *self,
-                              NeuronsNeuralNet   *net)
+                              NeuronsNetworkModel   *net)
 {
   g_return_if_fail (NEURONS_IS_LESSONS_PANE (self));
-  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
+  g_return_if_fail (net == NULL || NEURONS_IS_NETWORK_MODEL (net));
 
   if (self->net == net)
     return;

@@ -9,7 +9,7 @@
 
 #include "neurons-evaluator.h"
 #include "neurons-highlight.h"
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NeuronsLessonsPane, neurons_lessons_pane, NEURONS, LESSONS_PANE, GtkWidget)
 
 GtkWidget        *neurons_lessons_pane_new           (void);
-NeuronsNeuralNet *neurons_lessons_pane_get_net       (NeuronsLessonsPane *self);
+NeuronsNetworkModel *neurons_lessons_pane_get_net       (NeuronsLessonsPane *self);
 void              neurons_lessons_pane_set_net       (NeuronsLessonsPane *self,
-                                                      NeuronsNeuralNet   *net);
+                                                      NeuronsNetworkModel   *net);
 NeuronsEvaluator *neurons_lessons_pane_get_evaluator (NeuronsLessonsPane *self);
 void              neurons_lessons_pane_set_evaluator (NeuronsLessonsPane *self,
                                                       NeuronsEvaluator   *evaluator);

@@ -34,12 +34,12 @@ neurons_window_actions_reset (GtkWidget  *widget,
                               GVariant   *parameter)
 {
   NeuronsWindow *self = NEURONS_WINDOW (widget);
-  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  NeuronsNetworkModel *net = _neurons_window_get_net (self);
   guint64 seed = (guint64) g_random_int () << 32 | g_random_int ();
 
   /* Fresh weights from a new seed, with the same activation and initialisation */
-  neurons_experiment_reset (self->experiment, neurons_neural_net_get_hidden_activation (net),
-                            neurons_neural_net_get_initialization (net), seed);
+  neurons_experiment_reset (self->experiment, neurons_network_model_get_hidden_activation (net),
+                            neurons_network_model_get_initialization (net), seed);
 }
 
 static void
@@ -188,7 +188,7 @@ void
 _neurons_window_actions_update (NeuronsWindow *self)
 {
   gboolean can_train = neurons_experiment_get_state (self->experiment) == NEURONS_EXPERIMENT_READY
-                      && !neurons_neural_net_get_diverged (_neurons_window_get_net (self));
+                      && !neurons_network_model_get_diverged (_neurons_window_get_net (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play-pause", can_train);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step", can_train);

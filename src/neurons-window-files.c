@@ -57,7 +57,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Continuation, continuation_free)
 static guint64
 unsaved_samples (NeuronsWindow *self)
 {
-  guint64 samples_seen = neurons_neural_net_get_samples_seen (_neurons_window_get_net (self));
+  guint64 samples_seen = neurons_network_model_get_samples_seen (_neurons_window_get_net (self));
 
   return samples_seen > self->saved_samples_seen ? samples_seen - self->saved_samples_seen : 0;
 }
@@ -125,7 +125,7 @@ update_unsaved (NeuronsWindow *self)
 
 static void
 on_net_changed (NeuronsWindow    *self,
-                NeuronsNeuralNet *net)
+                NeuronsNetworkModel *net)
 {
   update_unsaved (self);
 }
@@ -133,9 +133,9 @@ on_net_changed (NeuronsWindow    *self,
 /* Fresh weights or a network from a file: what it knows now is not at risk. */
 static void
 on_net_reset (NeuronsWindow    *self,
-              NeuronsNeuralNet *net)
+              NeuronsNetworkModel *net)
 {
-  self->saved_samples_seen = neurons_neural_net_get_samples_seen (net);
+  self->saved_samples_seen = neurons_network_model_get_samples_seen (net);
   update_unsaved (self);
 }
 
@@ -147,7 +147,7 @@ _neurons_window_set_file (NeuronsWindow *self,
   g_assert (G_IS_FILE (file));
 
   g_set_object (&self->file, file);
-  self->saved_samples_seen = neurons_neural_net_get_samples_seen (_neurons_window_get_net (self));
+  self->saved_samples_seen = neurons_network_model_get_samples_seen (_neurons_window_get_net (self));
   self->unsaved = unsaved_samples (self) > 0;
   update_title (self);
 }
@@ -405,12 +405,12 @@ on_close_request (NeuronsWindow *self,
 void
 _neurons_window_files_init (NeuronsWindow *self)
 {
-  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  NeuronsNetworkModel *net = _neurons_window_get_net (self);
 
   g_signal_connect_object (net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self, "close-request", G_CALLBACK (on_close_request), self);
 
-  self->saved_samples_seen = neurons_neural_net_get_samples_seen (_neurons_window_get_net (self));
+  self->saved_samples_seen = neurons_network_model_get_samples_seen (_neurons_window_get_net (self));
   update_title (self);
 }

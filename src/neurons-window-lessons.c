@@ -119,10 +119,10 @@ try_initialization (NeuronsWindow *self,
                     NeuronsInit    initialization,
                     const char    *message)
 {
-  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  NeuronsNetworkModel *net = _neurons_window_get_net (self);
 
-  start_fresh (self, neurons_neural_net_get_hidden_activation (net), initialization,
-               neurons_neural_net_get_learning_rate (net));
+  start_fresh (self, neurons_network_model_get_hidden_activation (net), initialization,
+               neurons_network_model_get_learning_rate (net));
   say (self, message);
 }
 

@@ -48,7 +48,7 @@ on_test_sample_activated (NeuronsWindow   *self,
                           guint            test_index,
                           NeuronsTestPage *page)
 {
-  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  NeuronsNetworkModel *net = _neurons_window_get_net (self);
   gboolean was_running = neurons_experiment_get_playing (self->experiment);
   g_autofree char *number = g_strdup_printf ("%'u", test_index);
   g_autofree char *message = NULL;
@@ -57,24 +57,24 @@ on_test_sample_activated (NeuronsWindow   *self,
   AdwToast *toast;
 
   neurons_experiment_show_test_image (self->experiment, test_index);
-  label = neurons_neural_net_get_input_label (net);
+  label = neurons_network_model_get_input_label (net);
   /* The focus leaves the image first: the page switch would hand it to the network view, which
    * would select a neuron and show only the pixels that excite it. From Play, Space resumes. */
   gtk_widget_grab_focus (GTK_WIDGET (self->play_button));
   adw_view_stack_set_visible_child_name (self->view_stack, "network");
 
-  prediction = neurons_neural_net_get_forward (net)->prediction;
+  prediction = neurons_network_model_get_forward (net)->prediction;
   if (prediction == label)
     /* Translators: after picking a test image: "Test image 1,234: 7, read right." The
      * second %s is the class's name: a digit, or a garment with Fashion-MNIST. */
     message = g_strdup_printf (_("Test image %s: %s, read right."), number,
-                               neurons_neural_net_get_class_name (net, label));
+                               neurons_network_model_get_class_name (net, label));
   else
     /* Translators: after picking a test image: "Test image 1,234: 7, read as 1." The second
      * and third %s are class names: digits, or garments with Fashion-MNIST. */
     message = g_strdup_printf (_("Test image %s: %s, read as %s."), number,
-                               neurons_neural_net_get_class_name (net, label),
-                               neurons_neural_net_get_class_name (net, prediction));
+                               neurons_network_model_get_class_name (net, label),
+                               neurons_network_model_get_class_name (net, prediction));
 
   toast = adw_toast_new (message);
   /* Only what was running is offered back; Space resumes as ever. */

@@ -119,7 +119,7 @@ void _neurons_window_class_lessons_init (NeuronsWindowClass *klass);
 void _neurons_window_lessons_init       (NeuronsWindow      *self);
 
 /* The network the experiment trains: the same one for the window's whole life */
-static inline NeuronsNeuralNet *
+static inline NeuronsNetworkModel *
 _neurons_window_get_net (NeuronsWindow *self)
 {
   return neurons_experiment_get_net (self->experiment);

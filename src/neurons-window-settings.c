@@ -45,10 +45,10 @@ _neurons_window_settings_learning_rate (NeuronsWindow     *self,
 static void
 on_net_learning_rate (NeuronsWindow    *self,
                       GParamSpec       *pspec,
-                      NeuronsNeuralNet *net)
+                      NeuronsNetworkModel *net)
 {
-  const char *key = learning_rate_key (neurons_neural_net_get_hidden_activation (net));
-  g_autoptr(GVariant) learning_rate = g_variant_ref_sink (g_variant_new_double (neurons_neural_net_get_learning_rate (net)));
+  const char *key = learning_rate_key (neurons_network_model_get_hidden_activation (net));
+  g_autoptr(GVariant) learning_rate = g_variant_ref_sink (g_variant_new_double (neurons_network_model_get_learning_rate (net)));
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettingsSchemaKey) schema_key = NULL;
 
@@ -81,7 +81,7 @@ on_close_request (NeuronsWindow *self,
 void
 _neurons_window_settings_init (NeuronsWindow *self)
 {
-  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  NeuronsNetworkModel *net = _neurons_window_get_net (self);
   NeuronsActivation activation;
   NeuronsInit initialization;
 
@@ -90,7 +90,7 @@ _neurons_window_settings_init (NeuronsWindow *self)
   /* The remembered experiment, without the toasts that a switch brings */
   activation = g_settings_get_enum (self->settings, "hidden-activation");
   initialization = g_settings_get_enum (self->settings, "initialization");
-  neurons_experiment_reset (self->experiment, activation, initialization, neurons_neural_net_get_seed (net));
+  neurons_experiment_reset (self->experiment, activation, initialization, neurons_network_model_get_seed (net));
   neurons_experiment_set_learning_rate (self->experiment, _neurons_window_settings_learning_rate (self, activation), NULL);
 
   g_settings_bind (self->settings, "hidden-activation", self, "hidden-activation", G_SETTINGS_BIND_DEFAULT);

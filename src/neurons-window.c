@@ -100,10 +100,10 @@ set_figure (GtkLabel   *label,
 static void
 update_figures (NeuronsWindow *self)
 {
-  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  NeuronsNetworkModel *net = _neurons_window_get_net (self);
   NeuronsDataset *training_set = neurons_experiment_get_training_set (self->experiment);
   double speed = neurons_experiment_get_speed (self->experiment);
-  guint64 samples_seen = neurons_neural_net_get_samples_seen (net);
+  guint64 samples_seen = neurons_network_model_get_samples_seen (net);
   g_autofree char *samples = NULL;
   g_autofree char *epoch = NULL;
   g_autofree char *cost = NULL;
@@ -125,8 +125,8 @@ update_figures (NeuronsWindow *self)
   set_figure (self->epoch_label, _("Epoch"), epoch != NULL ? epoch : "—", NULL);
 
   /* A network read from a file comes without its running cost, which reads 0 until it trains */
-  if (samples_seen > 0 && neurons_neural_net_get_running_cost (net) > 0)
-    cost = g_strdup_printf ("%.4f", neurons_neural_net_get_running_cost (net));
+  if (samples_seen > 0 && neurons_network_model_get_running_cost (net) > 0)
+    cost = g_strdup_printf ("%.4f", neurons_network_model_get_running_cost (net));
   set_figure (self->cost_label, _("Running cost"), cost != NULL ? cost : "—", NULL);
 
   if (neurons_experiment_get_playing (self->experiment))
@@ -147,7 +147,7 @@ update_figures (NeuronsWindow *self)
 
   /* Dead as the views show it: a ReLU silent for NEURONS_DEAD_AFTER_SAMPLES samples in a row */
   adw_banner_set_revealed (self->dead_banner,
-                           neurons_neuron_count_dead (neurons_neural_net_get_mlp (net)) == NEURONS_HIDDEN1_SIZE);
+                           neurons_neuron_count_dead (neurons_network_model_get_mlp (net)) == NEURONS_HIDDEN1_SIZE);
 }
 
 static gboolean
@@ -214,13 +214,13 @@ update_accuracy (NeuronsWindow    *self,
 static void
 update_title (NeuronsWindow *self)
 {
-  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  NeuronsNetworkModel *net = _neurons_window_get_net (self);
   g_autofree char *subtitle = NULL;
 
   /* Translators: the experiment in the window's subtitle: "ReLU · He initialisation" */
   subtitle = g_strdup_printf (_("%s · %s initialisation"),
-                              activation_name (neurons_neural_net_get_hidden_activation (net)),
-                              initialization_name (neurons_neural_net_get_initialization (net)));
+                              activation_name (neurons_network_model_get_hidden_activation (net)),
+                              initialization_name (neurons_network_model_get_initialization (net)));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
@@ -228,7 +228,7 @@ update_title (NeuronsWindow *self)
 static void
 update_initialization_labels (NeuronsWindow *self)
 {
-  NeuronsActivation activation = neurons_neural_net_get_hidden_activation (_neurons_window_get_net (self));
+  NeuronsActivation activation = neurons_network_model_get_hidden_activation (_neurons_window_get_net (self));
   NeuronsInit suggested = neurons_suggested_init (activation);
   struct {
     GtkCheckButton *check;
@@ -289,7 +289,7 @@ update_speed_button (NeuronsWindow *self)
 static void
 sync_learning_rate (NeuronsWindow *self)
 {
-  double learning_rate = neurons_neural_net_get_learning_rate (_neurons_window_get_net (self));
+  double learning_rate = neurons_network_model_get_learning_rate (_neurons_window_get_net (self));
 
   self->syncing_learning_rate = TRUE;
   gtk_adjustment_set_value (self->learning_rate_adjustment, learning_rate);
@@ -331,21 +331,21 @@ on_learning_rate_log_value_changed (NeuronsWindow *self,
 static void
 on_net_learning_rate (NeuronsWindow    *self,
                       GParamSpec       *pspec,
-                      NeuronsNeuralNet *net)
+                      NeuronsNetworkModel *net)
 {
   sync_learning_rate (self);
 }
 
 static void
 on_net_changed (NeuronsWindow    *self,
-                NeuronsNeuralNet *net)
+                NeuronsNetworkModel *net)
 {
   queue_update_figures (self);
 }
 
 static void
 on_net_reset (NeuronsWindow    *self,
-              NeuronsNeuralNet *net)
+              NeuronsNetworkModel *net)
 {
   adw_banner_set_revealed (self->diverged_banner, FALSE);
   adw_banner_set_revealed (self->dead_banner, FALSE);
@@ -355,14 +355,14 @@ on_net_reset (NeuronsWindow    *self,
 
 static void
 on_net_diverged (NeuronsWindow    *self,
-                 NeuronsNeuralNet *net)
+                 NeuronsNetworkModel *net)
 {
   g_autofree char *message = NULL;
 
   /* The trainer has stopped by itself, and rolled back to the last good weights. */
   message = g_strdup_printf (_("Training stopped: a weight became too large to compute. A learning rate of %g is too high for %s. Lower it, then reset to start again from fresh weights."),
-                             neurons_neural_net_get_learning_rate (net),
-                             activation_name (neurons_neural_net_get_hidden_activation (net)));
+                             neurons_network_model_get_learning_rate (net),
+                             activation_name (neurons_network_model_get_hidden_activation (net)));
   adw_banner_set_title (self->diverged_banner, message);
   adw_banner_set_revealed (self->diverged_banner, TRUE);
   _neurons_window_actions_update (self);
@@ -371,7 +371,7 @@ on_net_diverged (NeuronsWindow    *self,
 static void
 on_net_hidden_activation (NeuronsWindow    *self,
                           GParamSpec       *pspec,
-                          NeuronsNeuralNet *net)
+                          NeuronsNetworkModel *net)
 {
   update_title (self);
   update_initialization_labels (self);
@@ -381,7 +381,7 @@ on_net_hidden_activation (NeuronsWindow    *self,
 static void
 on_net_initialization (NeuronsWindow    *self,
                        GParamSpec       *pspec,
-                       NeuronsNeuralNet *net)
+                       NeuronsNetworkModel *net)
 {
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALIZATION]);
@@ -446,19 +446,19 @@ static void
 set_hidden_activation (NeuronsWindow     *self,
                        NeuronsActivation  activation)
 {
-  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  NeuronsNetworkModel *net = _neurons_window_get_net (self);
   NeuronsInit initialization = neurons_suggested_init (activation);
   /* Always the rate that suits the activation, whatever was tried before (a lesson's ReLU at
    * 0.30, say): a switch is how people get back to a network that learns. */
   double learning_rate = neurons_default_learning_rate (activation);
   g_autofree char *message = NULL;
 
-  if (activation == neurons_neural_net_get_hidden_activation (net))
+  if (activation == neurons_network_model_get_hidden_activation (net))
     return;
 
   /* Each activation learns at its own pace and from its own spread of starting weights. The
    * rate is set once the activation is, so that the settings keep it for that activation. */
-  neurons_experiment_reset (self->experiment, activation, initialization, neurons_neural_net_get_seed (net));
+  neurons_experiment_reset (self->experiment, activation, initialization, neurons_network_model_get_seed (net));
   neurons_experiment_set_learning_rate (self->experiment, learning_rate, NULL);
 
   /* Translators: "Switched to ReLU: learning rate 0.05, fresh weights with He initialisation" */
@@ -472,14 +472,14 @@ static void
 set_initialization (NeuronsWindow *self,
                     NeuronsInit    initialization)
 {
-  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  NeuronsNetworkModel *net = _neurons_window_get_net (self);
   g_autofree char *message = NULL;
 
-  if (initialization == neurons_neural_net_get_initialization (net))
+  if (initialization == neurons_network_model_get_initialization (net))
     return;
 
-  neurons_experiment_reset (self->experiment, neurons_neural_net_get_hidden_activation (net),
-                            initialization, neurons_neural_net_get_seed (net));
+  neurons_experiment_reset (self->experiment, neurons_network_model_get_hidden_activation (net),
+                            initialization, neurons_network_model_get_seed (net));
 
   message = g_strdup_printf (_("Fresh weights with %s initialisation"), initialization_name (initialization));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
@@ -491,7 +491,7 @@ void
 neurons_window_open_file (NeuronsWindow *self,
                           GFile         *file)
 {
-  NeuronsNeuralNet *net;
+  NeuronsNetworkModel *net;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
@@ -523,10 +523,10 @@ neurons_window_open_file (NeuronsWindow *self,
 
   _neurons_window_set_file (self, file);
 
-  samples = format_count (neurons_neural_net_get_samples_seen (net));
+  samples = format_count (neurons_network_model_get_samples_seen (net));
   /* Translators: "Opened “net.json”: ReLU, 12,000 samples seen" */
   message = g_strdup_printf (_("Opened “%s”: %s, %s samples seen"), name,
-                             activation_name (neurons_neural_net_get_hidden_activation (net)),
+                             activation_name (neurons_network_model_get_hidden_activation (net)),
                              samples);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
@@ -571,11 +571,11 @@ neurons_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_HIDDEN_ACTIVATION:
-      g_value_set_enum (value, neurons_neural_net_get_hidden_activation (_neurons_window_get_net (self)));
+      g_value_set_enum (value, neurons_network_model_get_hidden_activation (_neurons_window_get_net (self)));
       break;
 
     case PROP_INITIALIZATION:
-      g_value_set_enum (value, neurons_neural_net_get_initialization (_neurons_window_get_net (self)));
+      g_value_set_enum (value, neurons_network_model_get_initialization (_neurons_window_get_net (self)));
       break;
 
     case PROP_SPEED:
@@ -718,7 +718,7 @@ init_narrow_menu (NeuronsWindow *self)
 static void
 connect_experiment (NeuronsWindow *self)
 {
-  NeuronsNeuralNet *net = _neurons_window_get_net (self);
+  NeuronsNetworkModel *net = _neurons_window_get_net (self);
 
   g_signal_connect_object (net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);

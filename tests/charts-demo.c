@@ -16,7 +16,8 @@
 #include "neurons-learning-rate-chart.h"
 #include "neurons-test-bench.h"
 #include "neurons-trainer.h"
-#include "neurons-training.h"
+#include "neurons-evaluation.h"
+#include "neurons-sgd.h"
 #include "neurons-weight-histogram.h"
 
 /*
@@ -49,7 +50,7 @@ static const GOptionEntry entries[] = {
 
 typedef struct
 {
-  NeuronsNeuralNet *net;
+  NeuronsNetworkModel *net;
   NeuronsTrainer   *trainer;
   NeuronsEvaluator *evaluator;
   NeuronsDataset   *test;
@@ -65,7 +66,7 @@ on_sample_activated (Demo  *demo,
                      guint  test_index)
 {
   neurons_trainer_pause (demo->trainer);
-  neurons_neural_net_show_input (demo->net, neurons_dataset_image (demo->test, test_index),
+  neurons_network_model_show_input (demo->net, neurons_dataset_image (demo->test, test_index),
                                  demo->test->labels[test_index], test_index);
   g_print ("Showing test image %u, a %u\n", test_index, demo->test->labels[test_index]);
 }
@@ -78,7 +79,7 @@ on_evaluator_updated (Demo *demo)
   guint worst = 1;
 
   if (results == NULL || neurons_trainer_get_running (demo->trainer)
-      || neurons_evaluator_get_samples_seen (demo->evaluator) != neurons_neural_net_get_samples_seen (demo->net)
+      || neurons_evaluator_get_samples_seen (demo->evaluator) != neurons_network_model_get_samples_seen (demo->net)
       || neurons_evaluator_get_samples_seen (demo->evaluator) == 0)
     return;
 
@@ -106,7 +107,7 @@ on_quit (gpointer user_data)
 
   g_print ("%u frames in %.1f s: %.1f frames per second; %" G_GUINT64_FORMAT " samples trained\n",
            demo->n_frames - 1, elapsed, (demo->n_frames - 1) / elapsed,
-           neurons_neural_net_get_samples_seen (demo->net));
+           neurons_network_model_get_samples_seen (demo->net));
   g_application_quit (g_application_get_default ());
   return G_SOURCE_REMOVE;
 }
@@ -227,7 +228,7 @@ main (int   argc,
       return 1;
     }
 
-  demo.net = neurons_neural_net_new (activation, neurons_suggested_init (activation), NEURONS_DEFAULT_SEED);
+  demo.net = neurons_network_model_new (activation, neurons_suggested_init (activation), NEURONS_DEFAULT_SEED);
   demo.trainer = neurons_trainer_new (demo.net, train);
   demo.evaluator = neurons_evaluator_new (demo.net, test);
   demo.test = test;

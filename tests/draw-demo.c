@@ -18,7 +18,7 @@
 
 typedef struct
 {
-  NeuronsNeuralNet  *net;
+  NeuronsNetworkModel  *net;
   NeuronsDrawCanvas *canvas;
   GtkLabel          *prediction;
   GtkLevelBar       *outputs[NEURONS_OUTPUT_SIZE];
@@ -35,7 +35,7 @@ demo_free (Demo *demo)
 static void
 update_outputs (Demo *demo)
 {
-  const NeuronsForward *forward = neurons_neural_net_get_forward (demo->net);
+  const NeuronsForward *forward = neurons_network_model_get_forward (demo->net);
   gboolean empty = neurons_draw_canvas_get_empty (demo->canvas);
   g_autofree char *prediction = NULL;
 
@@ -52,7 +52,7 @@ on_input_changed (NeuronsDrawCanvas *canvas,
                   GBytes            *pixels,
                   Demo              *demo)
 {
-  neurons_neural_net_show_input (demo->net, g_bytes_get_data (pixels, NULL), -1, -1);
+  neurons_network_model_show_input (demo->net, g_bytes_get_data (pixels, NULL), -1, -1);
 }
 
 static void

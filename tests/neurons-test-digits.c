@@ -10,7 +10,7 @@
 #include "neurons-dataset.h"
 #include "neurons-network-file.h"
 #include "neurons-test-digits.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 /*
  * Each digit is one stroke as a mouse reports it: a few dozen points, close together where
@@ -105,13 +105,13 @@ neurons_test_trained_mlp_new (void)
 }
 
 /* The same network as a NeuralNet, which takes its weights only from a file. */
-NeuronsNeuralNet *
+NeuronsNetworkModel *
 neurons_test_trained_net_new (void)
 {
   g_autoptr(NeuronsMlp) mlp = neurons_test_trained_mlp_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  NeuronsNeuralNet *net;
+  NeuronsNetworkModel *net;
   NeuronsNetworkSettings settings = {
     .initialization = NEURONS_INIT_XAVIER,
     .learning_rate = neurons_default_learning_rate (NEURONS_ACTIVATION_SIGMOID),
@@ -125,7 +125,7 @@ neurons_test_trained_net_new (void)
 
   neurons_network_file_save (path, mlp, &settings, &error);
   g_assert_no_error (error);
-  net = neurons_neural_net_new_from_file (path, &error);
+  net = neurons_network_model_new_from_file (path, &error);
   g_assert_no_error (error);
   g_unlink (path);
 

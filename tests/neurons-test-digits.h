@@ -7,7 +7,7 @@
 
 #include "neurons-drawing.h"
 #include "neurons-mlp.h"
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +28,6 @@ void              neurons_test_digit_draw      (const NeuronsTestDigit *digit,
                                                 double                  top,
                                                 double                  size);
 NeuronsMlp       *neurons_test_trained_mlp_new (void);
-NeuronsNeuralNet *neurons_test_trained_net_new (void);
+NeuronsNetworkModel *neurons_test_trained_net_new (void);
 
 G_END_DECLS

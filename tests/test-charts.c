@@ -113,14 +113,14 @@ test_activation_relu_flat (void)
 /* Shows a test image and highlights the first-layer neuron whose weighted sum lies farthest
  * from zero, so that its mark stays clear of the slope's peak at z = 0. */
 static void
-mark_far_neuron (NeuronsNeuralNet *net,
+mark_far_neuron (NeuronsNetworkModel *net,
                  NeuronsHighlight *highlight)
 {
   const NeuronsForward *forward;
   guint farthest = 0;
 
-  neurons_neural_net_show_input (net, neurons_dataset_image (test_set, 0), test_set->labels[0], 0);
-  forward = neurons_neural_net_get_forward (net);
+  neurons_network_model_show_input (net, neurons_dataset_image (test_set, 0), test_set->labels[0], 0);
+  forward = neurons_network_model_get_forward (net);
   for (guint j = 1; j < NEURONS_HIDDEN1_SIZE; j++)
     if (fabsf (forward->z1[j]) > fabsf (forward->z1[farthest]))
       farthest = j;
@@ -134,7 +134,7 @@ static void
 test_activation_follows_highlight (void)
 {
   GtkWidget *chart = g_object_ref_sink (neurons_activation_chart_new ());
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
   g_autoptr(NeuronsHighlight) highlight = neurons_highlight_new ();
   NeuronsActivationChart *activation = NEURONS_ACTIVATION_CHART (chart);
   char *mismatch;
@@ -142,17 +142,17 @@ test_activation_follows_highlight (void)
 
   neurons_activation_chart_set_net (activation, net);
   neurons_activation_chart_set_highlight (activation, highlight);
-  neurons_neural_net_show_input (net, neurons_dataset_image (test_set, 0), test_set->labels[0], 0);
+  neurons_network_model_show_input (net, neurons_dataset_image (test_set, 0), test_set->labels[0], 0);
   g_assert_true (isnan (neurons_activation_chart_get_marked_input (activation)));
 
   neurons_highlight_hover (highlight, NEURONS_HIGHLIGHT_HIDDEN2, 3);
   before = neurons_activation_chart_get_marked_input (activation);
-  g_assert_cmpfloat (before, ==, neurons_neural_net_get_forward (net)->z2[3]);
+  g_assert_cmpfloat (before, ==, neurons_network_model_get_forward (net)->z2[3]);
   mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
   g_assert_nonnull (strstr (mismatch, "weighted sum is"));
   g_free (mismatch);
 
-  neurons_neural_net_show_input (net, neurons_dataset_image (test_set, 1), test_set->labels[1], 1);
+  neurons_network_model_show_input (net, neurons_dataset_image (test_set, 1), test_set->labels[1], 1);
   g_assert_cmpfloat (neurons_activation_chart_get_marked_input (activation), !=, before);
 
   neurons_highlight_hover_end (highlight);
@@ -169,7 +169,7 @@ static void
 test_activation_derivatives (void)
 {
   GtkWidget *chart = neurons_activation_chart_new ();
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
   g_autoptr(NeuronsHighlight) highlight = neurons_highlight_new ();
   GtkWidget *window;
   g_autoptr(NeuronsTestImage) plain = NULL;
@@ -279,12 +279,12 @@ on_updated (NeuronsEvaluator *evaluator,
 }
 
 static NeuronsEvaluator *
-evaluated_untrained_net (NeuronsNeuralNet **net)
+evaluated_untrained_net (NeuronsNetworkModel **net)
 {
   NeuronsEvaluator *evaluator;
   gboolean updated = FALSE;
 
-  *net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  *net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
   evaluator = neurons_evaluator_new (*net, test_set);
   g_signal_connect (evaluator, "updated", G_CALLBACK (on_updated), &updated);
   while (!updated || !neurons_evaluator_has_results (evaluator))
@@ -326,7 +326,7 @@ on_sample_activated (GtkWidget *widget,
 static void
 check_bench (gboolean dark)
 {
-  g_autoptr(NeuronsNeuralNet) net = NULL;
+  g_autoptr(NeuronsNetworkModel) net = NULL;
   g_autoptr(NeuronsEvaluator) evaluator = evaluated_untrained_net (&net);
   g_autoptr(NeuronsTestImage) image = NULL;
   GtkWidget *bench = neurons_test_bench_new ();
@@ -464,7 +464,7 @@ collect_digit_buttons (GtkWidget *widget,
 static void
 test_confusion_matrix (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = NULL;
+  g_autoptr(NeuronsNetworkModel) net = NULL;
   g_autoptr(NeuronsEvaluator) evaluator = evaluated_untrained_net (&net);
   g_autoptr(NeuronsTestImage) image = NULL;
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
@@ -544,7 +544,7 @@ next_accessible_sibling (GtkAccessible *accessible)
 static void
 test_confusion_matrix_cells (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = NULL;
+  g_autoptr(NeuronsNetworkModel) net = NULL;
   g_autoptr(NeuronsEvaluator) evaluator = evaluated_untrained_net (&net);
   const NeuronsEvaluation *results = neurons_evaluator_get_evaluation (evaluator);
   GtkWidget *matrix = neurons_confusion_matrix_new ();
@@ -633,7 +633,7 @@ wait_for_description (GtkWidget  *widget,
 static void
 test_weight_histogram (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 3);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 3);
   g_autoptr(NeuronsDataset) train = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *images = g_build_filename (g_getenv ("NEURONS_DATA_DIR"), "train-images-idx3-ubyte.gz", NULL);
@@ -652,7 +652,7 @@ test_weight_histogram (void)
   neurons_weight_histogram_set_layer (NEURONS_WEIGHT_HISTOGRAM (histogram), 1);
   window = neurons_test_show_in_window (histogram, 420, 220);
 
-  neurons_mlp_copy_layer_weights (neurons_neural_net_get_mlp (net), 1, weights);
+  neurons_mlp_copy_layer_weights (neurons_network_model_get_mlp (net), 1, weights);
   g_assert_cmpuint (n_weights, ==, 256);
   initial_deviation = neurons_chart_standard_deviation (weights, n_weights);
   before = g_strdup_printf ("Hidden layer 1 → hidden layer 2: after 0 training samples the weights spread with "
@@ -662,9 +662,9 @@ test_weight_histogram (void)
   train = neurons_dataset_load (images, labels, &error);
   g_assert_no_error (error);
   for (guint s = 0; s < 3000; s++)
-    neurons_neural_net_train_step (net, neurons_dataset_image (train, s), train->labels[s], s);
+    neurons_network_model_train_step (net, neurons_dataset_image (train, s), train->labels[s], s);
   image = neurons_test_render (histogram, "charts-weights");
-  neurons_mlp_copy_layer_weights (neurons_neural_net_get_mlp (net), 1, weights);
+  neurons_mlp_copy_layer_weights (neurons_network_model_get_mlp (net), 1, weights);
   after = g_strdup_printf ("Hidden layer 1 → hidden layer 2: after 3k training samples the weights spread with "
                            "standard deviation %.3f; they started at %.3f.",
                            neurons_chart_standard_deviation (weights, n_weights), initial_deviation);
@@ -679,7 +679,7 @@ test_weight_histogram (void)
 static void
 check_progress (gboolean dark)
 {
-  g_autoptr(NeuronsNeuralNet) net = NULL;
+  g_autoptr(NeuronsNetworkModel) net = NULL;
   g_autoptr(NeuronsEvaluator) evaluator = evaluated_untrained_net (&net);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *accuracy = neurons_history_chart_new (NEURONS_HISTORY_CHART_ACCURACY);
@@ -736,7 +736,7 @@ test_class_names (void)
 {
   static const char *clothes[] = { "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                                    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot", NULL };
-  g_autoptr(NeuronsNeuralNet) net = NULL;
+  g_autoptr(NeuronsNetworkModel) net = NULL;
   g_autoptr(NeuronsEvaluator) evaluator = evaluated_untrained_net (&net);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *bench = neurons_test_bench_new ();
@@ -746,7 +746,7 @@ test_class_names (void)
   GtkWidget *window;
   guint n_panel;
 
-  neurons_neural_net_set_class_names (net, clothes);
+  neurons_network_model_set_class_names (net, clothes);
   neurons_test_bench_set_evaluator (NEURONS_TEST_BENCH (bench), evaluator);
   neurons_confusion_matrix_set_evaluator (NEURONS_CONFUSION_MATRIX (matrix), evaluator);
   gtk_box_append (GTK_BOX (box), bench);
@@ -779,7 +779,7 @@ test_class_names (void)
     g_assert_cmpfloat (first_cell.origin.x, >, label_width);
   }
 
-  neurons_neural_net_set_class_names (net, NULL);
+  neurons_network_model_set_class_names (net, NULL);
   neurons_test_wait_for_frame (window);
   {
     NeuronsDigitButton *button = neurons_test_bench_get_button (NEURONS_TEST_BENCH (bench), 0);

@@ -22,7 +22,7 @@
  */
 
 
-static NeuronsNeuralNet *trained_net;
+static NeuronsNetworkModel *trained_net;
 
 static double
 image_luminance (const NeuronsTestImage *image,
@@ -59,9 +59,9 @@ show_in_window (GtkWidget *canvas,
 static void
 show_on_net (NeuronsDrawCanvas *canvas,
              GBytes            *pixels,
-             NeuronsNeuralNet  *net)
+             NeuronsNetworkModel  *net)
 {
-  neurons_neural_net_show_input (net, g_bytes_get_data (pixels, NULL), -1, -1);
+  neurons_network_model_show_input (net, g_bytes_get_data (pixels, NULL), -1, -1);
 }
 
 /* Iterates the main loop until the canvas has read its drawing as it is now. */
@@ -178,8 +178,8 @@ test_prediction (void)
 
   /* The network shows the canvas's input, unlabelled, and reads it as a seven. */
   g_assert_true (neurons_draw_canvas_get_input (draw_canvas, input));
-  forward = neurons_neural_net_get_forward (trained_net);
-  g_assert_cmpint (neurons_neural_net_get_input_label (trained_net), ==, -1);
+  forward = neurons_network_model_get_forward (trained_net);
+  g_assert_cmpint (neurons_network_model_get_input_label (trained_net), ==, -1);
   for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
     g_assert_cmpint (lrintf (forward->input[i] * 255), ==, input[i]);
   g_assert_cmpuint (forward->prediction, ==, 7);
@@ -352,7 +352,7 @@ test_picture (void)
           g_assert_cmpuint (x, <=, 16);
         }
   g_assert_cmpuint (bottom - top + 1, ==, 20);
-  forward = neurons_neural_net_get_forward (trained_net);
+  forward = neurons_network_model_get_forward (trained_net);
   g_assert_cmpuint (forward->prediction, ==, 1);
 
   /* The preview shows those pixels, each a square of whole screen pixels, one colour right

@@ -31,12 +31,12 @@ wait_for_results (NeuronsEvaluator *evaluator)
 }
 
 static void
-train (NeuronsNeuralNet *net,
+train (NeuronsNetworkModel *net,
        guint             first,
        guint             n_samples)
 {
   for (guint s = first; s < first + n_samples; s++)
-    neurons_neural_net_train_step (net, neurons_dataset_image (train_set, s), train_set->labels[s], s);
+    neurons_network_model_train_step (net, neurons_dataset_image (train_set, s), train_set->labels[s], s);
 }
 
 static guint
@@ -58,7 +58,7 @@ history_last_samples_seen (const NeuronsHistory *history)
 static void
 assert_results_match (NeuronsEvaluator *evaluator)
 {
-  const NeuronsMlp *mlp = neurons_neural_net_get_mlp (neurons_evaluator_get_net (evaluator));
+  const NeuronsMlp *mlp = neurons_network_model_get_mlp (neurons_evaluator_get_net (evaluator));
   NeuronsDataset *test = neurons_evaluator_get_test_set (evaluator);
   const NeuronsEvaluation *evaluation = neurons_evaluator_get_evaluation (evaluator);
   const guint8 *predictions = neurons_evaluator_get_predictions (evaluator);
@@ -105,7 +105,7 @@ assert_results_match (NeuronsEvaluator *evaluator)
 static void
 test_initial (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
   g_autoptr(NeuronsEvaluator) evaluator = neurons_evaluator_new (net, test_set);
   double accuracy;
 
@@ -130,7 +130,7 @@ test_initial (void)
 static void
 test_after_training (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
   g_autoptr(NeuronsEvaluator) evaluator = neurons_evaluator_new (net, test_set);
   const NeuronsHistory *cost;
   double initial;
@@ -159,7 +159,7 @@ test_after_training (void)
 static void
 test_stale_dropped (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
   g_autoptr(NeuronsEvaluator) evaluator = neurons_evaluator_new (net, test_set);
   guint n_updates = 0;
   gint64 deadline;
@@ -171,7 +171,7 @@ test_stale_dropped (void)
   g_usleep (2 * G_USEC_PER_SEC);
   train (net, 2000, 1);
   /* ... which a reset then makes stale */
-  neurons_neural_net_reinitialize (net, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 11);
+  neurons_network_model_reinitialize (net, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 11);
   g_assert_false (neurons_evaluator_has_results (evaluator));
   g_assert_cmpuint (history_length (neurons_evaluator_get_cost_history (evaluator)), ==, 0);
 
@@ -231,7 +231,7 @@ count_notify (guint *count)
 static void
 test_switch_test_set (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
   g_autoptr(NeuronsEvaluator) evaluator = neurons_evaluator_new (net, test_set);
   g_autoptr(NeuronsDataset) tail = test_set_tail (6000);
   const NeuronsPanelSample *panel;

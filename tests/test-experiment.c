@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "neurons-experiment.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 /* However busy the machine, nothing here should take this long. */
 #define WAIT_SECONDS 60
@@ -61,7 +61,7 @@ run_main_loop_for (guint milliseconds)
 
 typedef struct
 {
-  NeuronsNeuralNet *net;
+  NeuronsNetworkModel *net;
   guint64           samples_seen;
 } SamplesAbove;
 
@@ -70,7 +70,7 @@ samples_above (gpointer data)
 {
   SamplesAbove *wait = data;
 
-  return neurons_neural_net_get_samples_seen (wait->net) > wait->samples_seen;
+  return neurons_network_model_get_samples_seen (wait->net) > wait->samples_seen;
 }
 
 /* Runs the main loop until the trainer has published more than @samples_seen samples. */
@@ -171,13 +171,13 @@ static void
 get_shown (NeuronsExperiment *experiment,
            Shown             *shown)
 {
-  NeuronsNeuralNet *net = neurons_experiment_get_net (experiment);
-  const NeuronsForward *forward = neurons_neural_net_get_forward (net);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
+  const NeuronsForward *forward = neurons_network_model_get_forward (net);
 
   for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
     shown->pixels[i] = (guint8) lrintf (forward->input[i] * 255.0f);
-  shown->label = neurons_neural_net_get_input_label (net);
-  shown->index = neurons_neural_net_get_input_index (net);
+  shown->label = neurons_network_model_get_input_label (net);
+  shown->index = neurons_network_model_get_input_index (net);
 }
 
 static void
@@ -202,7 +202,7 @@ training_index (NeuronsExperiment *experiment,
   NeuronsDataset *training_set = neurons_experiment_get_training_set (experiment);
   g_autofree guint32 *order = g_new (guint32, training_set->n_images);
 
-  neurons_epoch_order (neurons_neural_net_get_seed (neurons_experiment_get_net (experiment)),
+  neurons_epoch_order (neurons_network_model_get_seed (neurons_experiment_get_net (experiment)),
                        sample / training_set->n_images, order, training_set->n_images);
   return order[sample % training_set->n_images];
 }
@@ -233,7 +233,7 @@ static void
 test_load (void)
 {
   g_autoptr(NeuronsExperiment) experiment = neurons_experiment_new (NULL);
-  NeuronsNeuralNet *net = neurons_experiment_get_net (experiment);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
   LoadResult result = { 0 };
   guint n_state = 0;
 
@@ -265,7 +265,7 @@ test_load (void)
                  == neurons_experiment_get_training_set (experiment));
   g_assert_true (neurons_evaluator_get_test_set (neurons_experiment_get_evaluator (experiment))
                  == neurons_experiment_get_test_set (experiment));
-  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 0), ==, "0");
+  g_assert_cmpstr (neurons_network_model_get_class_name (net, 0), ==, "0");
   g_assert_cmpint (neurons_experiment_get_input_source (experiment), ==, NEURONS_INPUT_SOURCE_TRAINING);
   /* The sample the first step trains on */
   assert_training_sample_shown (experiment, training_index (experiment, 0));
@@ -315,9 +315,9 @@ test_switch_failure (void)
   NeuronsEvaluator *evaluator = neurons_experiment_get_evaluator (experiment);
   NeuronsDataset *training_set = neurons_experiment_get_training_set (experiment);
   NeuronsDataset *test_set = neurons_experiment_get_test_set (experiment);
-  NeuronsNeuralNet *net = neurons_experiment_get_net (experiment);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
   g_autoptr(GError) error = NULL;
-  guint64 seed = neurons_neural_net_get_seed (net);
+  guint64 seed = neurons_network_model_get_seed (net);
   guint64 samples_seen;
   guint n_state = 0;
 
@@ -338,12 +338,12 @@ test_switch_failure (void)
   g_assert_true (neurons_experiment_get_test_set (experiment) == test_set);
   g_assert_cmpint (neurons_experiment_get_dataset_kind (experiment), ==, NEURONS_DATASET_MNIST);
   g_assert_cmpstr (neurons_experiment_get_folder (experiment), ==, data_folder);
-  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 0), ==, "0");
-  g_assert_cmpuint (neurons_neural_net_get_seed (net), ==, seed);
+  g_assert_cmpstr (neurons_network_model_get_class_name (net, 0), ==, "0");
+  g_assert_cmpuint (neurons_network_model_get_seed (net), ==, seed);
 
   /* Still training */
   g_assert_true (neurons_experiment_get_playing (experiment));
-  samples_seen = neurons_neural_net_get_samples_seen (net);
+  samples_seen = neurons_network_model_get_samples_seen (net);
   wait_for_samples_above (experiment, samples_seen);
 
   /* Fashion-MNIST looked for where it is installed, when it is not there */
@@ -366,7 +366,7 @@ test_switch_kind (void)
   g_autoptr(NeuronsExperiment) experiment = new_ready_experiment ();
   NeuronsTrainer *trainer = neurons_experiment_get_trainer (experiment);
   NeuronsDataset *training_set = neurons_experiment_get_training_set (experiment);
-  NeuronsNeuralNet *net = neurons_experiment_get_net (experiment);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
   g_autoptr(GError) error = NULL;
   guint n_kind = 0;
   guint8 drawing[NEURONS_INPUT_SIZE];
@@ -384,14 +384,14 @@ test_switch_kind (void)
   g_assert_no_error (error);
   g_assert_cmpint (neurons_experiment_get_dataset_kind (experiment), ==, NEURONS_DATASET_FASHION_MNIST);
   g_assert_cmpuint (n_kind, ==, 1);
-  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 0), ==, "T-shirt/top");
-  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 9), ==, "Ankle boot");
+  g_assert_cmpstr (neurons_network_model_get_class_name (net, 0), ==, "T-shirt/top");
+  g_assert_cmpstr (neurons_network_model_get_class_name (net, 9), ==, "Ankle boot");
   g_assert_true (neurons_experiment_get_training_set (experiment) != training_set);
   g_assert_true (neurons_experiment_get_trainer (experiment) == trainer);
   g_assert_true (neurons_trainer_get_dataset (trainer) == neurons_experiment_get_training_set (experiment));
   g_assert_true (neurons_evaluator_get_test_set (neurons_experiment_get_evaluator (experiment))
                  == neurons_experiment_get_test_set (experiment));
-  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, 0);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 0);
   g_assert_false (neurons_experiment_get_playing (experiment));
   g_assert_cmpint (neurons_experiment_get_input_source (experiment), ==, NEURONS_INPUT_SOURCE_TRAINING);
   assert_training_sample_shown (experiment, training_index (experiment, 0));
@@ -401,7 +401,7 @@ test_switch_kind (void)
   g_assert_no_error (error);
   g_assert_cmpint (neurons_experiment_get_dataset_kind (experiment), ==, NEURONS_DATASET_MNIST);
   g_assert_cmpuint (n_kind, ==, 2);
-  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 0), ==, "0");
+  g_assert_cmpstr (neurons_network_model_get_class_name (net, 0), ==, "0");
 
   free_experiment (g_steal_pointer (&experiment));
 }
@@ -454,12 +454,12 @@ static void
 test_step (void)
 {
   g_autoptr(NeuronsExperiment) experiment = new_ready_experiment ();
-  NeuronsNeuralNet *net = neurons_experiment_get_net (experiment);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
 
   for (guint i = 0; i < 3; i++)
     neurons_experiment_step (experiment);
 
-  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, 3);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 3);
   g_assert_false (neurons_experiment_get_playing (experiment));
   assert_training_sample_shown (experiment, training_index (experiment, 2));
 
@@ -468,15 +468,15 @@ test_step (void)
   wait_for_samples_above (experiment, 3);
   neurons_experiment_pause (experiment);
   {
-    guint64 samples_seen = neurons_neural_net_get_samples_seen (net);
+    guint64 samples_seen = neurons_network_model_get_samples_seen (net);
 
     neurons_experiment_play (experiment);
     neurons_experiment_step (experiment);
     g_assert_false (neurons_experiment_get_playing (experiment));
-    g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), >, samples_seen);
-    samples_seen = neurons_neural_net_get_samples_seen (net);
+    g_assert_cmpuint (neurons_network_model_get_samples_seen (net), >, samples_seen);
+    samples_seen = neurons_network_model_get_samples_seen (net);
     run_main_loop_for (100);
-    g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, samples_seen);
+    g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, samples_seen);
   }
 
   free_experiment (g_steal_pointer (&experiment));
@@ -487,7 +487,7 @@ static void
 test_play_pause (void)
 {
   g_autoptr(NeuronsExperiment) experiment = new_ready_experiment ();
-  NeuronsNeuralNet *net = neurons_experiment_get_net (experiment);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
   guint64 samples_seen;
   guint n_playing = 0;
   gboolean playing;
@@ -501,9 +501,9 @@ test_play_pause (void)
   neurons_experiment_pause (experiment);
   g_assert_false (neurons_experiment_get_playing (experiment));
   g_assert_cmpuint (n_playing, ==, 2);
-  samples_seen = neurons_neural_net_get_samples_seen (net);
+  samples_seen = neurons_network_model_get_samples_seen (net);
   run_main_loop_for (100);
-  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, samples_seen);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, samples_seen);
 
   neurons_experiment_toggle (experiment);
   g_assert_true (neurons_experiment_get_playing (experiment));
@@ -525,7 +525,7 @@ static void
 test_speed (void)
 {
   g_autoptr(NeuronsExperiment) experiment = new_ready_experiment ();
-  NeuronsNeuralNet *net = neurons_experiment_get_net (experiment);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
   guint n_speed = 0;
   gint64 start;
   double seconds;
@@ -543,7 +543,7 @@ test_speed (void)
   wait_for_samples_above (experiment, 2);
   neurons_experiment_pause (experiment);
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  samples_seen = neurons_neural_net_get_samples_seen (net);
+  samples_seen = neurons_network_model_get_samples_seen (net);
 
   /* 20 a second, the first at once; never more, however busy the machine (at full speed,
    * the first few samples would come as thousands) */
@@ -558,7 +558,7 @@ static void
 test_drawing_paused (void)
 {
   g_autoptr(NeuronsExperiment) experiment = new_ready_experiment ();
-  NeuronsNeuralNet *net = neurons_experiment_get_net (experiment);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
   guint8 drawing[NEURONS_INPUT_SIZE];
   Shown before;
   guint n_source = 0;
@@ -586,7 +586,7 @@ test_drawing_paused (void)
   g_assert_cmpuint (n_source, ==, 2);
   assert_shown (experiment, before.pixels, before.label, before.index);
   g_assert_false (neurons_experiment_get_playing (experiment));
-  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, 3);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 3);
 
   /* Back on the stream already: nothing more happens */
   neurons_experiment_resume_training_stream (experiment, TRUE);
@@ -600,7 +600,7 @@ static void
 test_drawing_running (void)
 {
   g_autoptr(NeuronsExperiment) experiment = new_ready_experiment ();
-  NeuronsNeuralNet *net = neurons_experiment_get_net (experiment);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
   guint8 drawing[NEURONS_INPUT_SIZE];
   guint64 samples_seen;
 
@@ -610,9 +610,9 @@ test_drawing_running (void)
   make_drawing (drawing, 14);
   neurons_experiment_show_drawing (experiment, drawing);
   g_assert_false (neurons_experiment_get_playing (experiment));
-  samples_seen = neurons_neural_net_get_samples_seen (net);
+  samples_seen = neurons_network_model_get_samples_seen (net);
   run_main_loop_for (100);
-  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, samples_seen);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, samples_seen);
   assert_shown (experiment, drawing, -1, -1);
 
   /* The sample the trainer stopped on comes back, and training runs again */
@@ -623,7 +623,7 @@ test_drawing_running (void)
 
   /* Without resume, it stays paused, with the sample back (draw mode left for a lesson) */
   neurons_experiment_show_drawing (experiment, drawing);
-  samples_seen = neurons_neural_net_get_samples_seen (net);
+  samples_seen = neurons_network_model_get_samples_seen (net);
   neurons_experiment_resume_training_stream (experiment, FALSE);
   g_assert_false (neurons_experiment_get_playing (experiment));
   assert_training_sample_shown (experiment, training_index (experiment, samples_seen - 1));
@@ -637,7 +637,7 @@ static void
 test_drawing_controls (void)
 {
   g_autoptr(NeuronsExperiment) experiment = new_ready_experiment ();
-  NeuronsNeuralNet *net = neurons_experiment_get_net (experiment);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
   guint8 drawing[NEURONS_INPUT_SIZE];
 
   make_drawing (drawing, 14);
@@ -652,12 +652,12 @@ test_drawing_controls (void)
   /* Step: back to the stream, one sample trained and shown */
   neurons_experiment_show_drawing (experiment, drawing);
   {
-    guint64 samples_seen = neurons_neural_net_get_samples_seen (net);
+    guint64 samples_seen = neurons_network_model_get_samples_seen (net);
 
     neurons_experiment_step (experiment);
     g_assert_cmpint (neurons_experiment_get_input_source (experiment), ==, NEURONS_INPUT_SOURCE_TRAINING);
     g_assert_false (neurons_experiment_get_playing (experiment));
-    g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, samples_seen + 1);
+    g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, samples_seen + 1);
     assert_training_sample_shown (experiment, training_index (experiment, samples_seen));
   }
 
@@ -677,7 +677,7 @@ test_test_image (void)
 {
   g_autoptr(NeuronsExperiment) experiment = new_ready_experiment ();
   NeuronsDataset *test_set = neurons_experiment_get_test_set (experiment);
-  NeuronsNeuralNet *net = neurons_experiment_get_net (experiment);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
   guint8 drawing[NEURONS_INPUT_SIZE];
   guint64 samples_seen;
   Shown before;
@@ -699,7 +699,7 @@ test_test_image (void)
   wait_for_samples_above (experiment, 100);
   neurons_experiment_show_test_image (experiment, 3);
   g_assert_false (neurons_experiment_get_playing (experiment));
-  samples_seen = neurons_neural_net_get_samples_seen (net);
+  samples_seen = neurons_network_model_get_samples_seen (net);
   assert_shown (experiment, neurons_dataset_image (test_set, 3), test_set->labels[3], 3);
 
   /* Another image, then a drawing: what is kept is still the training stream's */
@@ -722,7 +722,7 @@ static void
 test_files (void)
 {
   g_autoptr(NeuronsExperiment) experiment = new_ready_experiment ();
-  NeuronsNeuralNet *net = neurons_experiment_get_net (experiment);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
   g_autofree char *directory = g_dir_make_tmp ("neurons-experiment-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (directory, "five.neurons.json", NULL);
   g_autofree char *missing = g_build_filename (directory, "missing.neurons.json", NULL);
@@ -744,7 +744,7 @@ test_files (void)
   neurons_experiment_show_drawing (experiment, drawing);
   g_assert_true (neurons_experiment_open_file (experiment, path, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, 5);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 5);
   g_assert_cmpint (neurons_experiment_get_input_source (experiment), ==, NEURONS_INPUT_SOURCE_TRAINING);
   g_assert_false (neurons_experiment_get_playing (experiment));
 

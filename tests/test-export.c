@@ -18,7 +18,7 @@
 
 typedef struct
 {
-  NeuronsNeuralNet *net;
+  NeuronsNetworkModel *net;
   GtkWidget        *view;
   GtkWidget        *window;
   char             *directory;
@@ -35,8 +35,8 @@ fixture_set_up (Fixture       *fixture,
   for (guint y = 6; y < 22; y++)
     pixels[y * 28 + 14] = 255;
 
-  fixture->net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 3);
-  neurons_neural_net_show_input (fixture->net, pixels, 1, 0);
+  fixture->net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 3);
+  neurons_network_model_show_input (fixture->net, pixels, 1, 0);
   fixture->view = neurons_network_view_new ();
   neurons_neuron_view_set_net (NEURONS_NEURON_VIEW (fixture->view), fixture->net);
   fixture->window = neurons_test_show_in_window (fixture->view, VIEW_WIDTH, VIEW_HEIGHT);

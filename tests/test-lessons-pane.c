@@ -62,7 +62,7 @@ typedef struct
 {
   GtkWidget          *window;
   NeuronsLessonsPane *pane;
-  NeuronsNeuralNet   *net;
+  NeuronsNetworkModel   *net;
   NeuronsEvaluator   *evaluator;
   GString            *tried;      /* the setups asked for with win.lesson-try */
 } Fixture;
@@ -90,7 +90,7 @@ fixture_set_up (Fixture       *fixture,
     reset_settings ();
 
   fixture->tried = g_string_new (NULL);
-  fixture->net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  fixture->net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
   fixture->evaluator = neurons_evaluator_new (fixture->net, test_set);
   fixture->pane = NEURONS_LESSONS_PANE (neurons_lessons_pane_new ());
   neurons_lessons_pane_set_net (fixture->pane, fixture->net);
@@ -296,13 +296,13 @@ test_figures_follow_net (Fixture       *fixture,
   neurons_lessons_pane_set_lesson (fixture->pane, "firing");
   chart = find_one_on_show (fixture, NEURONS_TYPE_ACTIVATION_CHART);
   g_assert_cmpint (neurons_activation_chart_get_activation (NEURONS_ACTIVATION_CHART (chart)), ==, NEURONS_ACTIVATION_SIGMOID);
-  neurons_neural_net_reinitialize (fixture->net, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 7);
+  neurons_network_model_reinitialize (fixture->net, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 7);
   g_assert_cmpint (neurons_activation_chart_get_activation (NEURONS_ACTIVATION_CHART (chart)), ==, NEURONS_ACTIVATION_RELU);
 
   neurons_lessons_pane_set_lesson (fixture->pane, "where-to-start");
   chart = find_one_on_show (fixture, NEURONS_TYPE_INIT_CHART);
   g_assert_cmpint (neurons_init_chart_get_initialization (NEURONS_INIT_CHART (chart)), ==, NEURONS_INIT_HE);
-  neurons_neural_net_reinitialize (fixture->net, NEURONS_ACTIVATION_RELU, NEURONS_INIT_UNIFORM, 7);
+  neurons_network_model_reinitialize (fixture->net, NEURONS_ACTIVATION_RELU, NEURONS_INIT_UNIFORM, 7);
   g_assert_cmpint (neurons_init_chart_get_initialization (NEURONS_INIT_CHART (chart)), ==, NEURONS_INIT_UNIFORM);
 
   neurons_lessons_pane_set_lesson (fixture->pane, "weights-as-templates");
@@ -311,7 +311,7 @@ test_figures_follow_net (Fixture       *fixture,
 
   neurons_lessons_pane_set_lesson (fixture->pane, "how-big-a-step");
   chart = find_one_on_show (fixture, NEURONS_TYPE_LEARNING_RATE_CHART);
-  g_assert_true (neurons_neural_net_set_learning_rate (fixture->net, 0.3, NULL));
+  g_assert_true (neurons_network_model_set_learning_rate (fixture->net, 0.3, NULL));
   g_assert_cmpfloat (neurons_learning_rate_chart_get_learning_rate (NEURONS_LEARNING_RATE_CHART (chart)), ==, 0.3);
   g_assert_cmpint (neurons_learning_rate_chart_get_activation (NEURONS_LEARNING_RATE_CHART (chart)), ==, NEURONS_ACTIVATION_RELU);
 
@@ -340,9 +340,9 @@ test_other_data (Fixture       *fixture,
   GtkWidget *note = find_one_on_show (fixture, GTK_TYPE_REVEALER);
 
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (note)));
-  neurons_neural_net_set_class_names (fixture->net, clothes);
+  neurons_network_model_set_class_names (fixture->net, clothes);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (note)));
-  neurons_neural_net_set_class_names (fixture->net, NULL);
+  neurons_network_model_set_class_names (fixture->net, NULL);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (note)));
 }
 

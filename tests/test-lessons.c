@@ -11,7 +11,8 @@
 #include "neurons-dataset.h"
 #include "neurons-mlp.h"
 #include "neurons-neuron-activity.h"
-#include "neurons-training.h"
+#include "neurons-evaluation.h"
+#include "neurons-sgd.h"
 
 /*
  * Each test names the lesson (data/lessons/<lesson>.ui) and quotes the sentence it backs. If

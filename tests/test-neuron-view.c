@@ -382,7 +382,7 @@ static void
 test_properties (void)
 {
   GtkWidget *view = g_object_ref_sink (g_object_new (TEST_TYPE_ROW_VIEW, NULL));
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 1);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 1);
   g_autoptr(NeuronsHighlight) shared = neurons_highlight_new ();
   guint n_net = 0, n_highlight = 0;
 

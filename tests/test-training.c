@@ -10,7 +10,7 @@
 
 #include "neurons-dataset.h"
 #include "neurons-evaluation.h"
-#include "neurons-neural-net-private.h"
+#include "neurons-network-model-private.h"
 #include "neurons-sgd.h"
 #include "neurons-trainer.h"
 
@@ -284,20 +284,20 @@ test_sgd_divergence (void)
 static void
 test_learning_rate_refused (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 1);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 1);
   static const double bad[] = { 0, -0.1, NAN, INFINITY, -INFINITY };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (neurons_neural_net_set_learning_rate (net, bad[i], &error));
+      g_assert_false (neurons_network_model_set_learning_rate (net, bad[i], &error));
       g_assert_error (error, NEURONS_TRAINING_ERROR, NEURONS_TRAINING_ERROR_LEARNING_RATE);
       g_assert_nonnull (strstr (error->message, "above zero"));
-      g_assert_cmpfloat (neurons_neural_net_get_learning_rate (net), ==, 0.30);
+      g_assert_cmpfloat (neurons_network_model_get_learning_rate (net), ==, 0.30);
     }
-  g_assert_true (neurons_neural_net_set_learning_rate (net, 2.5, NULL));
-  g_assert_cmpfloat (neurons_neural_net_get_learning_rate (net), ==, 2.5);
+  g_assert_true (neurons_network_model_set_learning_rate (net, 2.5, NULL));
+  g_assert_cmpfloat (neurons_network_model_get_learning_rate (net), ==, 2.5);
 }
 
 static void
@@ -314,29 +314,29 @@ wait_until_stopped (NeuronsTrainer *trainer)
 static void
 test_input_pixels (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 1);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 1);
   g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
   const guint8 *shown;
   guint8 blank[NEURONS_INPUT_SIZE] = { 0 };
   gint64 index;
 
-  g_assert_cmpmem (neurons_neural_net_get_input_pixels (net), NEURONS_INPUT_SIZE, blank, sizeof blank);
+  g_assert_cmpmem (neurons_network_model_get_input_pixels (net), NEURONS_INPUT_SIZE, blank, sizeof blank);
 
-  neurons_neural_net_show_input (net, neurons_dataset_image (test_set, 4), test_set->labels[4], 4);
-  shown = neurons_neural_net_get_input_pixels (net);
+  neurons_network_model_show_input (net, neurons_dataset_image (test_set, 4), test_set->labels[4], 4);
+  shown = neurons_network_model_get_input_pixels (net);
   g_assert_cmpmem (shown, NEURONS_INPUT_SIZE, neurons_dataset_image (test_set, 4), NEURONS_INPUT_SIZE);
   for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
-    g_assert_cmpint (lrintf (neurons_neural_net_get_forward (net)->input[i] * 255.0f), ==, shown[i]);
+    g_assert_cmpint (lrintf (neurons_network_model_get_forward (net)->input[i] * 255.0f), ==, shown[i]);
 
-  neurons_neural_net_train_step (net, neurons_dataset_image (train_set, 9), train_set->labels[9], 9);
-  g_assert_cmpmem (neurons_neural_net_get_input_pixels (net), NEURONS_INPUT_SIZE,
+  neurons_network_model_train_step (net, neurons_dataset_image (train_set, 9), train_set->labels[9], 9);
+  g_assert_cmpmem (neurons_network_model_get_input_pixels (net), NEURONS_INPUT_SIZE,
                    neurons_dataset_image (train_set, 9), NEURONS_INPUT_SIZE);
 
   neurons_trainer_run_samples (trainer, 1000);
   wait_until_stopped (trainer);
-  index = neurons_neural_net_get_input_index (net);
+  index = neurons_network_model_get_input_index (net);
   g_assert_cmpint (index, >=, 0);
-  g_assert_cmpmem (neurons_neural_net_get_input_pixels (net), NEURONS_INPUT_SIZE,
+  g_assert_cmpmem (neurons_network_model_get_input_pixels (net), NEURONS_INPUT_SIZE,
                    neurons_dataset_image (train_set, index), NEURONS_INPUT_SIZE);
 }
 
@@ -351,46 +351,46 @@ count_notify (guint *count)
 static void
 test_class_names (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 1);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 1);
   const char *clothes[] = { "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot", NULL };
   const char *too_few[] = { "Cat", "Dog", NULL };
-  g_autoptr(NeuronsMlp) before = neurons_mlp_copy (neurons_neural_net_get_mlp (net));
+  g_autoptr(NeuronsMlp) before = neurons_mlp_copy (neurons_network_model_get_mlp (net));
   g_auto(GStrv) property = NULL;
   guint notified = 0;
 
   g_signal_connect_swapped (net, "notify::class-names", G_CALLBACK (count_notify), &notified);
 
-  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 0), ==, "0");
-  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 9), ==, "9");
-  g_assert_cmpuint (g_strv_length ((char **) neurons_neural_net_get_class_names (net)), ==, NEURONS_OUTPUT_SIZE);
+  g_assert_cmpstr (neurons_network_model_get_class_name (net, 0), ==, "0");
+  g_assert_cmpstr (neurons_network_model_get_class_name (net, 9), ==, "9");
+  g_assert_cmpuint (g_strv_length ((char **) neurons_network_model_get_class_names (net)), ==, NEURONS_OUTPUT_SIZE);
 
-  neurons_neural_net_set_class_names (net, clothes);
+  neurons_network_model_set_class_names (net, clothes);
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 7), ==, "Sneaker");
+  g_assert_cmpstr (neurons_network_model_get_class_name (net, 7), ==, "Sneaker");
   g_object_get (net, "class-names", &property, NULL);
   g_assert_true (g_strv_equal ((const char * const *) property, clothes));
-  g_assert_cmpmem (neurons_neural_net_get_mlp (net), sizeof *before, before, sizeof *before);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net), sizeof *before, before, sizeof *before);
 
   /* the same names again are no change */
-  neurons_neural_net_set_class_names (net, clothes);
+  neurons_network_model_set_class_names (net, clothes);
   g_assert_cmpuint (notified, ==, 1);
 
   g_test_expect_message ("neurons-neural-net", G_LOG_LEVEL_CRITICAL, "*NEURONS_OUTPUT_SIZE*");
-  neurons_neural_net_set_class_names (net, too_few);
+  neurons_network_model_set_class_names (net, too_few);
   g_test_assert_expected_messages ();
-  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 0), ==, "T-shirt/top");
+  g_assert_cmpstr (neurons_network_model_get_class_name (net, 0), ==, "T-shirt/top");
 
-  neurons_neural_net_set_class_names (net, NULL);
+  neurons_network_model_set_class_names (net, NULL);
   g_assert_cmpuint (notified, ==, 2);
-  g_assert_cmpstr (neurons_neural_net_get_class_name (net, 3), ==, "3");
+  g_assert_cmpstr (neurons_network_model_get_class_name (net, 3), ==, "3");
 }
 
 /* The worker thread ends with exactly the weights of the plain loop. */
 static void
 test_trainer_matches_plain_loop (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 12);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 12);
   g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
   g_autoptr(NeuronsMlp) plain = neurons_mlp_new ();
   const guint64 n = 60000 + 2500;    /* across an epoch boundary */
@@ -402,7 +402,7 @@ test_trainer_matches_plain_loop (void)
   neurons_trainer_run_samples (trainer, n);
   g_assert_true (neurons_trainer_get_running (trainer));
   wait_until_stopped (trainer);
-  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, n);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, n);
   g_assert_cmpuint (neurons_trainer_get_epoch (trainer), ==, 1);
 
   /* Three single steps on the main thread continue the same sequence */
@@ -410,18 +410,18 @@ test_trainer_matches_plain_loop (void)
   for (guint i = 0; i < 3; i++)
     neurons_trainer_step (trainer);
   g_assert_cmpuint (steps, ==, 3);
-  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, n + 3);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, n + 3);
 
-  g_assert_cmpmem (neurons_neural_net_get_mlp (net)->w1t, sizeof plain->w1t, plain->w1t, sizeof plain->w1t);
-  g_assert_cmpmem (neurons_neural_net_get_mlp (net)->w3, sizeof plain->w3, plain->w3, sizeof plain->w3);
-  g_assert_cmpmem (neurons_neural_net_get_mlp (net)->b1, sizeof plain->b1, plain->b1, sizeof plain->b1);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net)->w1t, sizeof plain->w1t, plain->w1t, sizeof plain->w1t);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net)->w3, sizeof plain->w3, plain->w3, sizeof plain->w3);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net)->b1, sizeof plain->b1, plain->b1, sizeof plain->b1);
 }
 
 /* Play and pause many times: whatever the timing, nothing is lost or trained twice. */
 static void
 test_trainer_pause_keeps_every_step (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 4);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 4);
   g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
   g_autoptr(NeuronsMlp) plain = neurons_mlp_new ();
   guint changes = 0;
@@ -440,16 +440,16 @@ test_trainer_pause_keeps_every_step (void)
 
   g_assert_cmpuint (changes, >, 0);
   neurons_mlp_init (plain, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 4);
-  train_epochs (plain, 4, 0.3f, 0, neurons_neural_net_get_samples_seen (net));
-  g_test_message ("%" G_GUINT64_FORMAT " samples in 20 rounds", neurons_neural_net_get_samples_seen (net));
-  g_assert_cmpmem (neurons_neural_net_get_mlp (net), sizeof *plain, plain, sizeof *plain);
+  train_epochs (plain, 4, 0.3f, 0, neurons_network_model_get_samples_seen (net));
+  g_test_message ("%" G_GUINT64_FORMAT " samples in 20 rounds", neurons_network_model_get_samples_seen (net));
+  g_assert_cmpmem (neurons_network_model_get_mlp (net), sizeof *plain, plain, sizeof *plain);
 }
 
 /* Slow speeds publish every step on its own, with the weights before it. */
 static void
 test_trainer_stepwise (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 4);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 4);
   g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
   guint steps = 0;
 
@@ -461,64 +461,64 @@ test_trainer_stepwise (void)
   wait_until_stopped (trainer);
 
   g_assert_cmpuint (steps, ==, 3);
-  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, 3);
-  g_assert_true (memcmp (neurons_neural_net_get_previous_mlp (net), neurons_neural_net_get_mlp (net),
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 3);
+  g_assert_true (memcmp (neurons_network_model_get_previous_mlp (net), neurons_network_model_get_mlp (net),
                          sizeof (NeuronsMlp)) != 0);
-  g_assert_cmpfloat (neurons_neural_net_get_backward (net)->cost, >, 0);
+  g_assert_cmpfloat (neurons_network_model_get_backward (net)->cost, >, 0);
 }
 
 /* A rate far too high: the run stops, says so, and keeps the last finite weights. */
 static void
 test_trainer_divergence (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 9);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 9);
   g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
   guint diverged = 0;
 
   g_signal_connect_swapped (net, "diverged", G_CALLBACK (g_atomic_int_inc), &diverged);
-  g_assert_true (neurons_neural_net_set_learning_rate (net, 1e38, NULL));
+  g_assert_true (neurons_network_model_set_learning_rate (net, 1e38, NULL));
   neurons_trainer_run_samples (trainer, 60000);
   wait_until_stopped (trainer);
 
   g_assert_cmpuint (diverged, ==, 1);
-  g_assert_true (neurons_neural_net_get_diverged (net));
-  g_assert_true (neurons_mlp_is_finite (neurons_neural_net_get_mlp (net)));
-  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), <, 60000);
+  g_assert_true (neurons_network_model_get_diverged (net));
+  g_assert_true (neurons_mlp_is_finite (neurons_network_model_get_mlp (net)));
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), <, 60000);
 
   /* Diverged, it refuses to go on until given fresh weights */
   neurons_trainer_play (trainer);
   g_assert_false (neurons_trainer_get_running (trainer));
-  neurons_neural_net_reinitialize (net, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 10);
-  g_assert_false (neurons_neural_net_get_diverged (net));
-  g_assert_cmpuint (neurons_neural_net_get_samples_seen (net), ==, 0);
+  neurons_network_model_reinitialize (net, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 10);
+  g_assert_false (neurons_network_model_get_diverged (net));
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 0);
 }
 
 /* Divergence in a single step undoes the step. */
 static void
 test_step_divergence (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 9);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 9);
   g_autoptr(NeuronsMlp) before = NULL;
   guint diverged = 0;
 
   g_signal_connect_swapped (net, "diverged", G_CALLBACK (g_atomic_int_inc), &diverged);
-  g_assert_true (neurons_neural_net_set_learning_rate (net, 1e38, NULL));
+  g_assert_true (neurons_network_model_set_learning_rate (net, 1e38, NULL));
   for (guint s = 0; s < 100 && diverged == 0; s++)
     {
       g_clear_pointer (&before, neurons_mlp_free);
-      before = neurons_mlp_copy (neurons_neural_net_get_mlp (net));
-      neurons_neural_net_train_step (net, neurons_dataset_image (train_set, s), train_set->labels[s], s);
+      before = neurons_mlp_copy (neurons_network_model_get_mlp (net));
+      neurons_network_model_train_step (net, neurons_dataset_image (train_set, s), train_set->labels[s], s);
     }
   g_assert_cmpuint (diverged, ==, 1);
-  g_assert_true (neurons_mlp_is_finite (neurons_neural_net_get_mlp (net)));
-  g_assert_cmpmem (neurons_neural_net_get_mlp (net), sizeof *before, before, sizeof *before);
+  g_assert_true (neurons_mlp_is_finite (neurons_network_model_get_mlp (net)));
+  g_assert_cmpmem (neurons_network_model_get_mlp (net), sizeof *before, before, sizeof *before);
 }
 
 /* Fresh weights while the worker runs: nothing of the old run leaks into the new one. */
 static void
 test_trainer_reset_while_running (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 4);
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 4);
   g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
   g_autoptr(NeuronsMlp) fresh = neurons_mlp_new ();
   gint64 until;
@@ -528,16 +528,16 @@ test_trainer_reset_while_running (void)
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
 
-  neurons_neural_net_reinitialize (net, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 77);
+  neurons_network_model_reinitialize (net, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 77);
   neurons_trainer_pause (trainer);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
   /* It went on training the new net from its start, in its own order */
   neurons_mlp_init (fresh, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 77);
-  train_epochs (fresh, 77, 0.3f, 0, neurons_neural_net_get_samples_seen (net));
-  g_assert_cmpint (neurons_neural_net_get_hidden_activation (net), ==, NEURONS_ACTIVATION_RELU);
-  g_assert_cmpmem (neurons_neural_net_get_mlp (net), sizeof *fresh, fresh, sizeof *fresh);
+  train_epochs (fresh, 77, 0.3f, 0, neurons_network_model_get_samples_seen (net));
+  g_assert_cmpint (neurons_network_model_get_hidden_activation (net), ==, NEURONS_ACTIVATION_RELU);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net), sizeof *fresh, fresh, sizeof *fresh);
 }
 
 int

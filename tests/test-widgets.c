@@ -17,7 +17,7 @@
 #include "neurons-line-canvas.h"
 #include "neurons-network-panel.h"
 #include "neurons-network-view.h"
-#include "neurons-neural-net-private.h"
+#include "neurons-network-model-private.h"
 #include "neurons-neuron-activity.h"
 #include "neurons-weight-tiles.h"
 #include "render-helper.h"
@@ -113,14 +113,14 @@ make_digit (guint8 *pixels)
  * are +0.5 on the top half of the image and -0.5 on the bottom half, the others small; one
  * neuron has been silent for long; the outputs say 7, and the label is 3.
  */
-static NeuronsNeuralNet *
+static NeuronsNetworkModel *
 make_net (void)
 {
-  NeuronsNeuralNet *net = neurons_neural_net_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 7);
+  NeuronsNetworkModel *net = neurons_network_model_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 7);
   g_autoptr(NeuronsSnapshot) snapshot = neurons_snapshot_new ();
   NeuronsMlp *mlp = &snapshot->mlp;
 
-  memcpy (mlp, neurons_neural_net_get_mlp (net), sizeof *mlp);
+  memcpy (mlp, neurons_network_model_get_mlp (net), sizeof *mlp);
   for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
     {
       for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
@@ -149,7 +149,7 @@ make_net (void)
   snapshot->sample_index = 0;
   snapshot->label = LABEL;
   snapshot->samples_seen = 1;
-  neurons_neural_net_apply_snapshot (net, snapshot);
+  neurons_network_model_apply_snapshot (net, snapshot);
 
   return net;
 }
@@ -232,7 +232,7 @@ test_line_canvas_coverage (void)
 static void
 check_tiles (gboolean dark)
 {
-  g_autoptr(NeuronsNeuralNet) net = make_net ();
+  g_autoptr(NeuronsNetworkModel) net = make_net ();
   GtkWidget *tiles = neurons_weight_tiles_new ();
   GtkWidget *window;
   g_autoptr(NeuronsTestImage) image = NULL;
@@ -294,7 +294,7 @@ test_tiles_dark (void)
 static void
 test_tiles_second_layer (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = make_net ();
+  g_autoptr(NeuronsNetworkModel) net = make_net ();
   GtkWidget *tiles = neurons_weight_tiles_new ();
   NeuronsHighlight *highlight = neurons_neuron_view_get_highlight (NEURONS_NEURON_VIEW (tiles));
   GtkWidget *window;
@@ -324,8 +324,8 @@ test_tiles_second_layer (void)
 static void
 test_view_outputs (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = make_net ();
-  const NeuronsForward *forward = neurons_neural_net_get_forward (net);
+  g_autoptr(NeuronsNetworkModel) net = make_net ();
+  const NeuronsForward *forward = neurons_network_model_get_forward (net);
   GtkWidget *view = neurons_network_view_new ();
   GtkWidget *window;
   g_autoptr(NeuronsTestImage) image = NULL;
@@ -375,7 +375,7 @@ test_view_outputs (void)
 static void
 test_view_contributions (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = make_net ();
+  g_autoptr(NeuronsNetworkModel) net = make_net ();
   GtkWidget *view = neurons_network_view_new ();
   NeuronsHighlight *highlight = neurons_neuron_view_get_highlight (NEURONS_NEURON_VIEW (view));
   GtkWidget *window;
@@ -410,7 +410,7 @@ test_view_contributions (void)
     }
 
   description = g_strdup_printf ("Prediction: %u, true label: %d. First-layer neuron 1 selected.",
-                                 neurons_neural_net_get_forward (net)->prediction, LABEL);
+                                 neurons_network_model_get_forward (net)->prediction, LABEL);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -420,7 +420,7 @@ test_view_contributions (void)
 static void
 test_view_phases (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = make_net ();
+  g_autoptr(NeuronsNetworkModel) net = make_net ();
   GtkWidget *view = neurons_network_view_new ();
   GtkWidget *window;
   guint8 pixels[NEURONS_INPUT_SIZE];
@@ -432,7 +432,7 @@ test_view_phases (void)
   g_assert_cmpint (neurons_network_view_get_phase (NEURONS_NETWORK_VIEW (view)), ==, NEURONS_STEP_PHASE_NONE);
 
   make_digit (pixels);
-  neurons_neural_net_train_step (net, pixels, LABEL, 0);
+  neurons_network_model_train_step (net, pixels, LABEL, 0);
   last = neurons_network_view_get_phase (NEURONS_NETWORK_VIEW (view));
   g_assert_cmpint (last, ==, NEURONS_STEP_PHASE_FORWARD);
 
@@ -460,7 +460,7 @@ test_view_phases (void)
 static void
 test_panel_small (void)
 {
-  g_autoptr(NeuronsNeuralNet) net = make_net ();
+  g_autoptr(NeuronsNetworkModel) net = make_net ();
   GtkWidget *panel = neurons_network_panel_new ();
   GtkWidget *window;
   g_autoptr(NeuronsTestImage) image = NULL;

@@ -13,7 +13,7 @@
 #include "neurons-network-panel.h"
 #include "neurons-network-view.h"
 #include "neurons-trainer.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 /*
  * widgets-demo [--speed=N] [--dark] [--size=WxH] [--activation=relu|sigmoid]
@@ -97,7 +97,7 @@ activate (GtkApplication *app)
   g_autoptr(NeuronsDataset) train = NULL;
   g_autoptr(NeuronsDataset) test = NULL;
   g_autofree char *directory = neurons_dataset_find_default_directory ();
-  g_autoptr(NeuronsNeuralNet) net = NULL;
+  g_autoptr(NeuronsNetworkModel) net = NULL;
   NeuronsActivation activation = NEURONS_ACTIVATION_RELU;
   NeuronsTrainer *trainer;
   GtkWidget *window, *panel;
@@ -114,8 +114,8 @@ activate (GtkApplication *app)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
-  net = neurons_neural_net_new (activation, neurons_suggested_init (activation), NEURONS_DEFAULT_SEED);
-  if (learning_rate > 0 && !neurons_neural_net_set_learning_rate (net, learning_rate, &error))
+  net = neurons_network_model_new (activation, neurons_suggested_init (activation), NEURONS_DEFAULT_SEED);
+  if (learning_rate > 0 && !neurons_network_model_set_learning_rate (net, learning_rate, &error))
     g_error ("%s", error->message);
 
   trainer = neurons_trainer_new (net, train);

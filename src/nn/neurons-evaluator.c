@@ -32,7 +32,7 @@ struct _NeuronsEvaluator
 {
   GObject             parent_instance;
 
-  NeuronsNeuralNet   *net;
+  NeuronsNetworkModel   *net;
   NeuronsDataset     *test;
   guint               n_panel;
 
@@ -212,8 +212,8 @@ start_evaluation (NeuronsEvaluator *self)
 
   job = g_new0 (Job, 1);
   job->generation = self->generation;
-  job->samples_seen = neurons_neural_net_get_samples_seen (self->net);
-  job->mlp = neurons_mlp_copy (neurons_neural_net_get_mlp (self->net));
+  job->samples_seen = neurons_network_model_get_samples_seen (self->net);
+  job->mlp = neurons_mlp_copy (neurons_network_model_get_mlp (self->net));
   job->test = neurons_dataset_ref (self->test);
   job->predictions = g_new (guint8, self->test->n_images);
   job->n_panel = self->n_panel;
@@ -266,7 +266,7 @@ schedule (NeuronsEvaluator *self)
 static void
 on_net_changed (NeuronsEvaluator *self)
 {
-  guint64 samples_seen = neurons_neural_net_get_samples_seen (self->net);
+  guint64 samples_seen = neurons_network_model_get_samples_seen (self->net);
 
   if (samples_seen == self->last_samples_seen)
     return;
@@ -276,7 +276,7 @@ on_net_changed (NeuronsEvaluator *self)
   self->dirty = TRUE;
   if (samples_seen > 0)
     neurons_history_append (self->cost_history, samples_seen,
-                            neurons_neural_net_get_running_cost (self->net));
+                            neurons_network_model_get_running_cost (self->net));
   schedule (self);
 }
 
@@ -304,7 +304,7 @@ start_over (NeuronsEvaluator *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PANEL_ACCURACY]);
   g_signal_emit (self, signals[UPDATED], 0);
 
-  self->last_samples_seen = neurons_neural_net_get_samples_seen (self->net);
+  self->last_samples_seen = neurons_network_model_get_samples_seen (self->net);
   self->last_change = g_get_monotonic_time ();
   self->dirty = TRUE;
   g_clear_handle_id (&self->timeout_source, g_source_remove);
@@ -418,7 +418,7 @@ neurons_evaluator_class_init (NeuronsEvaluatorClass *klass)
 
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
+                         NEURONS_TYPE_NETWORK_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_TEST_ACCURACY] =
@@ -494,25 +494,25 @@ choose_panel (NeuronsEvaluator *self)
  * Returns: (transfer full): a new evaluator
  */
 NeuronsEvaluator *
-neurons_evaluator_new (NeuronsNeuralNet *net,
+neurons_evaluator_new (NeuronsNetworkModel *net,
                        NeuronsDataset   *test)
 {
   NeuronsEvaluator *self;
 
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (net), NULL);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (net), NULL);
   g_return_val_if_fail (test != NULL && test->n_images > 0, NULL);
 
   self = g_object_new (NEURONS_TYPE_EVALUATOR, "net", net, NULL);
   self->test = neurons_dataset_ref (test);
   choose_panel (self);
-  self->last_samples_seen = neurons_neural_net_get_samples_seen (net);
+  self->last_samples_seen = neurons_network_model_get_samples_seen (net);
   self->dirty = TRUE;
   start_evaluation (self);
 
   return self;
 }
 
-NeuronsNeuralNet *
+NeuronsNetworkModel *
 neurons_evaluator_get_net (NeuronsEvaluator *self)
 {
   g_return_val_if_fail (NEURONS_IS_EVALUATOR (self), NULL);

@@ -9,7 +9,7 @@
 
 #include "neurons-dataset.h"
 #include "neurons-history.h"
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 #include "neurons-evaluation.h"
 #include "neurons-sgd.h"
 
@@ -28,9 +28,9 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (NeuronsEvaluator, neurons_evaluator, NEURONS, EVALUATOR, GObject)
 
-NeuronsEvaluator         *neurons_evaluator_new                         (NeuronsNeuralNet *net,
+NeuronsEvaluator         *neurons_evaluator_new                         (NeuronsNetworkModel *net,
                                                                          NeuronsDataset   *test);
-NeuronsNeuralNet         *neurons_evaluator_get_net                     (NeuronsEvaluator *self);
+NeuronsNetworkModel         *neurons_evaluator_get_net                     (NeuronsEvaluator *self);
 NeuronsDataset           *neurons_evaluator_get_test_set                (NeuronsEvaluator *self);
 void                      neurons_evaluator_set_test_set                (NeuronsEvaluator *self,
                                                                          NeuronsDataset   *test);

@@ -37,7 +37,7 @@ struct _NeuronsExperiment
 {
   GObject                 parent_instance;
 
-  NeuronsNeuralNet       *net;
+  NeuronsNetworkModel       *net;
   NeuronsTrainer         *trainer;        /* NULL until the first data is in */
   NeuronsEvaluator       *evaluator;      /* NULL until the first data is in */
   NeuronsDataset         *training_set;
@@ -131,15 +131,15 @@ trainer_running (NeuronsExperiment *self)
 static void
 show_next_sample (NeuronsExperiment *self)
 {
-  guint64 samples_seen = neurons_neural_net_get_samples_seen (self->net);
+  guint64 samples_seen = neurons_network_model_get_samples_seen (self->net);
   guint n_images = self->training_set->n_images;
   g_autofree guint32 *order = g_new (guint32, n_images);
   guint index;
 
-  neurons_epoch_order (neurons_neural_net_get_seed (self->net), samples_seen / n_images,
+  neurons_epoch_order (neurons_network_model_get_seed (self->net), samples_seen / n_images,
                        order, n_images);
   index = order[samples_seen % n_images];
-  neurons_neural_net_show_input (self->net, neurons_dataset_image (self->training_set, index),
+  neurons_network_model_show_input (self->net, neurons_dataset_image (self->training_set, index),
                                  self->training_set->labels[index], index);
 }
 
@@ -155,10 +155,10 @@ leave_training_stream (NeuronsExperiment  *self,
       if (self->trainer != NULL)
         neurons_trainer_pause (self->trainer);
 
-      memcpy (self->saved_pixels, neurons_neural_net_get_input_pixels (self->net),
+      memcpy (self->saved_pixels, neurons_network_model_get_input_pixels (self->net),
               sizeof self->saved_pixels);
-      self->saved_label = neurons_neural_net_get_input_label (self->net);
-      self->saved_index = neurons_neural_net_get_input_index (self->net);
+      self->saved_label = neurons_network_model_get_input_label (self->net);
+      self->saved_index = neurons_network_model_get_input_index (self->net);
     }
 
   set_input_source (self, input_source);
@@ -175,7 +175,7 @@ return_to_training_stream (NeuronsExperiment *self)
     return FALSE;
 
   self->saved_playing = FALSE;
-  neurons_neural_net_show_input (self->net, self->saved_pixels, self->saved_label, self->saved_index);
+  neurons_network_model_show_input (self->net, self->saved_pixels, self->saved_label, self->saved_index);
   set_input_source (self, NEURONS_INPUT_SOURCE_TRAINING);
 
   return was_playing;
@@ -252,7 +252,7 @@ attach_first_data (NeuronsExperiment *self)
   self->evaluator = neurons_evaluator_new (self->net, self->test_set);
 
   /* A network opened before the data came keeps what it had on show. */
-  if (neurons_neural_net_get_input_index (self->net) < 0)
+  if (neurons_network_model_get_input_index (self->net) < 0)
     show_next_sample (self);
 
   notify (self, PROP_TRAINER);
@@ -269,9 +269,9 @@ attach_other_data (NeuronsExperiment *self)
   neurons_trainer_pause (self->trainer);
   neurons_trainer_set_dataset (self->trainer, self->training_set);
   neurons_evaluator_set_test_set (self->evaluator, self->test_set);
-  neurons_neural_net_reinitialize (self->net,
-                                   neurons_neural_net_get_hidden_activation (self->net),
-                                   neurons_neural_net_get_initialization (self->net),
+  neurons_network_model_reinitialize (self->net,
+                                   neurons_network_model_get_hidden_activation (self->net),
+                                   neurons_network_model_get_initialization (self->net),
                                    seed);
   show_next_sample (self);
 }
@@ -292,7 +292,7 @@ take_data (NeuronsExperiment *self,
   g_clear_pointer (&self->test_set, neurons_dataset_unref);
   self->training_set = g_steal_pointer (&load->training_set);
   self->test_set = g_steal_pointer (&load->test_set);
-  neurons_neural_net_set_class_names (self->net, neurons_datasets_get_class_names (load->kind));
+  neurons_network_model_set_class_names (self->net, neurons_datasets_get_class_names (load->kind));
 
   if (first)
     attach_first_data (self);
@@ -433,7 +433,7 @@ neurons_experiment_constructed (GObject *object)
   G_OBJECT_CLASS (neurons_experiment_parent_class)->constructed (object);
 
   if (self->net == NULL)
-    self->net = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID,
+    self->net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID,
                                         neurons_suggested_init (NEURONS_ACTIVATION_SIGMOID),
                                         NEURONS_DEFAULT_SEED);
 }
@@ -634,7 +634,7 @@ install_training_properties (void)
    */
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
+                         NEURONS_TYPE_NETWORK_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -722,9 +722,9 @@ neurons_experiment_init (NeuronsExperiment *self)
  * An experiment without data: load some with neurons_experiment_load_async().
  */
 NeuronsExperiment *
-neurons_experiment_new (NeuronsNeuralNet *net)
+neurons_experiment_new (NeuronsNetworkModel *net)
 {
-  g_return_val_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net), NULL);
+  g_return_val_if_fail (net == NULL || NEURONS_IS_NETWORK_MODEL (net), NULL);
 
   return g_object_new (NEURONS_TYPE_EXPERIMENT, "net", net, NULL);
 }
@@ -755,7 +755,7 @@ neurons_experiment_get_loading (NeuronsExperiment *self)
   return self->loading;
 }
 
-NeuronsNeuralNet *
+NeuronsNetworkModel *
 neurons_experiment_get_net (NeuronsExperiment *self)
 {
   g_return_val_if_fail (NEURONS_IS_EXPERIMENT (self), NULL);
@@ -944,7 +944,7 @@ neurons_experiment_reset (NeuronsExperiment *self,
 {
   g_return_if_fail (NEURONS_IS_EXPERIMENT (self));
 
-  neurons_neural_net_reinitialize (self->net, hidden_activation, initialization, seed);
+  neurons_network_model_reinitialize (self->net, hidden_activation, initialization, seed);
 }
 
 /* Returns: whether the rate was valid; else the rate stays and @error says why */
@@ -955,7 +955,7 @@ neurons_experiment_set_learning_rate (NeuronsExperiment  *self,
 {
   g_return_val_if_fail (NEURONS_IS_EXPERIMENT (self), FALSE);
 
-  return neurons_neural_net_set_learning_rate (self->net, learning_rate, error);
+  return neurons_network_model_set_learning_rate (self->net, learning_rate, error);
 }
 
 /**
@@ -982,7 +982,7 @@ neurons_experiment_open_file (NeuronsExperiment  *self,
   if (self->trainer != NULL)
     neurons_trainer_pause (self->trainer);
 
-  if (!neurons_neural_net_load_file (self->net, path, error))
+  if (!neurons_network_model_load_file (self->net, path, error))
     {
       if (was_playing)
         neurons_trainer_play (self->trainer);
@@ -991,7 +991,7 @@ neurons_experiment_open_file (NeuronsExperiment  *self,
 
   /* The drawing or the test image belonged to the last network. */
   return_to_training_stream (self);
-  if (self->training_set != NULL && neurons_neural_net_get_input_index (self->net) < 0)
+  if (self->training_set != NULL && neurons_network_model_get_input_index (self->net) < 0)
     show_next_sample (self);
 
   return TRUE;
@@ -1021,7 +1021,7 @@ neurons_experiment_save_file (NeuronsExperiment  *self,
   if (was_playing)
     neurons_trainer_pause (self->trainer);
 
-  saved = neurons_neural_net_save_file (self->net, path, error);
+  saved = neurons_network_model_save_file (self->net, path, error);
 
   if (was_playing)
     neurons_trainer_play (self->trainer);
@@ -1048,7 +1048,7 @@ neurons_experiment_show_drawing (NeuronsExperiment *self,
   g_return_if_fail (pixels != NULL);
 
   leave_training_stream (self, NEURONS_INPUT_SOURCE_DRAWING);
-  neurons_neural_net_show_input (self->net, pixels, -1, -1);
+  neurons_network_model_show_input (self->net, pixels, -1, -1);
 }
 
 /**
@@ -1068,7 +1068,7 @@ neurons_experiment_show_test_image (NeuronsExperiment *self,
   g_return_if_fail (test_index < self->test_set->n_images);
 
   leave_training_stream (self, NEURONS_INPUT_SOURCE_TEST_IMAGE);
-  neurons_neural_net_show_input (self->net, neurons_dataset_image (self->test_set, test_index),
+  neurons_network_model_show_input (self->net, neurons_dataset_image (self->test_set, test_index),
                                  self->test_set->labels[test_index], test_index);
 }
 

@@ -10,7 +10,7 @@
 #include "neurons-dataset-catalog.h"
 #include "neurons-dataset.h"
 #include "neurons-evaluator.h"
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 #include "neurons-trainer.h"
 
 G_BEGIN_DECLS
@@ -35,12 +35,12 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (NeuronsExperiment, neurons_experiment, NEURONS, EXPERIMENT, GObject)
 
-NeuronsExperiment      *neurons_experiment_new                   (NeuronsNeuralNet     *net);
+NeuronsExperiment      *neurons_experiment_new                   (NeuronsNetworkModel     *net);
 
 NeuronsExperimentState  neurons_experiment_get_state             (NeuronsExperiment    *self);
 const GError           *neurons_experiment_get_error             (NeuronsExperiment    *self);
 gboolean                neurons_experiment_get_loading           (NeuronsExperiment    *self);
-NeuronsNeuralNet       *neurons_experiment_get_net               (NeuronsExperiment    *self);
+NeuronsNetworkModel       *neurons_experiment_get_net               (NeuronsExperiment    *self);
 NeuronsTrainer         *neurons_experiment_get_trainer           (NeuronsExperiment    *self);
 NeuronsEvaluator       *neurons_experiment_get_evaluator         (NeuronsExperiment    *self);
 NeuronsDataset         *neurons_experiment_get_training_set      (NeuronsExperiment    *self);

@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "neurons-neural-net-private.h"
+#include "neurons-network-model-private.h"
 #include "neurons-trainer.h"
 #include "neurons-sgd.h"
 
@@ -18,14 +18,14 @@
  * Training runs on a worker thread with its own copy of the weights. The main thread never
  * waits for it and it never waits for the main thread: at most once per frame the worker
  * copies a consistent picture of its state into the `pending` queue and, if none is queued
- * yet, asks the main loop to apply it to the NeuronsNeuralNet. A newer summary replaces one the
+ * yet, asks the main loop to apply it to the NeuronsNetworkModel. A newer summary replaces one the
  * main loop has not taken yet, so a slow main loop just gets the newer picture later; single
  * steps are never dropped that way, since each is shown by itself. Slowly (≤ NEURONS_SPEED_STEPWISE_LIMIT samples/s) every step is published by
  * itself, with the weights before it and its errors, so a view can show its three phases.
  *
- * While paused, the NeuronsNeuralNet's weights are the truth: play() copies them to the
+ * While paused, the NeuronsNetworkModel's weights are the truth: play() copies them to the
  * worker, pause() joins the worker and publishes its final state, and single steps run on
- * the main thread through neurons_neural_net_train_step(), with the same math.
+ * the main thread through neurons_network_model_train_step(), with the same math.
  */
 
 #define FRAME_USEC            (G_USEC_PER_SEC / 60)
@@ -38,7 +38,7 @@ struct _NeuronsTrainer
 {
   GObject           parent_instance;
 
-  NeuronsNeuralNet *net;
+  NeuronsNetworkModel *net;
   NeuronsDataset   *dataset;
   GThread          *thread;
   guint             finish_source;
@@ -113,7 +113,7 @@ apply_snapshot (NeuronsTrainer        *self,
 {
   guint64 epoch = snapshot->samples_seen / self->dataset->n_images;
 
-  neurons_neural_net_apply_snapshot (self->net, snapshot);
+  neurons_network_model_apply_snapshot (self->net, snapshot);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THROUGHPUT]);
   if (epoch != self->epoch)
@@ -414,7 +414,7 @@ stop_worker (NeuronsTrainer *self,
   apply_queue (self, &queue);
 
   /* Steps the worker took after its last snapshot */
-  if (!diverged && self->sgd->samples_seen != neurons_neural_net_get_samples_seen (self->net))
+  if (!diverged && self->sgd->samples_seen != neurons_network_model_get_samples_seen (self->net))
     {
       g_autoptr(NeuronsSnapshot) final = neurons_snapshot_new ();
 
@@ -427,7 +427,7 @@ stop_worker (NeuronsTrainer *self,
 
 static void
 on_net_reset (NeuronsTrainer   *self,
-              NeuronsNeuralNet *net)
+              NeuronsNetworkModel *net)
 {
   gboolean was_running = self->running;
 
@@ -440,10 +440,10 @@ on_net_reset (NeuronsTrainer   *self,
 static void
 on_net_learning_rate (NeuronsTrainer   *self,
                       GParamSpec       *pspec,
-                      NeuronsNeuralNet *net)
+                      NeuronsNetworkModel *net)
 {
   g_mutex_lock (&self->mutex);
-  self->learning_rate = (float) neurons_neural_net_get_learning_rate (net);
+  self->learning_rate = (float) neurons_network_model_get_learning_rate (net);
   g_mutex_unlock (&self->mutex);
 }
 
@@ -542,7 +542,7 @@ neurons_trainer_class_init (NeuronsTrainerClass *klass)
 
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
+                         NEURONS_TYPE_NETWORK_MODEL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_RUNNING] =
@@ -581,20 +581,20 @@ neurons_trainer_init (NeuronsTrainer *self)
 }
 
 NeuronsTrainer *
-neurons_trainer_new (NeuronsNeuralNet *net,
+neurons_trainer_new (NeuronsNetworkModel *net,
                      NeuronsDataset   *train)
 {
   NeuronsTrainer *self;
 
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (net), NULL);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (net), NULL);
   g_return_val_if_fail (train != NULL && train->n_images > 0, NULL);
 
   self = g_object_new (NEURONS_TYPE_TRAINER, NULL);
   self->net = g_object_ref (net);
   self->dataset = neurons_dataset_ref (train);
-  self->sgd = neurons_sgd_new (train, neurons_neural_net_get_seed (net), NEURONS_SAMPLE_ORDER_SHUFFLED);
-  self->learning_rate = (float) neurons_neural_net_get_learning_rate (net);
-  self->epoch = neurons_neural_net_get_samples_seen (net) / train->n_images;
+  self->sgd = neurons_sgd_new (train, neurons_network_model_get_seed (net), NEURONS_SAMPLE_ORDER_SHUFFLED);
+  self->learning_rate = (float) neurons_network_model_get_learning_rate (net);
+  self->epoch = neurons_network_model_get_samples_seen (net) / train->n_images;
 
   g_signal_connect_object (net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (net, "notify::learning-rate", G_CALLBACK (on_net_learning_rate),
@@ -603,7 +603,7 @@ neurons_trainer_new (NeuronsNeuralNet *net,
   return self;
 }
 
-NeuronsNeuralNet *
+NeuronsNetworkModel *
 neurons_trainer_get_net (NeuronsTrainer *self)
 {
   g_return_val_if_fail (NEURONS_IS_TRAINER (self), NULL);
@@ -637,7 +637,7 @@ neurons_trainer_set_dataset (NeuronsTrainer *self,
   g_clear_pointer (&self->dataset, neurons_dataset_unref);
   g_clear_pointer (&self->sgd, neurons_sgd_free);
   self->dataset = neurons_dataset_ref (train);
-  self->sgd = neurons_sgd_new (train, neurons_neural_net_get_seed (self->net), NEURONS_SAMPLE_ORDER_SHUFFLED);
+  self->sgd = neurons_sgd_new (train, neurons_network_model_get_seed (self->net), NEURONS_SAMPLE_ORDER_SHUFFLED);
   if (was_running)
     neurons_trainer_play (self);
 }
@@ -710,9 +710,9 @@ neurons_trainer_get_throughput (NeuronsTrainer *self)
 static void
 resume_from_net (NeuronsTrainer *self)
 {
-  neurons_sgd_resume (self->sgd, neurons_neural_net_get_seed (self->net),
-                      neurons_neural_net_get_samples_seen (self->net),
-                      neurons_neural_net_get_running_cost (self->net));
+  neurons_sgd_resume (self->sgd, neurons_network_model_get_seed (self->net),
+                      neurons_network_model_get_samples_seen (self->net),
+                      neurons_network_model_get_running_cost (self->net));
 }
 
 static void
@@ -721,10 +721,10 @@ start_worker (NeuronsTrainer *self,
 {
   g_assert (self->thread == NULL);
 
-  if (neurons_neural_net_get_diverged (self->net))
+  if (neurons_network_model_get_diverged (self->net))
     return;
 
-  memcpy (self->work, neurons_neural_net_get_mlp (self->net), sizeof *self->work);
+  memcpy (self->work, neurons_network_model_get_mlp (self->net), sizeof *self->work);
   resume_from_net (self);
   self->remaining = n_samples;
   /* If the very first batch diverges, fall back to where we started. */
@@ -733,7 +733,7 @@ start_worker (NeuronsTrainer *self,
 
   self->stop_requested = FALSE;
   self->worker_done = FALSE;
-  self->learning_rate = (float) neurons_neural_net_get_learning_rate (self->net);
+  self->learning_rate = (float) neurons_network_model_get_learning_rate (self->net);
   self->thread = g_thread_new ("neurons-trainer", worker_main, self);
   set_running (self, TRUE);
 }
@@ -769,17 +769,17 @@ neurons_trainer_step (NeuronsTrainer *self)
   g_return_if_fail (NEURONS_IS_TRAINER (self));
 
   neurons_trainer_pause (self);
-  if (neurons_neural_net_get_diverged (self->net))
+  if (neurons_network_model_get_diverged (self->net))
     return;
 
   resume_from_net (self);
   index = sample_at (self, self->sgd->samples_seen);
-  neurons_neural_net_train_step (self->net, neurons_dataset_image (self->dataset, index),
+  neurons_network_model_train_step (self->net, neurons_dataset_image (self->dataset, index),
                                  self->dataset->labels[index], index);
 
-  if (self->epoch != neurons_neural_net_get_samples_seen (self->net) / self->dataset->n_images)
+  if (self->epoch != neurons_network_model_get_samples_seen (self->net) / self->dataset->n_images)
     {
-      self->epoch = neurons_neural_net_get_samples_seen (self->net) / self->dataset->n_images;
+      self->epoch = neurons_network_model_get_samples_seen (self->net) / self->dataset->n_images;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPOCH]);
     }
 }

@@ -8,7 +8,7 @@
 #include <gio/gio.h>
 
 #include "neurons-dataset.h"
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 
 G_BEGIN_DECLS
 
@@ -21,9 +21,9 @@ G_DECLARE_FINAL_TYPE (NeuronsTrainer, neurons_trainer, NEURONS, TRAINER, GObject
 /* At or below this speed every step is published on its own, with its three phases. */
 #define NEURONS_SPEED_STEPWISE_LIMIT 10.0
 
-NeuronsTrainer   *neurons_trainer_new             (NeuronsNeuralNet *net,
+NeuronsTrainer   *neurons_trainer_new             (NeuronsNetworkModel *net,
                                                    NeuronsDataset   *train);
-NeuronsNeuralNet *neurons_trainer_get_net         (NeuronsTrainer   *self);
+NeuronsNetworkModel *neurons_trainer_get_net         (NeuronsTrainer   *self);
 NeuronsDataset   *neurons_trainer_get_dataset     (NeuronsTrainer   *self);
 void              neurons_trainer_set_dataset     (NeuronsTrainer   *self,
                                                    NeuronsDataset   *train);

@@ -38,7 +38,7 @@ struct _NeuronsActivationChart
 
   NeuronsActivation  activation;
   gboolean           show_derivatives;
-  NeuronsNeuralNet  *net;
+  NeuronsNetworkModel  *net;
   NeuronsHighlight  *highlight;
   gboolean           marked;            /* whether the last description had a mark */
 };
@@ -514,7 +514,7 @@ neurons_activation_chart_class_init (NeuronsActivationChartClass *klass)
    */
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
+                         NEURONS_TYPE_NETWORK_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -598,7 +598,7 @@ on_net_changed (NeuronsActivationChart *self)
     neurons_chart_invalidate (NEURONS_CHART (self));
 }
 
-NeuronsNeuralNet *
+NeuronsNetworkModel *
 neurons_activation_chart_get_net (NeuronsActivationChart *self)
 {
   g_return_val_if_fail (NEURONS_IS_ACTIVATION_CHART (self), NULL);
@@ -608,10 +608,10 @@ neurons_activation_chart_get_net (NeuronsActivationChart *self)
 
 void
 neurons_activation_chart_set_net (NeuronsActivationChart *self,
-                                  NeuronsNeuralNet       *net)
+                                  NeuronsNetworkModel       *net)
 {
   g_return_if_fail (NEURONS_IS_ACTIVATION_CHART (self));
-  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
+  g_return_if_fail (net == NULL || NEURONS_IS_NETWORK_MODEL (net));
 
   if (self->net == net)
     return;
@@ -673,7 +673,7 @@ neurons_activation_chart_get_marked_input (NeuronsActivationChart *self)
   if (self->net == NULL || self->highlight == NULL)
     return NAN;
 
-  forward = neurons_neural_net_get_forward (self->net);
+  forward = neurons_network_model_get_forward (self->net);
   neuron = neurons_highlight_get_neuron (self->highlight);
   switch (neurons_highlight_get_layer (self->highlight))
     {

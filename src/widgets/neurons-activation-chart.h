@@ -10,7 +10,7 @@
 #include "neurons-chart.h"
 #include "neurons-enums.h"
 #include "neurons-highlight.h"
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 
 G_BEGIN_DECLS
 
@@ -25,9 +25,9 @@ void               neurons_activation_chart_set_activation       (NeuronsActivat
 gboolean           neurons_activation_chart_get_show_derivatives (NeuronsActivationChart *self);
 void               neurons_activation_chart_set_show_derivatives (NeuronsActivationChart *self,
                                                                   gboolean                show_derivatives);
-NeuronsNeuralNet  *neurons_activation_chart_get_net              (NeuronsActivationChart *self);
+NeuronsNetworkModel  *neurons_activation_chart_get_net              (NeuronsActivationChart *self);
 void               neurons_activation_chart_set_net              (NeuronsActivationChart *self,
-                                                                  NeuronsNeuralNet       *net);
+                                                                  NeuronsNetworkModel       *net);
 NeuronsHighlight  *neurons_activation_chart_get_highlight        (NeuronsActivationChart *self);
 void               neurons_activation_chart_set_highlight        (NeuronsActivationChart *self,
                                                                   NeuronsHighlight       *highlight);

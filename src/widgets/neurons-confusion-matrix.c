@@ -204,7 +204,7 @@ class_name (NeuronsConfusionMatrix *self,
   if (self->evaluator == NULL)
     return g_strdup_printf ("%u", k);
 
-  return g_strdup (neurons_neural_net_get_class_name (neurons_evaluator_get_net (self->evaluator), k));
+  return g_strdup (neurons_network_model_get_class_name (neurons_evaluator_get_net (self->evaluator), k));
 }
 
 static char *
@@ -664,7 +664,7 @@ neurons_confusion_matrix_real_cell_activated (NeuronsConfusionMatrix *self,
 
       button = neurons_digit_button_new (test, s);
       neurons_digit_button_set_class_names (NEURONS_DIGIT_BUTTON (button),
-                                            neurons_neural_net_get_class_names (neurons_evaluator_get_net (self->evaluator)));
+                                            neurons_network_model_get_class_names (neurons_evaluator_get_net (self->evaluator)));
       neurons_digit_button_set_prediction (NEURONS_DIGIT_BUTTON (button), predictions[s]);
       gtk_widget_set_size_request (button, 36, 36);
       g_signal_connect_object (button, "activate", G_CALLBACK (on_sample_button_activate), self, G_CONNECT_SWAPPED);

@@ -43,7 +43,7 @@ struct _NeuronsDrawCanvas
 {
   GtkWidget         parent_instance;
 
-  NeuronsNeuralNet *net;
+  NeuronsNetworkModel *net;
   NeuronsDrawing   *drawing;
 
   /* A dropped or pasted picture, on show instead of strokes, and what it reads as. */
@@ -105,11 +105,11 @@ get_square (NeuronsDrawCanvas *self,
 static gboolean
 net_shows_input (NeuronsDrawCanvas *self)
 {
-  if (neurons_neural_net_get_input_label (self->net) != -1
-      || neurons_neural_net_get_input_index (self->net) != -1)
+  if (neurons_network_model_get_input_label (self->net) != -1
+      || neurons_network_model_get_input_index (self->net) != -1)
     return FALSE;
 
-  return memcmp (neurons_neural_net_get_input_pixels (self->net), self->input, sizeof self->input) == 0;
+  return memcmp (neurons_network_model_get_input_pixels (self->net), self->input, sizeof self->input) == 0;
 }
 
 /* Tells a screen reader what the network makes of the canvas. */
@@ -124,7 +124,7 @@ update_description (NeuronsDrawCanvas *self)
     }
   else if (self->net != NULL && net_shows_input (self))
     {
-      const NeuronsForward *forward = neurons_neural_net_get_forward (self->net);
+      const NeuronsForward *forward = neurons_network_model_get_forward (self->net);
       /* Translators: the digit the network reads, and how strongly its output neuron fires */
       g_autofree char *description = g_strdup_printf (_("Prediction: %u, %.0f%%"),
                                                       forward->prediction,
@@ -990,7 +990,7 @@ neurons_draw_canvas_class_init (NeuronsDrawCanvasClass *klass)
    */
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
+                         NEURONS_TYPE_NETWORK_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -1112,7 +1112,7 @@ neurons_draw_canvas_new (void)
   return g_object_new (NEURONS_TYPE_DRAW_CANVAS, NULL);
 }
 
-NeuronsNeuralNet *
+NeuronsNetworkModel *
 neurons_draw_canvas_get_net (NeuronsDrawCanvas *self)
 {
   g_return_val_if_fail (NEURONS_IS_DRAW_CANVAS (self), NULL);
@@ -1122,10 +1122,10 @@ neurons_draw_canvas_get_net (NeuronsDrawCanvas *self)
 
 void
 neurons_draw_canvas_set_net (NeuronsDrawCanvas *self,
-                             NeuronsNeuralNet  *net)
+                             NeuronsNetworkModel  *net)
 {
   g_return_if_fail (NEURONS_IS_DRAW_CANVAS (self));
-  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
+  g_return_if_fail (net == NULL || NEURONS_IS_NETWORK_MODEL (net));
 
   if (self->net == net)
     return;

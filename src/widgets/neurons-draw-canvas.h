@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "neurons-drawing.h"
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NeuronsDrawCanvas, neurons_draw_canvas, NEURONS, DRAW_CANVAS, GtkWidget)
 
 GtkWidget        *neurons_draw_canvas_new          (void);
-NeuronsNeuralNet *neurons_draw_canvas_get_net      (NeuronsDrawCanvas *self);
+NeuronsNetworkModel *neurons_draw_canvas_get_net      (NeuronsDrawCanvas *self);
 void              neurons_draw_canvas_set_net      (NeuronsDrawCanvas *self,
-                                                    NeuronsNeuralNet  *net);
+                                                    NeuronsNetworkModel  *net);
 NeuronsDrawing   *neurons_draw_canvas_get_drawing  (NeuronsDrawCanvas *self);
 gboolean          neurons_draw_canvas_get_empty    (NeuronsDrawCanvas *self);
 gboolean          neurons_draw_canvas_get_input    (NeuronsDrawCanvas *self,

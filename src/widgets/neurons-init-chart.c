@@ -12,7 +12,7 @@
 
 #include "neurons-colors.h"
 #include "neurons-init-chart.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 /*
  * What He, Xavier and Uniform actually give the first layer, whose neurons each sum 784

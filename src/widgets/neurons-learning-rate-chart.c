@@ -12,7 +12,7 @@
 
 #include "neurons-colors.h"
 #include "neurons-learning-rate-chart.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 /*
  * Gradient descent run for real on the simplest cost there is, C(w) = w², whose slope is

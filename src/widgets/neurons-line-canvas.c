@@ -10,7 +10,7 @@
 #include <math.h>
 
 #include "neurons-line-canvas.h"
-#include "neurons-snapshot.h"
+#include "neurons-cairo.h"
 
 /*
  * The network view draws about 500 connections every frame. Stroked with Cairo they cost
@@ -179,7 +179,7 @@ neurons_line_canvas_finish (NeuronsLineCanvas      *canvas,
 
   cairo_surface_mark_dirty (canvas->surface);
 
-  cr = neurons_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (origin->x, origin->y, width, height));
+  cr = neurons_cairo_append (snapshot, &GRAPHENE_RECT_INIT (origin->x, origin->y, width, height));
   cairo_set_source_surface (cr, canvas->surface, origin->x, origin->y);
   cairo_paint (cr);
   cairo_destroy (cr);

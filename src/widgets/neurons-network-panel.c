@@ -38,7 +38,7 @@ struct _NeuronsNetworkPanel
 {
   GtkWidget         parent_instance;
 
-  NeuronsNeuralNet *net;
+  NeuronsNetworkModel *net;
   NeuronsHighlight *highlight;
 
   GtkWidget        *view;
@@ -397,7 +397,7 @@ neurons_network_panel_class_init (NeuronsNetworkPanelClass *klass)
    */
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
+                         NEURONS_TYPE_NETWORK_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -481,7 +481,7 @@ neurons_network_panel_new (void)
   return g_object_new (NEURONS_TYPE_NETWORK_PANEL, NULL);
 }
 
-NeuronsNeuralNet *
+NeuronsNetworkModel *
 neurons_network_panel_get_net (NeuronsNetworkPanel *self)
 {
   g_return_val_if_fail (NEURONS_IS_NETWORK_PANEL (self), NULL);
@@ -500,10 +500,10 @@ neurons_network_panel_get_highlight (NeuronsNetworkPanel *self)
 
 void
 neurons_network_panel_set_net (NeuronsNetworkPanel *self,
-                               NeuronsNeuralNet    *net)
+                               NeuronsNetworkModel    *net)
 {
   g_return_if_fail (NEURONS_IS_NETWORK_PANEL (self));
-  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
+  g_return_if_fail (net == NULL || NEURONS_IS_NETWORK_MODEL (net));
 
   if (!g_set_object (&self->net, net))
     return;

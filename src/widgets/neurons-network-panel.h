@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "neurons-highlight.h"
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NeuronsNetworkPanel, neurons_network_panel, NEURONS, NETWORK_PANEL, GtkWidget)
 
 GtkWidget        *neurons_network_panel_new     (void);
-NeuronsNeuralNet *neurons_network_panel_get_net (NeuronsNetworkPanel *self);
+NeuronsNetworkModel *neurons_network_panel_get_net (NeuronsNetworkPanel *self);
 void              neurons_network_panel_set_net (NeuronsNetworkPanel *self,
-                                                 NeuronsNeuralNet    *net);
+                                                 NeuronsNetworkModel    *net);
 NeuronsHighlight *neurons_network_panel_get_highlight (NeuronsNetworkPanel *self);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 #include "neurons-network-view.h"
 #include "neurons-neuron-activity.h"
 #include "neurons-pixels.h"
-#include "neurons-snapshot.h"
+#include "neurons-cairo.h"
 
 /*
  * Left to right: the digit, a few of its 784 pixels as input nodes, the two hidden layers
@@ -102,7 +102,7 @@ typedef struct
   float            output_weights[NEURONS_OUTPUT_SIZE * NEURONS_HIDDEN2_SIZE];
 } Frame;
 
-static NeuronsNeuralNet *
+static NeuronsNetworkModel *
 get_net (NeuronsNetworkView *self)
 {
   return neurons_neuron_view_get_net (NEURONS_NEURON_VIEW (self));
@@ -141,10 +141,10 @@ text_width (GtkWidget  *widget,
 static gboolean
 short_class_names (NeuronsNetworkView *self)
 {
-  NeuronsNeuralNet *net = get_net (self);
+  NeuronsNetworkModel *net = get_net (self);
 
   for (guint k = 0; net != NULL && k < NEURONS_OUTPUT_SIZE; k++)
-    if (g_utf8_strlen (neurons_neural_net_get_class_name (net, k), -1) > 2)
+    if (g_utf8_strlen (neurons_network_model_get_class_name (net, k), -1) > 2)
       return FALSE;
 
   return TRUE;
@@ -160,7 +160,7 @@ verdict_markup (NeuronsNetworkView *self,
   const char *size = prediction ? (digits ? "300%" : "125%") : (digits ? "200%" : "110%");
 
   return g_markup_printf_escaped ("<span size='%s' weight='bold'>%s</span>", size,
-                                  neurons_neural_net_get_class_name (get_net (self), k));
+                                  neurons_network_model_get_class_name (get_net (self), k));
 }
 
 static int
@@ -193,7 +193,7 @@ compute_layout (NeuronsNetworkView *self,
                 Layout             *layout)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  NeuronsNeuralNet *net = get_net (self);
+  NeuronsNetworkModel *net = get_net (self);
   float width = gtk_widget_get_width (widget);
   float height = gtk_widget_get_height (widget);
   float top, bottom, image_side, verdict_width, digit_width, right_part, span, left;
@@ -213,7 +213,7 @@ compute_layout (NeuronsNetworkView *self,
     {
       g_autofree char *prediction = verdict_markup (self, k, TRUE);
       /* as the output the network picks is labelled: in bold */
-      g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", neurons_neural_net_get_class_name (net, k));
+      g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", neurons_network_model_get_class_name (net, k));
 
       digit_width = MAX (digit_width, markup_width (widget, label));
       verdict_width = MAX (verdict_width, markup_width (widget, prediction));
@@ -296,8 +296,8 @@ static void
 prepare_frame (NeuronsNetworkView *self,
                Frame              *frame)
 {
-  const NeuronsMlp *current = neurons_neural_net_get_mlp (get_net (self));
-  const NeuronsMlp *previous = neurons_neural_net_get_previous_mlp (get_net (self));
+  const NeuronsMlp *current = neurons_network_model_get_mlp (get_net (self));
+  const NeuronsMlp *previous = neurons_network_model_get_previous_mlp (get_net (self));
   float morph = 1;
 
   frame->phase = phase_at (self, frame_time (self), &frame->progress);
@@ -467,7 +467,7 @@ static void
 rebuild_input_texture (NeuronsNetworkView *self)
 {
   NeuronsHighlight *highlight = get_highlight (self);
-  const NeuronsForward *forward = neurons_neural_net_get_forward (get_net (self));
+  const NeuronsForward *forward = neurons_network_model_get_forward (get_net (self));
   gboolean dark = neurons_colors_is_dark (GTK_WIDGET (self));
   guint8 rgba[NEURONS_INPUT_SIZE * 4];
   GdkRGBA ink;
@@ -480,7 +480,7 @@ rebuild_input_texture (NeuronsNetworkView *self)
       float contributions[NEURONS_INPUT_SIZE];
       float largest = 0;
 
-      neurons_mlp_contributions (neurons_neural_net_get_mlp (get_net (self)), forward,
+      neurons_mlp_contributions (neurons_network_model_get_mlp (get_net (self)), forward,
                                  neurons_highlight_get_neuron (highlight), contributions);
       for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
         largest = MAX (largest, contributions[i]);
@@ -556,7 +556,7 @@ append_input (NeuronsNetworkView *self,
   gtk_snapshot_append_border (snapshot, &frame, frame_widths, frame_colors);
 
   /* leader lines from each shown pixel to its input node */
-  cr = neurons_snapshot_append_cairo (snapshot,
+  cr = neurons_cairo_append (snapshot,
                                       &GRAPHENE_RECT_INIT (layout->image.origin.x, 0,
                                                            layout->x[COLUMN_INPUT] - layout->image.origin.x,
                                                            gtk_widget_get_height (GTK_WIDGET (self))));
@@ -597,8 +597,8 @@ append_connections (NeuronsNetworkView *self,
                     const Frame        *frame,
                     gboolean            dark)
 {
-  const NeuronsMlp *mlp = neurons_neural_net_get_mlp (get_net (self));
-  const NeuronsMlp *previous = neurons_neural_net_get_previous_mlp (get_net (self));
+  const NeuronsMlp *mlp = neurons_network_model_get_mlp (get_net (self));
+  const NeuronsMlp *previous = neurons_network_model_get_previous_mlp (get_net (self));
   const float *weights[N_COLUMNS - 1] = { frame->input_weights, frame->hidden_weights, frame->output_weights };
   guint8 emphasis[NEURONS_HIDDEN2_SIZE * NEURONS_HIDDEN1_SIZE];
   NeuronsLineCanvas canvas;
@@ -642,8 +642,8 @@ draw_nodes (NeuronsNetworkView *self,
             const Frame        *frame,
             const GdkRGBA      *foreground)
 {
-  const NeuronsMlp *mlp = neurons_neural_net_get_mlp (get_net (self));
-  const NeuronsForward *forward = neurons_neural_net_get_forward (get_net (self));
+  const NeuronsMlp *mlp = neurons_network_model_get_mlp (get_net (self));
+  const NeuronsForward *forward = neurons_network_model_get_forward (get_net (self));
   const float *activities[N_COLUMNS];
   float shown_inputs[N_SHOWN_INPUTS];
   float activity_scale[N_COLUMNS];
@@ -697,7 +697,7 @@ draw_errors (NeuronsNetworkView *self,
              const Frame        *frame,
              gboolean            dark)
 {
-  const NeuronsBackward *backward = neurons_neural_net_get_backward (get_net (self));
+  const NeuronsBackward *backward = neurons_network_model_get_backward (get_net (self));
   const float *errors[N_COLUMNS] = { NULL, backward->delta1, backward->delta2, backward->delta3 };
 
   for (guint c = COLUMN_HIDDEN1; c < N_COLUMNS; c++)
@@ -774,7 +774,7 @@ append_network (NeuronsNetworkView *self,
 
   append_connections (self, snapshot, layout, frame, dark);
 
-  cr = neurons_snapshot_append_cairo (snapshot,
+  cr = neurons_cairo_append (snapshot,
                                       &GRAPHENE_RECT_INIT (layout->x[COLUMN_INPUT] - layout->radius - 8, 0,
                                                            layout->x[COLUMN_OUTPUT] - layout->x[COLUMN_INPUT] + 2 * layout->radius + 16,
                                                            gtk_widget_get_height (GTK_WIDGET (self))));
@@ -797,9 +797,9 @@ append_outputs (NeuronsNetworkView *self,
                 const Frame        *frame,
                 const GdkRGBA      *foreground)
 {
-  NeuronsNeuralNet *net = get_net (self);
-  const NeuronsForward *forward = neurons_neural_net_get_forward (net);
-  int label = neurons_neural_net_get_input_label (net);
+  NeuronsNetworkModel *net = get_net (self);
+  const NeuronsForward *forward = neurons_network_model_get_forward (net);
+  int label = neurons_network_model_get_input_label (net);
   GdkRGBA track = *foreground;
   GdkRGBA bar = *foreground;
   GdkRGBA dim = *foreground;
@@ -818,9 +818,9 @@ append_outputs (NeuronsNetworkView *self,
       g_autofree char *digit = NULL;
 
       if (o == forward->prediction && frame->reached[COLUMN_OUTPUT] >= 1)
-        digit = g_markup_printf_escaped ("<b>%s</b>", neurons_neural_net_get_class_name (net, o));
+        digit = g_markup_printf_escaped ("<b>%s</b>", neurons_network_model_get_class_name (net, o));
       else
-        digit = g_markup_escape_text (neurons_neural_net_get_class_name (net, o), -1);
+        digit = g_markup_escape_text (neurons_network_model_get_class_name (net, o), -1);
 
       append_text (self, snapshot, digit, layout->digit_x, layout->output_y[o] - layout->line_height / 2, 0,
                    o == forward->prediction ? foreground : &dim);
@@ -991,20 +991,20 @@ neurons_network_view_css_changed (GtkWidget         *widget,
 static char *
 neurons_network_view_describe (NeuronsNeuronView *view)
 {
-  NeuronsNeuralNet *net = neurons_neuron_view_get_net (view);
+  NeuronsNetworkModel *net = neurons_neuron_view_get_net (view);
   NeuronsHighlight *highlight = neurons_neuron_view_get_highlight (view);
   NeuronsHighlightLayer layer = neurons_highlight_get_layer (highlight);
   g_autofree char *verdict = NULL;
 
   if (net == NULL)
     verdict = g_strdup (_("No network"));
-  else if (neurons_neural_net_get_input_label (net) >= 0)
+  else if (neurons_network_model_get_input_label (net) >= 0)
     verdict = g_strdup_printf (_("Prediction: %s, true label: %s"),
-                               neurons_neural_net_get_class_name (net, neurons_neural_net_get_forward (net)->prediction),
-                               neurons_neural_net_get_class_name (net, neurons_neural_net_get_input_label (net)));
+                               neurons_network_model_get_class_name (net, neurons_network_model_get_forward (net)->prediction),
+                               neurons_network_model_get_class_name (net, neurons_network_model_get_input_label (net)));
   else
     verdict = g_strdup_printf (_("Prediction: %s, true label unknown"),
-                               neurons_neural_net_get_class_name (net, neurons_neural_net_get_forward (net)->prediction));
+                               neurons_network_model_get_class_name (net, neurons_network_model_get_forward (net)->prediction));
 
   if (layer == NEURONS_HIGHLIGHT_NONE)
     return g_steal_pointer (&verdict);
@@ -1067,7 +1067,7 @@ on_notify_net (NeuronsNetworkView *self,
                GParamSpec         *pspec,
                gpointer            user_data)
 {
-  NeuronsNeuralNet *net = get_net (self);
+  NeuronsNetworkModel *net = get_net (self);
 
   stop_animation (self);
 

@@ -27,7 +27,7 @@
 
 typedef struct
 {
-  NeuronsNeuralNet *net;
+  NeuronsNetworkModel *net;
   NeuronsHighlight *highlight;
   char             *description;
 } NeuronsNeuronViewPrivate;
@@ -338,7 +338,7 @@ neurons_neuron_view_class_init (NeuronsNeuronViewClass *klass)
    */
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
+                         NEURONS_TYPE_NETWORK_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -400,7 +400,7 @@ neurons_neuron_view_init (NeuronsNeuronView *self)
  *
  * Returns: (nullable) (transfer none): the network shown
  */
-NeuronsNeuralNet *
+NeuronsNetworkModel *
 neurons_neuron_view_get_net (NeuronsNeuronView *self)
 {
   NeuronsNeuronViewPrivate *priv = neurons_neuron_view_get_instance_private (self);
@@ -421,12 +421,12 @@ neurons_neuron_view_get_net (NeuronsNeuronView *self)
  */
 void
 neurons_neuron_view_set_net (NeuronsNeuronView *self,
-                             NeuronsNeuralNet  *net)
+                             NeuronsNetworkModel  *net)
 {
   NeuronsNeuronViewPrivate *priv = neurons_neuron_view_get_instance_private (self);
 
   g_return_if_fail (NEURONS_IS_NEURON_VIEW (self));
-  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
+  g_return_if_fail (net == NULL || NEURONS_IS_NETWORK_MODEL (net));
 
   if (priv->net == net)
     return;

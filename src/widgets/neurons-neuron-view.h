@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "neurons-highlight.h"
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 
 G_BEGIN_DECLS
 
@@ -52,9 +52,9 @@ struct _NeuronsNeuronViewClass
   char      *(*describe)          (NeuronsNeuronView     *self);
 };
 
-NeuronsNeuralNet *neurons_neuron_view_get_net       (NeuronsNeuronView *self);
+NeuronsNetworkModel *neurons_neuron_view_get_net       (NeuronsNeuronView *self);
 void              neurons_neuron_view_set_net       (NeuronsNeuronView *self,
-                                                     NeuronsNeuralNet  *net);
+                                                     NeuronsNetworkModel  *net);
 NeuronsHighlight *neurons_neuron_view_get_highlight (NeuronsNeuronView *self);
 void              neurons_neuron_view_set_highlight (NeuronsNeuronView *self,
                                                      NeuronsHighlight  *highlight);

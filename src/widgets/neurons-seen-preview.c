@@ -24,7 +24,7 @@ struct _NeuronsSeenPreview
 {
   GtkWidget         parent_instance;
 
-  NeuronsNeuralNet *net;
+  NeuronsNetworkModel *net;
 
   GdkTexture       *texture;
   GdkRGBA           texture_ink;   /* the colour the texture was built with */
@@ -52,7 +52,7 @@ static void
 rebuild_texture (NeuronsSeenPreview *self,
                  const GdkRGBA      *ink)
 {
-  const NeuronsForward *forward = neurons_neural_net_get_forward (self->net);
+  const NeuronsForward *forward = neurons_network_model_get_forward (self->net);
   guint8 rgba[NEURONS_INPUT_SIZE * 4];
 
   /* Premultiplied: each pixel is the ink at the strength of the input. */
@@ -204,7 +204,7 @@ neurons_seen_preview_class_init (NeuronsSeenPreviewClass *klass)
    */
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
+                         NEURONS_TYPE_NETWORK_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -229,7 +229,7 @@ neurons_seen_preview_new (void)
   return g_object_new (NEURONS_TYPE_SEEN_PREVIEW, NULL);
 }
 
-NeuronsNeuralNet *
+NeuronsNetworkModel *
 neurons_seen_preview_get_net (NeuronsSeenPreview *self)
 {
   g_return_val_if_fail (NEURONS_IS_SEEN_PREVIEW (self), NULL);
@@ -239,10 +239,10 @@ neurons_seen_preview_get_net (NeuronsSeenPreview *self)
 
 void
 neurons_seen_preview_set_net (NeuronsSeenPreview *self,
-                              NeuronsNeuralNet   *net)
+                              NeuronsNetworkModel   *net)
 {
   g_return_if_fail (NEURONS_IS_SEEN_PREVIEW (self));
-  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
+  g_return_if_fail (net == NULL || NEURONS_IS_NETWORK_MODEL (net));
 
   if (self->net == net)
     return;

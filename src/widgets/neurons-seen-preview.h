@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NeuronsSeenPreview, neurons_seen_preview, NEURONS, SEEN_PREVIEW, GtkWidget)
 
 GtkWidget        *neurons_seen_preview_new     (void);
-NeuronsNeuralNet *neurons_seen_preview_get_net (NeuronsSeenPreview *self);
+NeuronsNetworkModel *neurons_seen_preview_get_net (NeuronsSeenPreview *self);
 void              neurons_seen_preview_set_net (NeuronsSeenPreview *self,
-                                                NeuronsNeuralNet   *net);
+                                                NeuronsNetworkModel   *net);
 
 G_END_DECLS

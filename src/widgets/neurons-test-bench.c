@@ -87,7 +87,7 @@ update_description (NeuronsTestBench *self)
                                    "On all %u test images: %.1f%%."),
                                  self->n_buttons,
                                  100 * neurons_evaluator_get_panel_accuracy (self->evaluator),
-                                 neurons_neural_net_get_class_name (neurons_evaluator_get_net (self->evaluator), weakest),
+                                 neurons_network_model_get_class_name (neurons_evaluator_get_net (self->evaluator), weakest),
                                  100 * weakest_accuracy,
                                  neurons_evaluator_get_test_set (self->evaluator)->n_images,
                                  100 * neurons_evaluator_get_test_accuracy (self->evaluator));
@@ -135,7 +135,7 @@ create_buttons (NeuronsTestBench *self)
     {
       self->buttons[p] = neurons_digit_button_new (test, panel[p].test_index);
       neurons_digit_button_set_class_names (NEURONS_DIGIT_BUTTON (self->buttons[p]),
-                                            neurons_neural_net_get_class_names (neurons_evaluator_get_net (self->evaluator)));
+                                            neurons_network_model_get_class_names (neurons_evaluator_get_net (self->evaluator)));
       g_signal_connect_object (self->buttons[p], "activate", G_CALLBACK (on_button_activate), self, G_CONNECT_SWAPPED);
       gtk_widget_set_parent (self->buttons[p], GTK_WIDGET (self));
     }
@@ -146,7 +146,7 @@ static char *
 row_label (NeuronsTestBench *self,
            guint             k)
 {
-  const char *name = neurons_neural_net_get_class_name (neurons_evaluator_get_net (self->evaluator), k);
+  const char *name = neurons_network_model_get_class_name (neurons_evaluator_get_net (self->evaluator), k);
 
   if (g_utf8_strlen (name, -1) > 2)
     return g_markup_printf_escaped ("<small><b>%s</b></small>", name);

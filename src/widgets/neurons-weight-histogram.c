@@ -31,7 +31,7 @@ struct _NeuronsWeightHistogram
 {
   NeuronsChart          parent_instance;
 
-  NeuronsNeuralNet     *net;
+  NeuronsNetworkModel     *net;
   guint                 layer;
 
   double                half_range;          /* the axis runs from −half_range to +half_range */
@@ -128,7 +128,7 @@ neurons_weight_histogram_update (NeuronsChart *chart)
 
   current = g_new (float, n_weights);
   initial = g_new (float, n_weights);
-  neurons_mlp_copy_layer_weights (neurons_neural_net_get_mlp (self->net), self->layer, current);
+  neurons_mlp_copy_layer_weights (neurons_network_model_get_mlp (self->net), self->layer, current);
   neurons_mlp_copy_layer_weights (self->initial, self->layer, initial);
 
   self->half_range = axis_half_range (current, initial, n_weights);
@@ -136,7 +136,7 @@ neurons_weight_histogram_update (NeuronsChart *chart)
   neurons_chart_histogram (initial, n_weights, -self->half_range, self->half_range, self->initial_counts, N_BINS);
   self->deviation = neurons_chart_standard_deviation (current, n_weights);
   self->initial_deviation = neurons_chart_standard_deviation (initial, n_weights);
-  self->samples_seen = neurons_neural_net_get_samples_seen (self->net);
+  self->samples_seen = neurons_network_model_get_samples_seen (self->net);
 
   neurons_chart_set_range (chart, GTK_ORIENTATION_HORIZONTAL, -self->half_range, self->half_range);
 }
@@ -147,9 +147,9 @@ reinitialize_ghost (NeuronsWeightHistogram *self)
 {
   if (self->net != NULL)
     neurons_mlp_init (self->initial,
-                      neurons_neural_net_get_hidden_activation (self->net),
-                      neurons_neural_net_get_initialization (self->net),
-                      neurons_neural_net_get_seed (self->net));
+                      neurons_network_model_get_hidden_activation (self->net),
+                      neurons_network_model_get_initialization (self->net),
+                      neurons_network_model_get_seed (self->net));
   neurons_chart_update (NEURONS_CHART (self));
 }
 
@@ -331,7 +331,7 @@ neurons_weight_histogram_class_init (NeuronsWeightHistogramClass *klass)
 
   properties[PROP_NET] =
     g_param_spec_object ("net", NULL, NULL,
-                         NEURONS_TYPE_NEURAL_NET,
+                         NEURONS_TYPE_NETWORK_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -363,7 +363,7 @@ neurons_weight_histogram_new (void)
   return g_object_new (NEURONS_TYPE_WEIGHT_HISTOGRAM, NULL);
 }
 
-NeuronsNeuralNet *
+NeuronsNetworkModel *
 neurons_weight_histogram_get_net (NeuronsWeightHistogram *self)
 {
   g_return_val_if_fail (NEURONS_IS_WEIGHT_HISTOGRAM (self), NULL);
@@ -373,10 +373,10 @@ neurons_weight_histogram_get_net (NeuronsWeightHistogram *self)
 
 void
 neurons_weight_histogram_set_net (NeuronsWeightHistogram *self,
-                                  NeuronsNeuralNet       *net)
+                                  NeuronsNetworkModel       *net)
 {
   g_return_if_fail (NEURONS_IS_WEIGHT_HISTOGRAM (self));
-  g_return_if_fail (net == NULL || NEURONS_IS_NEURAL_NET (net));
+  g_return_if_fail (net == NULL || NEURONS_IS_NETWORK_MODEL (net));
 
   if (self->net == net)
     return;

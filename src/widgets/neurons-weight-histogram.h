@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "neurons-chart.h"
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NeuronsWeightHistogram, neurons_weight_histogram, NEURONS, WEIGHT_HISTOGRAM, NeuronsChart)
 
 GtkWidget        *neurons_weight_histogram_new       (void);
-NeuronsNeuralNet *neurons_weight_histogram_get_net   (NeuronsWeightHistogram *self);
+NeuronsNetworkModel *neurons_weight_histogram_get_net   (NeuronsWeightHistogram *self);
 void              neurons_weight_histogram_set_net   (NeuronsWeightHistogram *self,
-                                                      NeuronsNeuralNet       *net);
+                                                      NeuronsNetworkModel       *net);
 guint             neurons_weight_histogram_get_layer (NeuronsWeightHistogram *self);
 void              neurons_weight_histogram_set_layer (NeuronsWeightHistogram *self,
                                                       guint                   layer);

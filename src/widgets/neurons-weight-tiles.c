@@ -13,7 +13,7 @@
 #include "neurons-colors.h"
 #include "neurons-neuron-activity.h"
 #include "neurons-pixels.h"
-#include "neurons-snapshot.h"
+#include "neurons-cairo.h"
 #include "neurons-weight-tiles.h"
 
 /*
@@ -202,12 +202,12 @@ weight_range (const NeuronsMlp *mlp)
 static char *
 neurons_weight_tiles_describe (NeuronsNeuronView *view)
 {
-  NeuronsNeuralNet *net = neurons_neuron_view_get_net (view);
+  NeuronsNetworkModel *net = neurons_neuron_view_get_net (view);
   NeuronsHighlight *highlight = neurons_neuron_view_get_highlight (view);
   guint n_dead = 0;
 
   if (net != NULL)
-    n_dead = neurons_neuron_count_dead (neurons_neural_net_get_mlp (net));
+    n_dead = neurons_neuron_count_dead (neurons_network_model_get_mlp (net));
 
   if (neurons_highlight_get_layer (highlight) == NEURONS_HIGHLIGHT_HIDDEN1)
     return g_strdup_printf (_("%d first-layer neurons, %u dead. Neuron %d selected."),
@@ -219,7 +219,7 @@ neurons_weight_tiles_describe (NeuronsNeuronView *view)
 static void
 rebuild_textures (NeuronsWeightTiles *self)
 {
-  const NeuronsMlp *mlp = neurons_neural_net_get_mlp (neurons_neuron_view_get_net (NEURONS_NEURON_VIEW (self)));
+  const NeuronsMlp *mlp = neurons_network_model_get_mlp (neurons_neuron_view_get_net (NEURONS_NEURON_VIEW (self)));
   gboolean dark = neurons_colors_is_dark (GTK_WIDGET (self));
   guint8 rgba[NEURONS_INPUT_SIZE * 4];
   double range = weight_range (mlp);
@@ -318,7 +318,7 @@ append_dead_mark (GtkSnapshot           *snapshot,
 
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.05f, 0.05f, 0.05f, 0.88f }, tile);
 
-  cr = neurons_snapshot_append_cairo (snapshot, tile);
+  cr = neurons_cairo_append (snapshot, tile);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
   cairo_set_line_width (cr, MAX (2.0, tile->size.width * 0.06));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -412,7 +412,7 @@ neurons_weight_tiles_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
 {
   NeuronsWeightTiles *self = NEURONS_WEIGHT_TILES (widget);
-  NeuronsNeuralNet *net = neurons_neuron_view_get_net (NEURONS_NEURON_VIEW (self));
+  NeuronsNetworkModel *net = neurons_neuron_view_get_net (NEURONS_NEURON_VIEW (self));
   Scene scene = { 0 };
   Layout layout;
 
@@ -422,8 +422,8 @@ neurons_weight_tiles_snapshot (GtkWidget   *widget,
   if (self->textures_dirty)
     rebuild_textures (self);
 
-  scene.mlp = neurons_neural_net_get_mlp (net);
-  scene.forward = neurons_neural_net_get_forward (net);
+  scene.mlp = neurons_network_model_get_mlp (net);
+  scene.forward = neurons_network_model_get_forward (net);
   scene.highlight = neurons_neuron_view_get_highlight (NEURONS_NEURON_VIEW (self));
   scene.dark = neurons_colors_is_dark (widget);
   neurons_colors_get_foreground (widget, &scene.foreground);

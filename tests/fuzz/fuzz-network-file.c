@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "neurons-network-file.h"
-#include "neurons-training.h"
+#include "neurons-sgd.h"
 
 int LLVMFuzzerInitialize (int    *argc,
                           char ***argv);

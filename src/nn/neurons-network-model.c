@@ -1,4 +1,4 @@
-/* neurons-neural-net.c: the network on show, as a GObject: its weights, settings and the sample in view
+/* neurons-network-model.c: the network on show, as a GObject: its weights, settings and the sample in view
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "neurons-neural-net-private.h"
+#include "neurons-network-model-private.h"
 #include "neurons-sgd.h"
 
 /*
@@ -20,7 +20,7 @@
  * never sees half-updated weights.
  */
 
-struct _NeuronsNeuralNet
+struct _NeuronsNetworkModel
 {
   GObject          parent_instance;
 
@@ -42,7 +42,7 @@ struct _NeuronsNeuralNet
   char           **class_names;    /* (NEURONS_OUTPUT_SIZE) what each output stands for */
 };
 
-G_DEFINE_FINAL_TYPE (NeuronsNeuralNet, neurons_neural_net, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (NeuronsNetworkModel, neurons_network_model, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -69,24 +69,24 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
-neurons_neural_net_finalize (GObject *object)
+neurons_network_model_finalize (GObject *object)
 {
-  NeuronsNeuralNet *self = (NeuronsNeuralNet *) object;
+  NeuronsNetworkModel *self = (NeuronsNetworkModel *) object;
 
   g_clear_pointer (&self->mlp, neurons_mlp_free);
   g_clear_pointer (&self->previous, neurons_mlp_free);
   g_clear_pointer (&self->class_names, g_strfreev);
 
-  G_OBJECT_CLASS (neurons_neural_net_parent_class)->finalize (object);
+  G_OBJECT_CLASS (neurons_network_model_parent_class)->finalize (object);
 }
 
 static void
-neurons_neural_net_get_property (GObject    *object,
+neurons_network_model_get_property (GObject    *object,
                                  guint       prop_id,
                                  GValue     *value,
                                  GParamSpec *pspec)
 {
-  NeuronsNeuralNet *self = NEURONS_NEURAL_NET (object);
+  NeuronsNetworkModel *self = NEURONS_NETWORK_MODEL (object);
 
   switch (prop_id)
     {
@@ -128,12 +128,12 @@ neurons_neural_net_get_property (GObject    *object,
 }
 
 static void
-neurons_neural_net_set_property (GObject      *object,
+neurons_network_model_set_property (GObject      *object,
                                  guint         prop_id,
                                  const GValue *value,
                                  GParamSpec   *pspec)
 {
-  NeuronsNeuralNet *self = NEURONS_NEURAL_NET (object);
+  NeuronsNetworkModel *self = NEURONS_NETWORK_MODEL (object);
 
   switch (prop_id)
     {
@@ -141,13 +141,13 @@ neurons_neural_net_set_property (GObject      *object,
       {
         g_autoptr(GError) error = NULL;
 
-        if (!neurons_neural_net_set_learning_rate (self, g_value_get_double (value), &error))
+        if (!neurons_network_model_set_learning_rate (self, g_value_get_double (value), &error))
           g_warning ("%s", error->message);
       }
       break;
 
     case PROP_CLASS_NAMES:
-      neurons_neural_net_set_class_names (self, g_value_get_boxed (value));
+      neurons_network_model_set_class_names (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -158,13 +158,13 @@ neurons_neural_net_set_property (GObject      *object,
 /* Over 80 lines, and kept whole: it is the list of the object's properties and signals, each
  * with its documentation, and reads best as one list. */
 static void
-neurons_neural_net_class_init (NeuronsNeuralNetClass *klass)
+neurons_network_model_class_init (NeuronsNetworkModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = neurons_neural_net_finalize;
-  object_class->get_property = neurons_neural_net_get_property;
-  object_class->set_property = neurons_neural_net_set_property;
+  object_class->finalize = neurons_network_model_finalize;
+  object_class->get_property = neurons_network_model_get_property;
+  object_class->set_property = neurons_network_model_set_property;
 
   properties[PROP_HIDDEN_ACTIVATION] =
     g_param_spec_enum ("hidden-activation", NULL, NULL,
@@ -202,7 +202,7 @@ neurons_neural_net_class_init (NeuronsNeuralNetClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
-   * NeuronsNeuralNet:class-names:
+   * NeuronsNetworkModel:class-names:
    *
    * What each of the outputs stands for, as people read it: "0" to "9" for the digits,
    * "T-shirt/top" to "Ankle boot" for Fashion-MNIST. Setting %NULL brings back the digits.
@@ -215,7 +215,7 @@ neurons_neural_net_class_init (NeuronsNeuralNetClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
-   * NeuronsNeuralNet::changed:
+   * NeuronsNetworkModel::changed:
    *
    * Something that can be seen changed: the weights, the activations or the input on show.
    * Emitted last, after any of the other signals; views connect it to a redraw.
@@ -228,7 +228,7 @@ neurons_neural_net_class_init (NeuronsNeuralNetClass *klass)
                   G_TYPE_NONE, 0);
 
   /**
-   * NeuronsNeuralNet::step:
+   * NeuronsNetworkModel::step:
    * @sample_index: the training sample's index in its dataset
    * @label: its true digit
    * @prediction: the digit the network guessed before the step
@@ -246,7 +246,7 @@ neurons_neural_net_class_init (NeuronsNeuralNetClass *klass)
                   G_TYPE_NONE, 4, G_TYPE_INT64, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_DOUBLE);
 
   /**
-   * NeuronsNeuralNet::reset:
+   * NeuronsNetworkModel::reset:
    *
    * The network got new weights that did not come from training: fresh ones, or a file.
    */
@@ -258,7 +258,7 @@ neurons_neural_net_class_init (NeuronsNeuralNetClass *klass)
                   G_TYPE_NONE, 0);
 
   /**
-   * NeuronsNeuralNet::diverged:
+   * NeuronsNetworkModel::diverged:
    *
    * Training made a weight NaN or infinite. The network went back to its last finite weights
    * and training stopped; the learning rate is too high for this activation.
@@ -284,7 +284,7 @@ digit_names (void)
 }
 
 static void
-neurons_neural_net_init (NeuronsNeuralNet *self)
+neurons_network_model_init (NeuronsNetworkModel *self)
 {
   self->mlp = neurons_mlp_new ();
   self->previous = neurons_mlp_new ();
@@ -298,14 +298,14 @@ neurons_neural_net_init (NeuronsNeuralNet *self)
 
 /* Recomputes the activations of the input on show, for new weights. */
 static void
-refresh_forward (NeuronsNeuralNet *self)
+refresh_forward (NeuronsNetworkModel *self)
 {
   neurons_mlp_forward (self->mlp, self->input_pixels, &self->forward);
   memset (&self->backward, 0, sizeof self->backward);
 }
 
 static void
-set_samples_seen (NeuronsNeuralNet *self,
+set_samples_seen (NeuronsNetworkModel *self,
                   guint64           samples_seen,
                   double            running_cost)
 {
@@ -323,7 +323,7 @@ set_samples_seen (NeuronsNeuralNet *self,
 }
 
 static void
-set_diverged (NeuronsNeuralNet *self,
+set_diverged (NeuronsNetworkModel *self,
               gboolean          diverged)
 {
   if (self->diverged != !!diverged)
@@ -333,12 +333,12 @@ set_diverged (NeuronsNeuralNet *self,
     }
 }
 
-NeuronsNeuralNet *
-neurons_neural_net_new (NeuronsActivation hidden_activation,
+NeuronsNetworkModel *
+neurons_network_model_new (NeuronsActivation hidden_activation,
                         NeuronsInit       initialization,
                         guint64           seed)
 {
-  NeuronsNeuralNet *self = g_object_new (NEURONS_TYPE_NEURAL_NET, NULL);
+  NeuronsNetworkModel *self = g_object_new (NEURONS_TYPE_NETWORK_MODEL, NULL);
 
   self->learning_rate = neurons_default_learning_rate (hidden_activation);
   self->initialization = initialization;
@@ -350,15 +350,15 @@ neurons_neural_net_new (NeuronsActivation hidden_activation,
   return self;
 }
 
-NeuronsNeuralNet *
-neurons_neural_net_new_from_file (const char  *path,
+NeuronsNetworkModel *
+neurons_network_model_new_from_file (const char  *path,
                                   GError     **error)
 {
-  g_autoptr(NeuronsNeuralNet) self = neurons_neural_net_new (NEURONS_ACTIVATION_SIGMOID,
+  g_autoptr(NeuronsNetworkModel) self = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID,
                                                              NEURONS_INIT_XAVIER,
                                                              NEURONS_DEFAULT_SEED);
 
-  if (!neurons_neural_net_load_file (self, path, error))
+  if (!neurons_network_model_load_file (self, path, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -366,7 +366,7 @@ neurons_neural_net_new_from_file (const char  *path,
 
 /* Replaces the network with the one in path; on any error the network stays as it was. */
 gboolean
-neurons_neural_net_load_file (NeuronsNeuralNet  *self,
+neurons_network_model_load_file (NeuronsNetworkModel  *self,
                               const char        *path,
                               GError           **error)
 {
@@ -374,7 +374,7 @@ neurons_neural_net_load_file (NeuronsNeuralNet  *self,
   g_autoptr(NeuronsMlp) loaded = NULL;
   NeuronsActivation old_activation;
 
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), FALSE);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   loaded = neurons_network_file_load (path, &settings, error);
@@ -417,24 +417,24 @@ neurons_neural_net_load_file (NeuronsNeuralNet  *self,
 }
 
 gboolean
-neurons_neural_net_save_file (NeuronsNeuralNet  *self,
+neurons_network_model_save_file (NeuronsNetworkModel  *self,
                               const char        *path,
                               GError           **error)
 {
   NeuronsNetworkSettings settings;
 
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), FALSE);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  neurons_neural_net_get_settings (self, &settings);
+  neurons_network_model_get_settings (self, &settings);
   return neurons_network_file_save (path, self->mlp, &settings, error);
 }
 
 void
-neurons_neural_net_get_settings (NeuronsNeuralNet       *self,
+neurons_network_model_get_settings (NeuronsNetworkModel       *self,
                                  NeuronsNetworkSettings *settings)
 {
-  g_return_if_fail (NEURONS_IS_NEURAL_NET (self));
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
   g_return_if_fail (settings != NULL);
 
   settings->initialization = self->initialization;
@@ -444,36 +444,36 @@ neurons_neural_net_get_settings (NeuronsNeuralNet       *self,
 }
 
 NeuronsActivation
-neurons_neural_net_get_hidden_activation (NeuronsNeuralNet *self)
+neurons_network_model_get_hidden_activation (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NEURONS_ACTIVATION_SIGMOID);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), NEURONS_ACTIVATION_SIGMOID);
 
   return self->mlp->hidden_activation;
 }
 
 NeuronsInit
-neurons_neural_net_get_initialization (NeuronsNeuralNet *self)
+neurons_network_model_get_initialization (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NEURONS_INIT_XAVIER);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), NEURONS_INIT_XAVIER);
 
   return self->initialization;
 }
 
 double
-neurons_neural_net_get_learning_rate (NeuronsNeuralNet *self)
+neurons_network_model_get_learning_rate (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), 0);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), 0);
 
   return self->learning_rate;
 }
 
 /* Refuses anything but a finite rate above zero, and says why. */
 gboolean
-neurons_neural_net_set_learning_rate (NeuronsNeuralNet  *self,
+neurons_network_model_set_learning_rate (NeuronsNetworkModel  *self,
                                       double             learning_rate,
                                       GError           **error)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), FALSE);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), FALSE);
 
   if (!neurons_validate_learning_rate (learning_rate, error))
     return FALSE;
@@ -488,75 +488,75 @@ neurons_neural_net_set_learning_rate (NeuronsNeuralNet  *self,
 }
 
 guint64
-neurons_neural_net_get_seed (NeuronsNeuralNet *self)
+neurons_network_model_get_seed (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), 0);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), 0);
 
   return self->seed;
 }
 
 guint64
-neurons_neural_net_get_samples_seen (NeuronsNeuralNet *self)
+neurons_network_model_get_samples_seen (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), 0);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), 0);
 
   return self->samples_seen;
 }
 
 double
-neurons_neural_net_get_running_cost (NeuronsNeuralNet *self)
+neurons_network_model_get_running_cost (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), 0);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), 0);
 
   return self->running_cost;
 }
 
 gboolean
-neurons_neural_net_get_diverged (NeuronsNeuralNet *self)
+neurons_network_model_get_diverged (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), FALSE);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), FALSE);
 
   return self->diverged;
 }
 
 /**
- * neurons_neural_net_get_class_names:
+ * neurons_network_model_get_class_names:
  *
  * Returns: (transfer none): what each output stands for, NEURONS_OUTPUT_SIZE names
  */
 const char * const *
-neurons_neural_net_get_class_names (NeuronsNeuralNet *self)
+neurons_network_model_get_class_names (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), NULL);
 
   return (const char * const *) self->class_names;
 }
 
 /* What output k stands for: "7", or "Sneaker". */
 const char *
-neurons_neural_net_get_class_name (NeuronsNeuralNet *self,
+neurons_network_model_get_class_name (NeuronsNetworkModel *self,
                                    guint             k)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), NULL);
   g_return_val_if_fail (k < NEURONS_OUTPUT_SIZE, NULL);
 
   return self->class_names[k];
 }
 
 /**
- * neurons_neural_net_set_class_names:
+ * neurons_network_model_set_class_names:
  * @class_names: (nullable): NEURONS_OUTPUT_SIZE names, or %NULL for the digits "0" to "9"
  *
  * Names the outputs for the dataset the network learns, so that the views say "Sneaker"
  * where they would say "7". The weights do not change.
  */
 void
-neurons_neural_net_set_class_names (NeuronsNeuralNet   *self,
+neurons_network_model_set_class_names (NeuronsNetworkModel   *self,
                                     const char * const *class_names)
 {
   g_auto(GStrv) names = NULL;
 
-  g_return_if_fail (NEURONS_IS_NEURAL_NET (self));
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
   g_return_if_fail (class_names == NULL || g_strv_length ((char **) class_names) == NEURONS_OUTPUT_SIZE);
 
   names = class_names != NULL ? g_strdupv ((char **) class_names) : digit_names ();
@@ -571,14 +571,14 @@ neurons_neural_net_set_class_names (NeuronsNeuralNet   *self,
 
 /* Fresh weights for the given choices; the learning rate stays what it is. */
 void
-neurons_neural_net_reinitialize (NeuronsNeuralNet  *self,
+neurons_network_model_reinitialize (NeuronsNetworkModel  *self,
                                  NeuronsActivation  hidden_activation,
                                  NeuronsInit        initialization,
                                  guint64            seed)
 {
   NeuronsActivation old_activation;
 
-  g_return_if_fail (NEURONS_IS_NEURAL_NET (self));
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -608,57 +608,57 @@ neurons_neural_net_reinitialize (NeuronsNeuralNet  *self,
 }
 
 const NeuronsMlp *
-neurons_neural_net_get_mlp (NeuronsNeuralNet *self)
+neurons_network_model_get_mlp (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), NULL);
 
   return self->mlp;
 }
 
 const NeuronsMlp *
-neurons_neural_net_get_previous_mlp (NeuronsNeuralNet *self)
+neurons_network_model_get_previous_mlp (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), NULL);
 
   return self->previous;
 }
 
 const NeuronsForward *
-neurons_neural_net_get_forward (NeuronsNeuralNet *self)
+neurons_network_model_get_forward (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), NULL);
 
   return &self->forward;
 }
 
 const NeuronsBackward *
-neurons_neural_net_get_backward (NeuronsNeuralNet *self)
+neurons_network_model_get_backward (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), NULL);
 
   return &self->backward;
 }
 
 /* The true digit of the input on show, or -1 when it has none (a drawing). */
 int
-neurons_neural_net_get_input_label (NeuronsNeuralNet *self)
+neurons_network_model_get_input_label (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), -1);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), -1);
 
   return self->input_label;
 }
 
 /* The input's index in its dataset, or -1. */
 gint64
-neurons_neural_net_get_input_index (NeuronsNeuralNet *self)
+neurons_network_model_get_input_index (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), -1);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), -1);
 
   return self->input_index;
 }
 
 /**
- * neurons_neural_net_get_input_pixels:
+ * neurons_network_model_get_input_pixels:
  *
  * The input on show as the network got it, one byte per pixel (0 blank, 255 full ink), row
  * by row: the training sample, the drawing or the test image.
@@ -667,21 +667,21 @@ neurons_neural_net_get_input_index (NeuronsNeuralNet *self)
  *   input changes ("changed")
  */
 const guint8 *
-neurons_neural_net_get_input_pixels (NeuronsNeuralNet *self)
+neurons_network_model_get_input_pixels (NeuronsNetworkModel *self)
 {
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), NULL);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), NULL);
 
   return self->input_pixels;
 }
 
 /* Runs an input through the network without learning from it. */
 void
-neurons_neural_net_show_input (NeuronsNeuralNet *self,
+neurons_network_model_show_input (NeuronsNetworkModel *self,
                                const guint8     *pixels,
                                int               label,
                                gint64            sample_index)
 {
-  g_return_if_fail (NEURONS_IS_NEURAL_NET (self));
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
   g_return_if_fail (pixels != NULL);
   g_return_if_fail (label >= -1 && label < NEURONS_OUTPUT_SIZE);
 
@@ -699,14 +699,14 @@ neurons_neural_net_show_input (NeuronsNeuralNet *self,
  * Returns the sample's cost before the step.
  */
 double
-neurons_neural_net_train_step (NeuronsNeuralNet *self,
+neurons_network_model_train_step (NeuronsNetworkModel *self,
                                const guint8     *pixels,
                                guint             label,
                                gint64            sample_index)
 {
   float cost;
 
-  g_return_val_if_fail (NEURONS_IS_NEURAL_NET (self), 0);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), 0);
   g_return_val_if_fail (pixels != NULL, 0);
   g_return_val_if_fail (label < NEURONS_OUTPUT_SIZE, 0);
 
@@ -722,7 +722,7 @@ neurons_neural_net_train_step (NeuronsNeuralNet *self,
     {
       memcpy (self->mlp, self->previous, sizeof *self->mlp);
       refresh_forward (self);
-      neurons_neural_net_mark_diverged (self);
+      neurons_network_model_mark_diverged (self);
       return cost;
     }
 
@@ -737,9 +737,9 @@ neurons_neural_net_train_step (NeuronsNeuralNet *self,
 }
 
 void
-neurons_neural_net_mark_diverged (NeuronsNeuralNet *self)
+neurons_network_model_mark_diverged (NeuronsNetworkModel *self)
 {
-  g_return_if_fail (NEURONS_IS_NEURAL_NET (self));
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
 
   set_diverged (self, TRUE);
   g_signal_emit (self, signals[DIVERGED], 0);
@@ -760,10 +760,10 @@ neurons_snapshot_free (NeuronsSnapshot *snapshot)
 }
 
 void
-neurons_neural_net_apply_snapshot (NeuronsNeuralNet      *self,
+neurons_network_model_apply_snapshot (NeuronsNetworkModel      *self,
                                    const NeuronsSnapshot *snapshot)
 {
-  g_return_if_fail (NEURONS_IS_NEURAL_NET (self));
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
   g_return_if_fail (snapshot != NULL);
   g_return_if_fail (snapshot->mlp.hidden_activation == self->mlp->hidden_activation);
 
@@ -779,7 +779,7 @@ neurons_neural_net_apply_snapshot (NeuronsNeuralNet      *self,
 
   if (snapshot->diverged)
     {
-      neurons_neural_net_mark_diverged (self);
+      neurons_network_model_mark_diverged (self);
       return;
     }
 

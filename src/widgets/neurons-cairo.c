@@ -1,4 +1,4 @@
-/* neurons-snapshot.c: drawing with Cairo into a snapshot so that it also exports as SVG
+/* neurons-cairo.c: drawing with Cairo into a snapshot so that it also exports as SVG
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,10 +7,10 @@
 
 #include "config.h"
 
-#include "neurons-snapshot.h"
+#include "neurons-cairo.h"
 
 /**
- * neurons_snapshot_append_cairo:
+ * neurons_cairo_append:
  * @snapshot: where to draw
  * @bounds: the area to draw in, in the snapshot's coordinates
  *
@@ -23,7 +23,7 @@
  * Returns: (transfer full): a context to draw with; cairo_destroy() it when done
  */
 cairo_t *
-neurons_snapshot_append_cairo (GtkSnapshot           *snapshot,
+neurons_cairo_append (GtkSnapshot           *snapshot,
                                const graphene_rect_t *bounds)
 {
   g_autoptr(GskRenderNode) node = NULL;

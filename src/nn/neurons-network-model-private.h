@@ -1,11 +1,11 @@
-/* neurons-neural-net-private.h: how the trainer hands its results to the network
+/* neurons-network-model-private.h: how the trainer hands its results to the network
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include "neurons-neural-net.h"
+#include "neurons-network-model.h"
 
 G_BEGIN_DECLS
 
@@ -34,8 +34,8 @@ void             neurons_snapshot_free (NeuronsSnapshot *snapshot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NeuronsSnapshot, neurons_snapshot_free)
 
-void neurons_neural_net_apply_snapshot (NeuronsNeuralNet      *self,
+void neurons_network_model_apply_snapshot (NeuronsNetworkModel      *self,
                                         const NeuronsSnapshot *snapshot);
-void neurons_neural_net_mark_diverged  (NeuronsNeuralNet      *self);
+void neurons_network_model_mark_diverged  (NeuronsNetworkModel      *self);
 
 G_END_DECLS

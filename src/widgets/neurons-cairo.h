@@ -1,4 +1,4 @@
-/* neurons-snapshot.h: drawing with Cairo into a snapshot so that it also exports as SVG
+/* neurons-cairo.h: drawing with Cairo into a snapshot so that it also exports as SVG
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-cairo_t *neurons_snapshot_append_cairo (GtkSnapshot           *snapshot,
+cairo_t *neurons_cairo_append (GtkSnapshot           *snapshot,
                                         const graphene_rect_t *bounds);
 
 G_END_DECLS
