@@ -64,9 +64,9 @@ def main():
           command in programs and pathlib.PurePath(programs[command]).parent.name == 'bin',
           f'installed programs: {programs}')
 
-    tap.check('the runtime is org.gnome.Platform 49 with org.gnome.Sdk',
+    tap.check('the runtime is org.gnome.Platform 51 with org.gnome.Sdk',
           (manifest.get('runtime'), manifest.get('runtime-version'), manifest.get('sdk'))
-          == ('org.gnome.Platform', '49', 'org.gnome.Sdk'))
+          == ('org.gnome.Platform', '51', 'org.gnome.Sdk'))
     tap.check(f'finish-args are exactly {" ".join(FINISH_ARGS)}',
           manifest.get('finish-args') == FINISH_ARGS,
           f'finish-args are {manifest.get("finish-args")}')
