@@ -40,7 +40,10 @@ sdk_versions ()
 # The SDK's own run counts its tests; they are added to ours.
 tests_in_sdk ()
 {
-  local results=$work_dir/sdk-results status line
+  # In the project's folder: the SDK has a /tmp of its own.
+  local results=_build-ci/sdk-results.txt status line
+  mkdir -p _build-ci
+  rm -f "$results"
   build-aux/sdk.sh run build-aux/test-sdk.sh "$results"
   status=$?
   if [ ! -s "$results" ]; then
