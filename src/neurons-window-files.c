@@ -91,8 +91,7 @@ update_title (NeuronsWindow *self)
     title = g_strdup_printf (_("• %s"), name);
   else
     title = g_strdup (name);
-  /* by property: the title widget may be an AdwWindowTitle or an AdwViewSwitcherTitle */
-  g_object_set (self->window_title, "title", title, NULL);
+  adw_window_title_set_title (self->window_title, title);
 
   if (self->file != NULL)
     /* Translators: the window's title in the list of windows: "network.neurons.json — Neurons" */
