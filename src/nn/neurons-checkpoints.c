@@ -311,15 +311,15 @@ drop_entry (NeuronsCheckpoints *self,
   g_ptr_array_remove_index (self->entries, index);
 }
 
-/* Makes room: every other epoch-spaced checkpoint goes (those off the doubled grid), and the
- * newest stays. A budget too small for that thins the whole run evenly instead. */
+/* Makes room: every other epoch-spaced checkpoint goes (those off the doubled grid). A
+ * budget too small for that thins the whole run evenly instead. */
 static void
 thin (NeuronsCheckpoints *self,
       guint               epoch_size)
 {
   guint64 grid = (guint64) epoch_size * self->epoch_stride * 2;
 
-  for (guint i = self->entries->len - 1; i-- > 0;)
+  for (guint i = self->entries->len; i-- > 0;)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);
 
@@ -364,6 +364,16 @@ neurons_checkpoints_record (NeuronsCheckpoints *self,
   index = lower_bound (self, samples_seen);
   while (self->entries->len > index)
     drop_entry (self, self->entries->len - 1);
+
+  /* A checkpoint off the schedule (the newest moment kept on a rewind, or one recorded just
+   * before a thinning) stays only while it is the newest. */
+  if (self->entries->len > 0)
+    {
+      guint64 newest = ((Entry *) g_ptr_array_index (self->entries, self->entries->len - 1))->info.samples_seen;
+
+      if (newest > 0 && next_due (newest - 1, epoch_size, self->epoch_stride) != newest)
+        drop_entry (self, self->entries->len - 1);
+    }
 
   if (self->entries->len >= self->capacity)
     thin (self, epoch_size);
@@ -592,7 +602,7 @@ neurons_checkpoints_to_json (NeuronsCheckpoints *self)
   json_builder_add_string_value (builder, STATE_LAYOUT);
   json_builder_set_member_name (builder, "epoch_stride");
   json_builder_add_int_value (builder, (gint64) MIN (self->epoch_stride, G_MAXINT64));
-  json_builder_set_member_name (builder, "branch");
+  json_builder_set_member_name (builder, "current_branch");
   json_builder_add_int_value (builder, self->branch);
 
   for (guint list = 0; list < G_N_ELEMENTS (lists); list++)
@@ -773,11 +783,12 @@ neurons_checkpoints_from_json (JsonNode           *node,
       return NULL;
     }
   if (!read_count (json_object_get_member (object, "epoch_stride"), "epoch_stride", -1, 1, &stride, error)
-      || !read_count (json_object_get_member (object, "branch"), "branch", -1, 0, &branch, error)
-      || branch > G_MAXUINT)
+      || !read_count (json_object_get_member (object, "current_branch"), "current_branch", -1, 0,
+                      &branch, error))
+    return NULL;
+  if (branch > G_MAXUINT)
     {
-      if (error != NULL && *error == NULL)
-        invalid (error, _("branch is too large"));
+      invalid (error, _("current_branch is too large"));
       return NULL;
     }
 

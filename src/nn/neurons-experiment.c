@@ -270,7 +270,8 @@ train_on_from_here (NeuronsExperiment *self)
 
   index = neurons_checkpoints_find (self->checkpoints, samples_seen);
   if (index >= 0 && neurons_checkpoints_get (self->checkpoints, index + 1, &after, NULL)
-      && after.learning_rate != neurons_network_model_get_learning_rate (self->net))
+      /* the rate as the math uses it */
+      && (float) after.learning_rate != (float) neurons_network_model_get_learning_rate (self->net))
     neurons_checkpoints_begin_branch (self->checkpoints);
   neurons_checkpoints_truncate (self->checkpoints, samples_seen);
 
