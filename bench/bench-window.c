@@ -2,11 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-window [SECONDS]   (default 10; run it under an X server, see bench-window.sh)
+ * Usage: bench-window [SECONDS [--no-checkpoints]]   (default 10; run it under an X server, see
+ *        bench-window.sh)
  *
  * Starts the application as `neurons` does, waits for its window's experiment to have its
  * data, plays it at full speed, counts the frames the window paints (its frame clock's
- * "after-paint") for SECONDS, and prints "frames/s: X  samples/s: Y"; then quits.
+ * "after-paint") for SECONDS, and prints "frames/s: X  samples/s: Y"; then quits. With
+ * --no-checkpoints the trainer keeps none, to measure what keeping them costs.
  */
 
 #define G_LOG_DOMAIN "bench-window"
@@ -23,6 +25,7 @@ typedef struct
 {
   NeuronsWindow *window;
   guint          seconds;
+  gboolean       no_checkpoints;
   gint64         start_time;
   guint64        start_samples;
   guint          frames;
@@ -67,6 +70,8 @@ start (Bench *bench)
   g_assert (frame_clock != NULL);
 
   neurons_experiment_set_speed (experiment, NEURONS_SPEED_MAX);
+  if (bench->no_checkpoints)
+    neurons_trainer_set_checkpoints (neurons_experiment_get_trainer (experiment), NULL);
   neurons_experiment_play (experiment);
 
   bench->start_time = g_get_monotonic_time ();
@@ -130,9 +135,10 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   bench.seconds = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10;
-  if (bench.seconds == 0)
+  bench.no_checkpoints = argc > 2 && g_str_equal (argv[2], "--no-checkpoints");
+  if (bench.seconds == 0 || (argc > 2 && !bench.no_checkpoints))
     {
-      g_printerr ("Usage: %s [SECONDS]\n", argv[0]);
+      g_printerr ("Usage: %s [SECONDS [--no-checkpoints]]\n", argv[0]);
       return 1;
     }
 
