@@ -12,6 +12,7 @@
 #include "neurons-network-panel.h"
 #include "neurons-seen-preview.h"
 #include "neurons-test-page.h"
+#include "neurons-timeline.h"
 #include "neurons-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,7 @@ struct _NeuronsWindow
   GtkStack             *data_stack;
   AdwStatusPage        *error_page;
   NeuronsNetworkPanel  *network_panel;
+  NeuronsTimeline      *timeline;
   GtkCheckButton       *he_check;
   GtkCheckButton       *xavier_check;
   GtkCheckButton       *uniform_check;

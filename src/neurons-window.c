@@ -659,6 +659,7 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (NEURONS_TYPE_NETWORK_PANEL);
+  g_type_ensure (NEURONS_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/neurons/Neurons/ui/neurons-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, toast_overlay);
@@ -674,6 +675,7 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, data_stack);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, network_panel);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, he_check);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, xavier_check);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, uniform_check);
@@ -743,6 +745,7 @@ connect_experiment (NeuronsWindow *self)
    * experiment's network; the activation curves and the lessons mark the neuron pointed at
    * in the network view. */
   g_object_bind_property (self->experiment, "net", self->network_panel, "net", G_BINDING_SYNC_CREATE);
+  neurons_timeline_set_experiment (self->timeline, self->experiment);
   neurons_learning_page_set_highlight (self->learning_page, neurons_network_panel_get_highlight (self->network_panel));
   neurons_lessons_pane_set_highlight (self->lessons_pane, neurons_network_panel_get_highlight (self->network_panel));
 }
