@@ -26,9 +26,14 @@
  *
  * While training runs the slider follows the newest moment; the text is refreshed at most
  * REFRESH_MSEC apart, since the network changes every frame.
+ *
+ * Wide, it is one row: slider, text, buttons. Below WIDE_WIDTH the text takes a row of its
+ * own under the slider, so that on a phone the slider keeps the room to be dragged.
  */
 
 #define REFRESH_MSEC 250
+#define WIDE_WIDTH   560
+#define SPACING      6
 
 struct _NeuronsTimeline
 {
@@ -288,6 +293,120 @@ neurons_timeline_dispose (GObject *object)
   G_OBJECT_CLASS (neurons_timeline_parent_class)->dispose (object);
 }
 
+/* The buttons, side by side; hidden ones take no room. */
+static void
+measure_buttons (NeuronsTimeline *self,
+                 GtkOrientation   orientation,
+                 int             *minimum,
+                 int             *natural)
+{
+  GtkWidget *buttons[] = { self->train_on_button, self->newest_button };
+
+  *minimum = *natural = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      int child_minimum, child_natural;
+
+      if (!gtk_widget_get_visible (buttons[i]))
+        continue;
+      gtk_widget_measure (buttons[i], orientation, -1, &child_minimum, &child_natural, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          *minimum += child_minimum + SPACING;
+          *natural += child_natural + SPACING;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_minimum);
+          *natural = MAX (*natural, child_natural);
+        }
+    }
+}
+
+static void
+neurons_timeline_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  NeuronsTimeline *self = NEURONS_TIMELINE (widget);
+  int scale_minimum, scale_natural, label_minimum, label_natural, buttons_minimum, buttons_natural;
+
+  gtk_widget_measure (self->scale, orientation, -1, &scale_minimum, &scale_natural, NULL, NULL);
+  gtk_widget_measure (self->label, orientation, -1, &label_minimum, &label_natural, NULL, NULL);
+  measure_buttons (self, orientation, &buttons_minimum, &buttons_natural);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* narrow, the text goes under the slider */
+      *minimum = MAX (scale_minimum + buttons_minimum, label_minimum);
+      *natural = scale_natural + SPACING + label_natural + buttons_natural;
+    }
+  else
+    {
+      int row = MAX (scale_minimum, buttons_minimum);
+
+      if (for_size >= 0 && for_size < WIDE_WIDTH)
+        *minimum = *natural = row + label_natural;
+      else
+        *minimum = *natural = MAX (row, label_natural);
+    }
+}
+
+static void
+neurons_timeline_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  NeuronsTimeline *self = NEURONS_TIMELINE (widget);
+  GtkWidget *buttons[] = { self->train_on_button, self->newest_button };
+  gboolean wide = width >= WIDE_WIDTH;
+  int label_minimum, label_natural, label_height, buttons_minimum, buttons_natural;
+  int label_width, scale_width, row_height, x;
+
+  gtk_widget_measure (self->label, GTK_ORIENTATION_HORIZONTAL, -1, &label_minimum, &label_natural, NULL, NULL);
+  gtk_widget_measure (self->label, GTK_ORIENTATION_VERTICAL, -1, NULL, &label_height, NULL, NULL);
+  measure_buttons (self, GTK_ORIENTATION_HORIZONTAL, &buttons_minimum, &buttons_natural);
+
+  label_width = wide ? MIN (label_natural, width / 2) : width;
+  scale_width = MAX (0, width - buttons_natural - (wide ? label_width + SPACING : 0));
+  row_height = wide ? height : height - label_height;
+
+  gtk_widget_allocate (self->scale, scale_width, row_height, -1, NULL);
+  x = scale_width;
+  if (wide)
+    {
+      gtk_widget_allocate (self->label, label_width, height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (x + SPACING, 0)));
+      x += SPACING + label_width;
+    }
+  else
+    gtk_widget_allocate (self->label, width, label_height, -1,
+                         gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, row_height)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      int button_width;
+
+      if (!gtk_widget_get_visible (buttons[i]))
+        continue;
+      gtk_widget_measure (buttons[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_width, NULL, NULL);
+      gtk_widget_allocate (buttons[i], button_width, row_height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (x + SPACING, 0)));
+      x += SPACING + button_width;
+    }
+}
+
+static GtkSizeRequestMode
+neurons_timeline_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 neurons_timeline_get_property (GObject    *object,
                                guint       prop_id,
@@ -348,7 +467,9 @@ neurons_timeline_class_init (NeuronsTimelineClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->measure = neurons_timeline_measure;
+  widget_class->size_allocate = neurons_timeline_size_allocate;
+  widget_class->get_request_mode = neurons_timeline_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -374,9 +495,6 @@ icon_button (NeuronsTimeline *self,
 static void
 neurons_timeline_init (NeuronsTimeline *self)
 {
-  GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
-
-  gtk_box_layout_set_spacing (layout, 6);
   gtk_widget_add_css_class (GTK_WIDGET (self), "toolbar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rewind"), -1);
 
@@ -400,7 +518,7 @@ neurons_timeline_init (NeuronsTimeline *self)
   self->label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (self->label), 12);
+  gtk_label_set_width_chars (GTK_LABEL (self->label), 8);
   gtk_label_set_max_width_chars (GTK_LABEL (self->label), 44);
   gtk_widget_add_css_class (self->label, "numeric");
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
