@@ -698,11 +698,12 @@ read_list (JsonObject *object,
   return array;
 }
 
+/* An integer of @minimum (0 or 1) or more; @position < 0 for a member of its own. */
 static gboolean
 read_count (JsonNode   *node,
             const char *key,
-            gint64      position,
-            gint64      minimum,
+            int         position,
+            int         minimum,
             gint64     *value,
             GError    **error)
 {
@@ -710,9 +711,8 @@ read_count (JsonNode   *node,
       || json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < minimum)
     {
       if (position < 0)
-        return invalid (error, _("%s is not an integer of %" G_GINT64_FORMAT " or more"), key, minimum);
-      return invalid (error, _("%s[%" G_GINT64_FORMAT "] is not an integer of %" G_GINT64_FORMAT " or more"),
-                      key, position, minimum);
+        return invalid (error, _("%s is not an integer of %d or more"), key, minimum);
+      return invalid (error, _("%s[%d] is not an integer of %d or more"), key, position, minimum);
     }
   *value = json_node_get_int (node);
   return TRUE;
@@ -850,7 +850,7 @@ neurons_checkpoints_from_json (JsonNode           *node,
         }
       if (entry_branch > branch)
         {
-          invalid (error, _("branch[%u] is beyond the run’s branch %" G_GINT64_FORMAT), i, branch);
+          invalid (error, _("branch[%u] is beyond the run’s current_branch %u"), i, (guint) branch);
           return NULL;
         }
 
