@@ -196,7 +196,8 @@ refresh (NeuronsTimeline *self)
   update_marks (self, checkpoints, length);
   update_text (self, checkpoints, length, rewound);
 
-  gtk_widget_set_sensitive (self->scale, length > 0);
+  /* a diverged network is reset, not rewound: the window offers that */
+  gtk_widget_set_sensitive (self->scale, length > 0 && !neurons_network_model_get_diverged (self->net));
   gtk_widget_set_visible (self->train_on_button, rewound);
   gtk_widget_set_visible (self->newest_button, rewound);
 }
