@@ -511,6 +511,9 @@ test_timeline (void)
   for (guint i = 0; i <= 10; i++)
     {
       mlp->b3[0] = i;
+      /* a branch from 500 on */
+      if (i == 6)
+        neurons_checkpoints_begin_branch (checkpoints);
       neurons_checkpoints_record (checkpoints, mlp, i * 100, 0.5, 0.3, 60000);
     }
   neurons_checkpoints_set_test_accuracy (checkpoints, 200, 0.55);
