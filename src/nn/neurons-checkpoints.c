@@ -761,7 +761,7 @@ neurons_checkpoints_from_json (JsonNode           *node,
   JsonObject *object;
   JsonNode *member;
   gsize states_length;
-  gint64 stride, branch;
+  gint64 stride = 1, branch = 0;
   guint length;
 
   g_return_val_if_fail (node != NULL, NULL);
