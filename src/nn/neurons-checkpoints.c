@@ -260,8 +260,9 @@ next_due (guint64 samples_seen,
           guint   epoch_size,
           guint64 epoch_stride)
 {
-  guint64 every = (guint64) epoch_size * epoch_stride;
-  guint64 due = (samples_seen / every + 1) * every;
+  guint64 every = (guint64) epoch_size * MIN (epoch_stride, G_MAXUINT64 / epoch_size);
+  guint64 due = samples_seen / every < G_MAXUINT64 / every - 1 ? (samples_seen / every + 1) * every
+                                                                : G_MAXUINT64;
   guint64 one_two_five = next_one_two_five (samples_seen);
 
   if (samples_seen < DENSE_END)
