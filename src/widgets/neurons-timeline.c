@@ -510,7 +510,9 @@ neurons_timeline_init (NeuronsTimeline *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Training timeline"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Moving it pauses training and shows the network as it was then"),
+                                  _("Moving it pauses training and shows the network as it was then. "
+                                    "A mark under it shows where training went on from an earlier "
+                                    "moment with another learning rate."),
                                   -1);
   gtk_widget_set_parent (self->scale, GTK_WIDGET (self));
   g_signal_connect_object (self->adjustment, "value-changed", G_CALLBACK (on_value_changed),
