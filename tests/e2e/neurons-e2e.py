@@ -1032,19 +1032,15 @@ def test_rewind(executable):
                             and window.text(a).startswith('After 200 samples'))
         early = wait_for('the accuracy after 200 samples',
                          lambda: accuracy_of(window.text(label)) if 'on the test set' in window.text(label) else None)
-        shown = wait_for('the test set figure to show it',
-                         lambda: (lambda a: a if a == early else None)(accuracy_of(window.text(window.figure('Test set accuracy')))))
+        wait_for('the test set figure to show it too',
+                 lambda: accuracy_of(window.text(window.figure('Test set accuracy'))) == early)
         if not early < 80:
             raise TestFailure('after 200 samples the accuracy is %.1f %%, not lower than the trained one' % early)
-        if 'on the test set' not in (timeline.queryValue() and window.text(label)):
-            raise TestFailure('the timeline does not say the accuracy')
 
         # End: back to the newest moment, as trained
         window.key('End')
         wait_for('the newest moment', lambda: window.count('Samples seen') > 200)
         wait_for('its accuracy again', lambda: (accuracy_of(window.text(window.figure('Test set accuracy'))) or 0) >= 80)
-        if shown != early:
-            raise TestFailure('the window showed %s %%, the timeline %s %%' % (shown, early))
     finally:
         window.close()
 
