@@ -106,8 +106,7 @@ update_title (NeuronsWindow *self)
     file_text = g_strdup_printf (_("Saved as %s"), name);
   else if (self->unsaved)
     file_text = g_strdup (_("Unsaved progress"));
-  gtk_label_set_label (self->file_label, file_text);
-  gtk_widget_set_visible (GTK_WIDGET (self->file_label), file_text != NULL);
+  neurons_controls_sidebar_set_file_status (self->controls_sidebar, file_text);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "neurons-controls-sidebar.h"
 #include "neurons-draw-canvas.h"
 #include "neurons-experiment.h"
 #include "neurons-learning-page.h"
@@ -34,27 +35,11 @@ struct _NeuronsWindow
   GtkStack             *data_stack;
   AdwStatusPage        *error_page;
   NeuronsNetworkPanel  *network_panel;
-  GtkCheckButton       *he_check;
-  GtkCheckButton       *xavier_check;
-  GtkCheckButton       *uniform_check;
-  GtkAdjustment        *learning_rate_adjustment;
-  GtkAdjustment        *learning_rate_log_adjustment;
-  GtkLabel             *samples_label;
-  GtkLabel             *epoch_label;
-  GtkLabel             *cost_label;
-  GtkLabel             *panel_accuracy_label;
-  GtkLabel             *test_accuracy_label;
-  GtkLabel             *throughput_label;
+  NeuronsControlsSidebar *controls_sidebar;
 
   /* What the window shows and drives: the network, its trainer, its data, its state */
   NeuronsExperiment    *experiment;
   GCancellable         *cancellable;
-
-  /* The figures are refreshed at most this often, however fast the network changes */
-  guint                 figures_source;
-  gint64                figures_time;
-
-  gboolean              syncing_learning_rate;
 
   /* The pages (neurons-window-pages.c) */
   AdwViewStack         *view_stack;
@@ -71,7 +56,6 @@ struct _NeuronsWindow
   gboolean              draw_closed_lessons;
 
   /* The file the network belongs to, and its unsaved progress (neurons-window-files.c) */
-  GtkLabel             *file_label;
   GFile                *file;
   guint64               saved_samples_seen;
   gboolean              unsaved;
