@@ -72,9 +72,6 @@ struct _NeuronsWindow
 
 void _neurons_window_class_actions_init (NeuronsWindowClass *klass);
 void _neurons_window_actions_init       (NeuronsWindow      *self);
-void _neurons_window_actions_update     (NeuronsWindow      *self);
-
-void _neurons_window_choose_data_folder (NeuronsWindow      *self);
 
 void     _neurons_window_class_pages_init    (NeuronsWindowClass *klass);
 void     _neurons_window_pages_init          (NeuronsWindow      *self);
@@ -83,14 +80,10 @@ void     _neurons_window_class_draw_init     (NeuronsWindowClass *klass);
 void     _neurons_window_draw_init           (NeuronsWindow      *self);
 void     _neurons_window_draw_update_actions (NeuronsWindow      *self);
 
+void _neurons_window_class_files_init   (NeuronsWindowClass *klass);
 void _neurons_window_files_init         (NeuronsWindow      *self);
-void _neurons_window_set_file           (NeuronsWindow      *self,
-                                         GFile              *file);
-void _neurons_window_open               (NeuronsWindow      *self);
-void _neurons_window_save               (NeuronsWindow      *self);
-void _neurons_window_save_as            (NeuronsWindow      *self);
-void _neurons_window_export_figure      (NeuronsWindow      *self);
 
+void   _neurons_window_class_dataset_init     (NeuronsWindowClass *klass);
 void   _neurons_window_dataset_init           (NeuronsWindow     *self);
 void   _neurons_window_load_first             (NeuronsWindow     *self,
                                                const char        *data_directory);

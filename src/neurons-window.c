@@ -98,7 +98,6 @@ on_net_reset (NeuronsWindow    *self,
 {
   adw_banner_set_revealed (self->diverged_banner, FALSE);
   adw_banner_set_revealed (self->dead_banner, FALSE);
-  _neurons_window_actions_update (self);
 }
 
 static void
@@ -113,7 +112,6 @@ on_net_diverged (NeuronsWindow    *self,
                              neurons_activation_display_name (neurons_network_model_get_hidden_activation (net)));
   adw_banner_set_title (self->diverged_banner, message);
   adw_banner_set_revealed (self->diverged_banner, TRUE);
-  _neurons_window_actions_update (self);
 }
 
 static void
@@ -200,52 +198,6 @@ set_initialization (NeuronsWindow *self,
                             initialization, neurons_network_model_get_seed (net));
 
   message = g_strdup_printf (_("Fresh weights with %s initialisation"), neurons_init_display_name (initialization));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-/* Replaces the network with the one in a file; a file that cannot be used changes nothing
- * and says why. */
-void
-neurons_window_open_file (NeuronsWindow *self,
-                          GFile         *file)
-{
-  NeuronsNetworkModel *net;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *samples = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_if_fail (NEURONS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  net = _neurons_window_get_net (self);
-  name = g_file_get_basename (file);
-  path = g_file_get_path (file);
-
-  if (path == NULL)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 _("“%s” is not on this computer; copy it here first"), name);
-  else
-    neurons_experiment_open_file (self->experiment, path, &error);
-
-  if (error != NULL)
-    {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-      AdwDialog *dialog = adw_alert_dialog_new (heading, error->message);
-
-      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-      adw_dialog_present (dialog, GTK_WIDGET (self));
-      return;
-    }
-
-  _neurons_window_set_file (self, file);
-
-  samples = g_strdup_printf ("%'" G_GUINT64_FORMAT, neurons_network_model_get_samples_seen (net));
-  /* Translators: "Opened “net.json”: ReLU, 12,000 samples seen" */
-  message = g_strdup_printf (_("Opened “%s”: %s, %s samples seen"), name,
-                             neurons_activation_display_name (neurons_network_model_get_hidden_activation (net)),
-                             samples);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
@@ -396,6 +348,8 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_controls_sidebar_error);
 
   _neurons_window_class_actions_init (klass);
+  _neurons_window_class_files_init (klass);
+  _neurons_window_class_dataset_init (klass);
   _neurons_window_class_pages_init (klass);
   _neurons_window_class_draw_init (klass);
   _neurons_window_class_lessons_init (klass);
@@ -476,19 +430,20 @@ neurons_window_init (NeuronsWindow *self)
 
 /**
  * neurons_window_new:
- * @application: the application
+ * @application: the application (a GtkApplication, so that the window needs nothing of
+ *   NeuronsApplication, which makes the windows)
  * @data_directory: (nullable): a folder of IDX files to learn from (--data), or %NULL for
  *   the dataset chosen last
  *
  * Returns: a new window, which starts loading its data
  */
 NeuronsWindow *
-neurons_window_new (NeuronsApplication *application,
-                    const char         *data_directory)
+neurons_window_new (GtkApplication *application,
+                    const char     *data_directory)
 {
   NeuronsWindow *self;
 
-  g_return_val_if_fail (NEURONS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
   self = g_object_new (NEURONS_TYPE_WINDOW, "application", application, NULL);
   _neurons_window_load_first (self, data_directory);
