@@ -1,4 +1,4 @@
-/* neurons-confusion-matrix.c
+/* neurons-confusion-matrix.c: which digits the network takes for which, on the whole test set
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
