@@ -348,11 +348,15 @@ static void
 neurons_controls_sidebar_dispose (GObject *object)
 {
   NeuronsControlsSidebar *self = NEURONS_CONTROLS_SIDEBAR (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->figures_source, g_source_remove);
   neurons_controls_sidebar_set_experiment (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NEURONS_TYPE_CONTROLS_SIDEBAR);
+  /* The template's outer child has no id, so dispose_template() leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (neurons_controls_sidebar_parent_class)->dispose (object);
 }

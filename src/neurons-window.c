@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "neurons-display-names.h"
 #include "neurons-neuron-activity.h"
