@@ -435,8 +435,9 @@ on_neuron_chosen (NeuronsInspectorDialog *self)
   neurons_inspector_dialog_set_neuron (self, layer, (guint) gtk_adjustment_get_value (self->neuron_adjustment) - 1);
 }
 
-/* → steps here too: the dialog keeps the keyboard while it is open. Not from the neuron's
- * number, where → moves the cursor. */
+/* → steps here too: the dialog keeps the keyboard while it is open. It is caught on its way
+ * down, before the focused control moves the focus with it, except in the neuron's number,
+ * where → moves the cursor. */
 static gboolean
 step_unless_editing (GtkWidget *widget,
                      GVariant  *args,
@@ -518,15 +519,24 @@ neurons_inspector_dialog_class_init (NeuronsInspectorDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, updates_box);
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, bias_update_label);
   gtk_widget_class_bind_template_callback (widget_class, on_neuron_chosen);
-
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, step_unless_editing, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Right, 0, step_unless_editing, NULL);
 }
 
 static void
 neurons_inspector_dialog_init (NeuronsInspectorDialog *self)
 {
+  GtkEventController *controller;
+  GtkShortcutAction *step;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  step = gtk_callback_action_new (step_unless_editing, NULL, NULL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Right, 0),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Right, 0)),
+                                                          step));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   for (guint t = 0; t < MAX_TERMS; t++)
     {
