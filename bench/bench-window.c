@@ -2,11 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-window [SECONDS]   (default 10; run it under an X server, see bench-window.sh)
+ * Usage: bench-window [--inspector] [SECONDS]   (default 10; run it under an X server, see
+ *        bench-window.sh)
  *
  * Starts the application as `neurons` does, waits for its window's experiment to have its
  * data, plays it at full speed, counts the frames the window paints (its frame clock's
- * "after-paint") for SECONDS, and prints "frames/s: X  samples/s: Y"; then quits.
+ * "after-paint") for SECONDS, and prints "frames/s: X  samples/s: Y"; then quits. With
+ * --inspector, the neuron inspector is open over the window all the while, as a person
+ * watching one neuron's numbers change would have it.
  */
 
 #define G_LOG_DOMAIN "bench-window"
@@ -23,6 +26,7 @@ typedef struct
 {
   NeuronsWindow *window;
   guint          seconds;
+  gboolean       inspector;
   gint64         start_time;
   guint64        start_samples;
   guint          frames;
@@ -65,6 +69,9 @@ start (Bench *bench)
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
 
   g_assert (frame_clock != NULL);
+
+  if (bench->inspector && !gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.inspect-neuron", NULL))
+    g_error ("The window has no inspector to open");
 
   neurons_experiment_set_speed (experiment, NEURONS_SPEED_MAX);
   neurons_experiment_play (experiment);
@@ -129,10 +136,16 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  bench.inspector = argc > 1 && g_str_equal (argv[1], "--inspector");
+  if (bench.inspector)
+    {
+      argc--;
+      argv++;
+    }
   bench.seconds = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10;
   if (bench.seconds == 0)
     {
-      g_printerr ("Usage: %s [SECONDS]\n", argv[0]);
+      g_printerr ("Usage: %s [--inspector] [SECONDS]\n", program[0]);
       return 1;
     }
 

@@ -25,8 +25,12 @@
  * the backward half. Anything else published (a summary while training at speed, a test
  * image, a drawing) has no backward pass, and the forward half is computed with the weights
  * on show. The labels are refreshed at most once per frame, in a tick callback, however often
- * the model publishes.
+ * the model publishes; while training runs at speed, at most every REFRESH_INTERVAL_US, like
+ * the charts: numbers that change sixty times a second cannot be read, and each new text lays
+ * the dialog out again.
  */
+
+#define REFRESH_INTERVAL_US (G_USEC_PER_SEC / 5)
 
 #define MAX_TERMS NEURONS_INSPECTION_MAX_TERMS
 
@@ -41,6 +45,7 @@ struct _NeuronsInspectorDialog
   gboolean                 step_announced;  /* "step" came, its "changed" not yet */
   gboolean                 shows_step;      /* what the model holds is one step */
   guint                    tick_id;
+  gint64                   refresh_time;    /* of the last refresh, in frame time */
   gboolean                 choosing;
 
   /* Template children */
@@ -395,8 +400,14 @@ refresh_on_tick (GtkWidget     *widget,
                  gpointer       user_data)
 {
   NeuronsInspectorDialog *self = NEURONS_INSPECTOR_DIALOG (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
+
+  /* A single step shows at once; a stream of summaries waits its turn */
+  if (!self->shows_step && now - self->refresh_time < REFRESH_INTERVAL_US)
+    return G_SOURCE_CONTINUE;
 
   self->tick_id = 0;
+  self->refresh_time = now;
   refresh (self);
   return G_SOURCE_REMOVE;
 }
