@@ -137,8 +137,8 @@ show_sample (NeuronsInspectorDialog *self)
 
     case NEURONS_INPUT_SOURCE_TEST_IMAGE:
       /* Translators: the image put through the network; the last %s is its true class */
-      text = g_strdup_printf (_("The sample on show is test image %" G_GINT64_FORMAT ", a “%s”."),
-                              index, class_name != NULL ? class_name : "?");
+      text = g_strdup_printf (_("The sample on show is test image %u, a “%s”."),
+                              (guint) index, class_name != NULL ? class_name : "?");
       break;
 
     case NEURONS_INPUT_SOURCE_TRAINING:
@@ -147,8 +147,8 @@ show_sample (NeuronsInspectorDialog *self)
         text = g_strdup (_("The sample on show is a blank image."));
       else
         /* Translators: the image put through the network; the last %s is its true class */
-        text = g_strdup_printf (_("The sample on show is training image %" G_GINT64_FORMAT ", a “%s”."),
-                                index, class_name != NULL ? class_name : "?");
+        text = g_strdup_printf (_("The sample on show is training image %u, a “%s”."),
+                                (guint) index, class_name != NULL ? class_name : "?");
       break;
     }
 
@@ -187,19 +187,19 @@ show_forward (NeuronsInspectorDialog  *self,
     }
 
   if (inspection->layer == 0)
-    zero = g_strdup_printf (g_dngettext (NULL, "%u term is 0 because its pixel is blank (x = 0)",
+    zero = g_strdup_printf (ngettext ("%u term is 0 because its pixel is blank (x = 0)",
                                          "%u terms are 0 because their pixels are blank (x = 0)",
                                          inspection->n_zero_inputs),
                             inspection->n_zero_inputs);
   else
-    zero = g_strdup_printf (g_dngettext (NULL, "%u term is 0 because its neuron is silent (x = 0)",
+    zero = g_strdup_printf (ngettext ("%u term is 0 because its neuron is silent (x = 0)",
                                          "%u terms are 0 because their neurons are silent (x = 0)",
                                          inspection->n_zero_inputs),
                             inspection->n_zero_inputs);
   set_label (self->zero_label, inspection->n_zero_inputs > 0 ? zero : NULL);
 
   if (inspection->n_rest > 0)
-    rest = g_strdup_printf (g_dngettext (NULL, "the %u other term adds %+.4f",
+    rest = g_strdup_printf (ngettext ("the %u other term adds %+.4f",
                                          "the %u other terms add up to %+.4f",
                                          inspection->n_rest),
                             inspection->n_rest, inspection->rest_sum);
