@@ -51,6 +51,7 @@ struct _NeuronsInspectorDialog
   /* Template children */
   GtkDropDown             *layer_dropdown;
   GtkAdjustment           *neuron_adjustment;
+  GtkLabel                *title_label;
   GtkLabel                *sample_label;
   GtkLabel                *formula_label;
   GtkLabel                *terms_heading;
@@ -120,10 +121,11 @@ set_label (GtkLabel   *label,
     gtk_label_set_text (label, text);
 }
 
-/* What is on show: which image, and what it really is. */
+/* Which neuron, and what is on show: which image, and what it really is. */
 static void
 show_sample (NeuronsInspectorDialog *self)
 {
+  g_autofree char *title = NULL;
   int label = neurons_network_model_get_input_label (self->net);
   gint64 index = neurons_network_model_get_input_index (self->net);
   const char *class_name = label >= 0 ? neurons_network_model_get_class_name (self->net, label) : NULL;
@@ -153,6 +155,15 @@ show_sample (NeuronsInspectorDialog *self)
     }
 
   set_label (self->sample_label, text);
+
+  if (self->layer == NEURONS_N_LAYERS - 1)
+    /* Translators: the inspector's title for an output neuron: its number and the class it stands for */
+    title = g_strdup_printf (_("Output %u, for “%s”"), self->neuron + 1,
+                             neurons_network_model_get_class_name (self->net, self->neuron));
+  else
+    /* Translators: the inspector's title for a hidden neuron */
+    title = g_strdup_printf (_("Neuron %u of layer %u"), self->neuron + 1, self->layer + 1);
+  set_label (self->title_label, title);
 }
 
 static void
@@ -508,6 +519,7 @@ neurons_inspector_dialog_class_init (NeuronsInspectorDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/neurons/Neurons/ui/neurons-inspector-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, layer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, neuron_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, title_label);
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, sample_label);
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, formula_label);
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, terms_heading);
