@@ -195,7 +195,7 @@ check_step (NeuronsActivation activation,
                                  fabsf (inspection.terms[inspection.n_terms - 1].product) * (1 + 1e-6));
           }
         assert_close (inspection.bias, bias[neuron], 0, "bias");
-        assert_close (listed + inspection.rest_sum + inspection.bias, pass->z[layer][neuron], magnitude, "Σ terms + b");
+        assert_close (listed + inspection.rest_sum + inspection.bias, pass->z[layer][neuron], magnitude, "sum of terms + b");
         assert_close (inspection.z, pass->z[layer][neuron], magnitude, "z");
         assert_close (inspection.a, pass->a[layer][neuron], magnitude, "a");
         if (layer < NEURONS_N_LAYERS - 1)
@@ -235,10 +235,10 @@ check_step (NeuronsActivation activation,
                 double w = above[term->index * neurons_layer_n_inputs (layer + 1) + neuron];
 
                 g_assert_cmpfloat (term->weight, ==, (float) w);
-                assert_close (term->value, above_delta[term->index], upstream_magnitude, "δ above");
-                assert_close (term->product, w * above_delta[term->index], upstream_magnitude, "wₖⱼ δₖ");
+                assert_close (term->value, above_delta[term->index], upstream_magnitude, "delta above");
+                assert_close (term->product, w * above_delta[term->index], upstream_magnitude, "w_kj delta_k");
               }
-            assert_close (inspection.error, expected_error, upstream_magnitude, "Σ wₖⱼ δₖ");
+            assert_close (inspection.error, expected_error, upstream_magnitude, "sum of w_kj delta_k");
             /* the hidden δ is the error times the slope, to the bit, as the engine computes it */
             g_assert_cmpfloat (inspection.error * inspection.slope, ==, inspection.delta);
           }
@@ -248,8 +248,8 @@ check_step (NeuronsActivation activation,
         assert_close (inspection.slope,
                       neurons_activation_slope (inspection.activation, pass->z[layer][neuron], pass->a[layer][neuron]),
                       0, "slope");
-        assert_close (inspection.delta, dbias[neuron], 1e-3, "δ");
-        assert_close (inspection.error * inspection.slope, inspection.delta, 1e-3, "error × slope");
+        assert_close (inspection.delta, dbias[neuron], 1e-3, "delta");
+        assert_close (inspection.error * inspection.slope, inspection.delta, 1e-3, "error * slope");
 
         /* The step: each listed weight before and after, and its gradient, against the
          * reference's; the bias too */
@@ -261,7 +261,7 @@ check_step (NeuronsActivation activation,
             double gradient = dweights[neuron * n_in + from];
 
             assert_close (update->input, inputs[from], 0, "x");
-            assert_close (update->gradient, gradient, 1e-3, "∂C/∂w");
+            assert_close (update->gradient, gradient, 1e-3, "dC/dw");
             g_assert_cmpfloat (update->before, ==, (float) weights[neuron * n_in + from]);
             assert_close (update->after, new_weights[neuron * n_in + from], 1, "w after");
             if (u > 0)

@@ -187,13 +187,9 @@ sample_cost (const NeuronsForward *forward,
 static void
 fill_delta (NeuronsInspection     *inspection,
             const NeuronsMlp      *before,
-            const NeuronsForward  *forward,
             const NeuronsBackward *backward)
 {
   guint layer = inspection->layer;
-  const float *z, *a;
-
-  layer_sums (forward, layer, &z, &a);
 
   if (layer == NEURONS_N_LAYERS - 1)
     {
@@ -340,7 +336,7 @@ neurons_inspection_fill (NeuronsInspection     *inspection,
     return;
 
   inspection->cost = backward->cost;
-  fill_delta (inspection, before, forward, backward);
+  fill_delta (inspection, before, backward);
   fill_updates (inspection, before, forward, after);
 }
 
