@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "neurons-inspector-dialog.h"
 #include "neurons-preferences-dialog.h"
 #include "neurons-window-private.h"
 
@@ -63,6 +64,22 @@ neurons_window_actions_preferences (GtkWidget  *widget,
   adw_dialog_present (neurons_preferences_dialog_new (GTK_WINDOW (self), self->experiment), widget);
 }
 
+/* The inspector opens on the neuron the views point at, or on the first one. */
+static void
+neurons_window_actions_inspect_neuron (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  NeuronsWindow *self = NEURONS_WINDOW (widget);
+  NeuronsHighlight *highlight = neurons_network_panel_get_highlight (self->network_panel);
+  NeuronsHighlightLayer layer = neurons_highlight_get_layer (highlight);
+
+  adw_dialog_present (neurons_inspector_dialog_new (self->experiment,
+                                                    layer == NEURONS_HIGHLIGHT_NONE ? 0 : (guint) layer,
+                                                    layer == NEURONS_HIGHLIGHT_NONE ? 0 : (guint) neurons_highlight_get_neuron (highlight)),
+                      widget);
+}
+
 /* Space and → act on the network unless a menu is open: menus use those keys themselves. */
 static gboolean
 neurons_window_actions_activate_unless_in_menu (GtkWidget *widget,
@@ -113,6 +130,10 @@ _neurons_window_class_actions_init (NeuronsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, neurons_window_actions_preferences);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+
+  /* Enter on a pinned neuron in the network view opens it too (neurons-neuron-view.c) */
+  gtk_widget_class_install_action (widget_class, "win.inspect-neuron", NULL, neurons_window_actions_inspect_neuron);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, 0, "win.inspect-neuron", NULL);
 
   gtk_widget_class_install_property_action (widget_class, "win.hidden-activation", "hidden-activation");
   gtk_widget_class_install_property_action (widget_class, "win.initialization", "initialization");
