@@ -481,13 +481,11 @@ test_panel_small (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A count as the locale writes it: "1,000" */
 static char *
-count_text (const char *format,
-            guint64     count)
+format_count (guint64 count)
 {
-  g_autofree char *number = g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
-
-  return g_strdup_printf (format, number);
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
 }
 
 /* The timeline: one position per checkpoint; moving it rewinds, and its value text says when
@@ -506,6 +504,8 @@ test_timeline (void)
   g_autoptr(NeuronsTestImage) image = NULL;
   g_autofree char *rewound_text = NULL;
   g_autofree char *newest_text = NULL;
+  g_autofree char *thousand = format_count (1000);
+  g_autofree char *two_hundred = format_count (200);
   graphene_rect_t scale_bounds, label_bounds;
 
   for (guint i = 0; i <= 10; i++)
@@ -529,7 +529,7 @@ test_timeline (void)
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_ROLE_SLIDER);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, "Training timeline");
-  newest_text = count_text ("newest, after %s samples", 1000);
+  newest_text = g_strdup_printf ("newest, after %s samples", thousand);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, newest_text);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, 10);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 10);
@@ -540,7 +540,7 @@ test_timeline (void)
   g_assert_true (neurons_experiment_get_rewound (experiment));
   g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 200);
   g_assert_cmpfloat (neurons_network_model_get_mlp (net)->b3[0], ==, 2);
-  rewound_text = count_text ("after %s samples, 55.0 %% on the test set", 200);
+  rewound_text = g_strdup_printf ("after %s samples, 55.0 %% on the test set", two_hundred);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, rewound_text);
   g_assert_true (gtk_widget_get_visible (train_on));
   g_assert_true (gtk_widget_get_visible (newest));
