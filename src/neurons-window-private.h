@@ -13,6 +13,7 @@
 #include "neurons-network-panel.h"
 #include "neurons-seen-preview.h"
 #include "neurons-test-page.h"
+#include "neurons-timeline.h"
 #include "neurons-window.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,7 @@ struct _NeuronsWindow
   GtkStack             *data_stack;
   AdwStatusPage        *error_page;
   NeuronsNetworkPanel  *network_panel;
+  NeuronsTimeline      *timeline;
   NeuronsControlsSidebar *controls_sidebar;
 
   /* What the window shows and drives: the network, its trainer, its data, its state */

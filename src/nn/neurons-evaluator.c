@@ -60,6 +60,8 @@ struct _NeuronsEvaluator
   NeuronsHistory     *panel_history;
   NeuronsHistory     *digit_histories[NEURONS_OUTPUT_SIZE];
   NeuronsHistory     *test_history;
+  guint64             history_end;     /* the furthest point of the histories: a rewind to an
+                                        * earlier checkpoint adds none before it */
 };
 
 G_DEFINE_FINAL_TYPE (NeuronsEvaluator, neurons_evaluator, G_TYPE_OBJECT)
@@ -166,13 +168,17 @@ apply_job (NeuronsEvaluator *self,
       self->panel_correct += correct;
     }
 
-  neurons_history_append (self->test_history, job->samples_seen,
-                          neurons_evaluation_accuracy (&self->evaluation));
-  neurons_history_append (self->panel_history, job->samples_seen,
-                          ratio (self->panel_correct, self->n_panel));
-  for (guint digit = 0; digit < NEURONS_OUTPUT_SIZE; digit++)
-    neurons_history_append (self->digit_histories[digit], job->samples_seen,
-                            ratio (self->panel_digit_correct[digit], self->panel_digit_total[digit]));
+  if (job->samples_seen >= self->history_end)
+    {
+      self->history_end = job->samples_seen;
+      neurons_history_append (self->test_history, job->samples_seen,
+                              neurons_evaluation_accuracy (&self->evaluation));
+      neurons_history_append (self->panel_history, job->samples_seen,
+                              ratio (self->panel_correct, self->n_panel));
+      for (guint digit = 0; digit < NEURONS_OUTPUT_SIZE; digit++)
+        neurons_history_append (self->digit_histories[digit], job->samples_seen,
+                                ratio (self->panel_digit_correct[digit], self->panel_digit_total[digit]));
+    }
 
   if (!had_results || old_test_accuracy != neurons_evaluator_get_test_accuracy (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEST_ACCURACY]);
@@ -274,7 +280,7 @@ on_net_changed (NeuronsEvaluator *self)
   self->last_samples_seen = samples_seen;
   self->last_change = g_get_monotonic_time ();
   self->dirty = TRUE;
-  if (samples_seen > 0)
+  if (samples_seen > 0 && samples_seen > self->history_end)
     neurons_history_append (self->cost_history, samples_seen,
                             neurons_network_model_get_running_cost (self->net));
   schedule (self);
@@ -293,6 +299,7 @@ start_over (NeuronsEvaluator *self)
 
   self->has_results = FALSE;
   self->samples_seen = 0;
+  self->history_end = 0;
   g_clear_pointer (&self->predictions, g_free);
   neurons_history_clear (self->cost_history);
   neurons_history_clear (self->panel_history);

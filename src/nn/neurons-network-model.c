@@ -372,7 +372,6 @@ neurons_network_model_load_file (NeuronsNetworkModel  *self,
 {
   NeuronsNetworkSettings settings;
   g_autoptr(NeuronsMlp) loaded = NULL;
-  NeuronsActivation old_activation;
 
   g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -381,30 +380,52 @@ neurons_network_model_load_file (NeuronsNetworkModel  *self,
   if (loaded == NULL)
     return FALSE;
 
+  neurons_network_model_set_network (self, loaded, &settings);
+  return TRUE;
+}
+
+/**
+ * neurons_network_model_set_network:
+ * @mlp: the new weights
+ * @settings: what came with them, as a network file holds it
+ *
+ * Replaces the network, as opening a file does ("reset").
+ */
+void
+neurons_network_model_set_network (NeuronsNetworkModel          *self,
+                                   const NeuronsMlp             *mlp,
+                                   const NeuronsNetworkSettings *settings)
+{
+  NeuronsActivation old_activation;
+
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
+  g_return_if_fail (mlp != NULL);
+  g_return_if_fail (settings != NULL);
+
   g_object_freeze_notify (G_OBJECT (self));
 
   old_activation = self->mlp->hidden_activation;
-  memcpy (self->mlp, loaded, sizeof *loaded);
-  memcpy (self->previous, loaded, sizeof *loaded);
+  memcpy (self->mlp, mlp, sizeof *mlp);
+  memcpy (self->previous, mlp, sizeof *mlp);
   if (old_activation != self->mlp->hidden_activation)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_ACTIVATION]);
 
-  if (self->initialization != settings.initialization)
+  if (self->initialization != settings->initialization)
     {
-      self->initialization = settings.initialization;
+      self->initialization = settings->initialization;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALIZATION]);
     }
-  if (self->seed != settings.seed)
+  if (self->seed != settings->seed)
     {
-      self->seed = settings.seed;
+      self->seed = settings->seed;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEED]);
     }
-  if (self->learning_rate != settings.learning_rate)
+  if (self->learning_rate != settings->learning_rate)
     {
-      self->learning_rate = settings.learning_rate;
+      self->learning_rate = settings->learning_rate;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEARNING_RATE]);
     }
-  set_samples_seen (self, settings.samples_seen, 0);
+  set_samples_seen (self, settings->samples_seen, 0);
   set_diverged (self, FALSE);
   refresh_forward (self);
 
@@ -412,8 +433,33 @@ neurons_network_model_load_file (NeuronsNetworkModel  *self,
 
   g_signal_emit (self, signals[RESET], 0);
   g_signal_emit (self, signals[CHANGED], 0);
+}
 
-  return TRUE;
+/**
+ * neurons_network_model_restore:
+ * @mlp: the training state of an earlier moment of this run
+ *
+ * Goes back to a checkpoint of the run: its weights, sample count and running cost, with
+ * the settings unchanged. This is not a new network, so only "changed" is emitted: the
+ * views show the earlier moment, and training goes on from it.
+ */
+void
+neurons_network_model_restore (NeuronsNetworkModel *self,
+                               const NeuronsMlp    *mlp,
+                               guint64              samples_seen,
+                               double               running_cost)
+{
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
+  g_return_if_fail (mlp != NULL);
+  g_return_if_fail (mlp->hidden_activation == self->mlp->hidden_activation);
+
+  memcpy (self->mlp, mlp, sizeof *mlp);
+  memcpy (self->previous, mlp, sizeof *mlp);
+  set_samples_seen (self, samples_seen, running_cost);
+  set_diverged (self, FALSE);
+  refresh_forward (self);
+
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 gboolean

@@ -66,6 +66,13 @@ double                 neurons_network_model_train_step         (NeuronsNetworkM
                                                               const guint8       *pixels,
                                                               guint               label,
                                                               gint64              sample_index);
+void                   neurons_network_model_set_network        (NeuronsNetworkModel   *self,
+                                                              const NeuronsMlp   *mlp,
+                                                              const NeuronsNetworkSettings *settings);
+void                   neurons_network_model_restore            (NeuronsNetworkModel   *self,
+                                                              const NeuronsMlp   *mlp,
+                                                              guint64             samples_seen,
+                                                              double              running_cost);
 void                   neurons_network_model_get_settings       (NeuronsNetworkModel   *self,
                                                               NeuronsNetworkSettings *settings);
 

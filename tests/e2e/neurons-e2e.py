@@ -1025,6 +1025,52 @@ def test_hover_mark(executable):
         window.close()
 
 
+def accuracy_of(text):
+    """The percentage in a text such as "91.2 %" or "After 200 samples: 31.5 % on the test set"."""
+    found = re.search(r'(\d+(?:\.\d+)?) %', text or '')
+    return float(found.group(1)) if found else None
+
+
+def test_rewind(executable):
+    """Train a while, then rewind with the keyboard on the timeline under the header to an
+    early checkpoint: training pauses, and the window shows that checkpoint's lower test-set
+    accuracy, measured for it; End goes back to the newest moment."""
+    window = ready_window(executable)
+    try:
+        window.full_speed()
+        play_button(window).queryAction().doAction(0)
+        wait_for('a test set accuracy of 80 %', lambda: (accuracy_of(window.text(window.figure('Test set accuracy'))) or 0) >= 80,
+                 timeout=60)
+        timeline = window.find('the timeline', lambda a: a.getRoleName() == 'slider' and a.name == 'Training timeline')
+        # Tab from the header bar's controls reaches the timeline under them.
+        for _ in range(30):
+            if timeline.getState().contains(window.pyatspi.STATE_FOCUSED):
+                break
+            window.key('Tab')
+            time.sleep(0.1)
+        wait_for('the focus on the timeline', lambda: timeline.getState().contains(window.pyatspi.STATE_FOCUSED))
+
+        # Home is the first checkpoint, the untrained network; two steps on, 200 samples.
+        window.key('Home', 'Right', 'Right')
+        wait_for('training to pause', lambda: window.text(window.figure('Samples per second')) == 'Paused')
+        wait_for('the network after 200 samples', lambda: window.count('Samples seen') == 200)
+        label = window.find('the timeline’s text', lambda a: a.getRoleName() == 'label'
+                            and window.text(a).startswith('After 200 samples'))
+        early = wait_for('the accuracy after 200 samples',
+                         lambda: accuracy_of(window.text(label)) if 'on the test set' in window.text(label) else None)
+        wait_for('the test set figure to show it too',
+                 lambda: accuracy_of(window.text(window.figure('Test set accuracy'))) == early)
+        if not early < 80:
+            raise TestFailure('after 200 samples the accuracy is %.1f %%, not lower than the trained one' % early)
+
+        # End: back to the newest moment, as trained
+        window.key('End')
+        wait_for('the newest moment', lambda: window.count('Samples seen') > 200)
+        wait_for('its accuracy again', lambda: (accuracy_of(window.text(window.figure('Test set accuracy'))) or 0) >= 80)
+    finally:
+        window.close()
+
+
 def number_after(prefix, text):
     """The number a label shows after its prefix, e.g. 0.4513 in "a = σ(z) = 0.4513", in
     either decimal notation."""
@@ -1116,6 +1162,7 @@ TESTS = {
     'lessons-test-page': test_lessons_test_page,
     'lessons-draw': test_lessons_draw,
     'hover-mark': test_hover_mark,
+    'rewind': test_rewind,
     'inspector': test_inspector,
 }
 
