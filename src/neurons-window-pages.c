@@ -94,10 +94,12 @@ _neurons_window_class_pages_init (NeuronsWindowClass *klass)
 
   g_type_ensure (NEURONS_TYPE_LEARNING_PAGE);
   g_type_ensure (NEURONS_TYPE_TEST_PAGE);
+  g_type_ensure (NEURONS_TYPE_LESION_PANEL);
 
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, learning_page);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, test_page);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, lesion_panel);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, controls_split);
   gtk_widget_class_bind_template_callback (widget_class, on_test_sample_activated);
 
@@ -116,6 +118,7 @@ _neurons_window_pages_init (NeuronsWindow *self)
   g_object_bind_property (self->experiment, "net", self->learning_page, "net", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->experiment, "evaluator", self->learning_page, "evaluator", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->experiment, "evaluator", self->test_page, "evaluator", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->experiment, "evaluator", self->lesion_panel, "evaluator", G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (update_hidden_pages), self, G_CONNECT_SWAPPED);

@@ -8,6 +8,7 @@
 #include "neurons-draw-canvas.h"
 #include "neurons-experiment.h"
 #include "neurons-learning-page.h"
+#include "neurons-lesion-panel.h"
 #include "neurons-lessons-pane.h"
 #include "neurons-network-panel.h"
 #include "neurons-seen-preview.h"
@@ -60,6 +61,7 @@ struct _NeuronsWindow
   AdwViewStack         *view_stack;
   NeuronsLearningPage  *learning_page;
   NeuronsTestPage      *test_page;
+  NeuronsLesionPanel   *lesion_panel;
   AdwOverlaySplitView  *controls_split;
 
   /* Draw mode (neurons-window-draw.c): on while the experiment shows the drawing */
