@@ -82,11 +82,11 @@ main (int   argc,
 
   g_print ("rank 32 hidden neurons on %u test images: fastest %.3f s, slowest %.3f s (limit %.1f s)\n",
            test->n_images, fastest, slowest, LIMIT_SECONDS);
-  g_print ("most important: neuron %u of layer %u, costs %.2f points; least: neuron %u of layer %u, %.2f points\n",
-           ranking.costs[0].neuron, ranking.costs[0].hidden_layer + 1,
+  g_print ("most important: %u:%u, costs %.2f points; least: %u:%u, %.2f points (LAYER:NEURON as eval --silence reads it)\n",
+           ranking.costs[0].hidden_layer + 1, ranking.costs[0].neuron,
            neurons_lesion_cost_points (&ranking, &ranking.costs[0]),
-           ranking.costs[NEURONS_N_HIDDEN_NEURONS - 1].neuron,
            ranking.costs[NEURONS_N_HIDDEN_NEURONS - 1].hidden_layer + 1,
+           ranking.costs[NEURONS_N_HIDDEN_NEURONS - 1].neuron,
            neurons_lesion_cost_points (&ranking, &ranking.costs[NEURONS_N_HIDDEN_NEURONS - 1]));
 
   return slowest < LIMIT_SECONDS ? EXIT_SUCCESS : EXIT_FAILURE;

@@ -32,6 +32,7 @@ struct _NeuronsLesionPanel
   GCancellable         *rank_cancellable;
   NeuronsLesionRanking  ranking;
   gboolean              has_ranking;
+  gboolean              silence_first;  /* silence the top neuron when the ranking comes */
   guint64               ranked_samples_seen;
   gboolean              syncing;        /* the switches are being set from the lesion */
 
@@ -47,6 +48,7 @@ struct _NeuronsLesionPanel
 
   GtkWidget            *digit_names[NEURONS_OUTPUT_SIZE];
   GtkLevelBar          *digit_bars[NEURONS_OUTPUT_SIZE];
+  GtkLabel             *digit_accuracies[NEURONS_OUTPUT_SIZE];
   GtkLabel             *digit_losses[NEURONS_OUTPUT_SIZE];
   AdwSwitchRow         *rows[NEURONS_N_HIDDEN_NEURONS];  /* layer 1's neurons, then layer 2's */
   int                   rank_of[NEURONS_N_HIDDEN_NEURONS];
@@ -107,29 +109,28 @@ update_digits (NeuronsLesionPanel      *self,
       int loss = digit_loss (intact, lesioned, d);
       g_autofree char *loss_text = NULL;
       g_autofree char *description = NULL;
+      g_autofree char *accuracy_text = g_strdup_printf ("%.0f %%", 100 * accuracy);
 
       gtk_label_set_label (GTK_LABEL (self->digit_names[d]), name);
       gtk_level_bar_set_value (self->digit_bars[d], accuracy);
+      gtk_label_set_label (self->digit_accuracies[d], accuracy_text);
       if (lesion_on && loss != 0)
         {
-          /* Translators: accuracy points a digit lost (−) or gained (+) */
-          loss_text = g_strdup_printf (_("%+d points"), -loss);
-          /* Translators: the accessible text of a digit's bar: the class, its accuracy, the change */
-          description = g_strdup_printf (_("%s: %.0f %%, %+d points"), name, 100 * accuracy, -loss);
+          /* a real minus sign, U+2212 */
+          loss_text = loss > 0 ? g_strdup_printf ("−%d", loss) : g_strdup_printf ("+%d", -loss);
+          /* Translators: the accessible text of a digit's bar: the class, its accuracy, the
+           * accuracy points silencing took from it (−) or gave it (+) */
+          description = g_strdup_printf (_("%s: %.0f %%, %s points"), name, 100 * accuracy, loss_text);
         }
       else
         {
-          loss_text = g_strdup_printf ("%.0f %%", 100 * accuracy);
+          loss_text = g_strdup ("");
           description = g_strdup_printf (_("%s: %.0f %%"), name, 100 * accuracy);
         }
-      /* U+2212 for a real minus sign */
-      if (loss_text[0] == '-')
-        {
-          g_autofree char *plain = g_steal_pointer (&loss_text);
-
-          loss_text = g_strconcat ("−", plain + 1, NULL);
-        }
       gtk_label_set_label (self->digit_losses[d], loss_text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->digit_losses[d]), "error");
+      if (loss > 0 && lesion_on)
+        gtk_widget_add_css_class (GTK_WIDGET (self->digit_losses[d]), "error");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->digit_bars[d]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
     }
@@ -319,13 +320,39 @@ on_ranked (GObject      *object,
   self->has_ranking = TRUE;
   gtk_widget_set_sensitive (self->rank_button, TRUE);
   show_ranking (self);
+
+  if (self->silence_first)
+    {
+      NeuronsLesion lesion = { { 0 } };
+
+      self->silence_first = FALSE;
+      neurons_lesion_set_silenced (&lesion, ranking.costs[0].hidden_layer, ranking.costs[0].neuron, TRUE);
+      neurons_network_model_set_lesion (self->net, &lesion);
+    }
 }
 
 static void
 on_rank_clicked (NeuronsLesionPanel *self)
 {
+  neurons_lesion_panel_rank (self, FALSE);
+}
+
+/**
+ * neurons_lesion_panel_rank:
+ * @silence_first: whether to silence the neuron that matters most, alone, once it is known
+ *
+ * Ranks the hidden neurons as "Which Matter Most?" does.
+ */
+void
+neurons_lesion_panel_rank (NeuronsLesionPanel *self,
+                           gboolean            silence_first)
+{
+  g_return_if_fail (NEURONS_IS_LESION_PANEL (self));
+
   if (self->evaluator == NULL)
     return;
+
+  self->silence_first = silence_first;
 
   g_cancellable_cancel (self->rank_cancellable);
   g_clear_object (&self->rank_cancellable);
@@ -360,12 +387,20 @@ build_digit_grid (NeuronsLesionPanel *self)
       gtk_widget_set_valign (GTK_WIDGET (self->digit_bars[d]), GTK_ALIGN_CENTER);
       gtk_grid_attach (self->digit_grid, GTK_WIDGET (self->digit_bars[d]), 1, (int) d, 1, 1);
 
+      self->digit_accuracies[d] = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (self->digit_accuracies[d], 1);
+      gtk_label_set_width_chars (self->digit_accuracies[d], 5);
+      gtk_widget_add_css_class (GTK_WIDGET (self->digit_accuracies[d]), "numeric");
+      gtk_widget_add_css_class (GTK_WIDGET (self->digit_accuracies[d]), "caption");
+      gtk_grid_attach (self->digit_grid, GTK_WIDGET (self->digit_accuracies[d]), 2, (int) d, 1, 1);
+
+      /* what the lesion took from the digit, in accuracy points */
       self->digit_losses[d] = GTK_LABEL (gtk_label_new (NULL));
       gtk_label_set_xalign (self->digit_losses[d], 1);
-      gtk_label_set_width_chars (self->digit_losses[d], 10);
+      gtk_label_set_width_chars (self->digit_losses[d], 4);
       gtk_widget_add_css_class (GTK_WIDGET (self->digit_losses[d]), "numeric");
-      gtk_widget_add_css_class (GTK_WIDGET (self->digit_losses[d]), "caption");
-      gtk_grid_attach (self->digit_grid, GTK_WIDGET (self->digit_losses[d]), 2, (int) d, 1, 1);
+      gtk_widget_add_css_class (GTK_WIDGET (self->digit_losses[d]), "caption-heading");
+      gtk_grid_attach (self->digit_grid, GTK_WIDGET (self->digit_losses[d]), 3, (int) d, 1, 1);
     }
 }
 

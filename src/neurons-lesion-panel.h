@@ -19,5 +19,7 @@ GtkWidget        *neurons_lesion_panel_new           (void);
 NeuronsEvaluator *neurons_lesion_panel_get_evaluator (NeuronsLesionPanel *self);
 void              neurons_lesion_panel_set_evaluator (NeuronsLesionPanel *self,
                                                       NeuronsEvaluator   *evaluator);
+void              neurons_lesion_panel_rank          (NeuronsLesionPanel *self,
+                                                      gboolean            silence_first);
 
 G_END_DECLS

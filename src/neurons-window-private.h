@@ -62,6 +62,7 @@ struct _NeuronsWindow
   NeuronsLearningPage  *learning_page;
   NeuronsTestPage      *test_page;
   NeuronsLesionPanel   *lesion_panel;
+  GtkMenuButton        *lesion_button;
   AdwOverlaySplitView  *controls_split;
 
   /* Draw mode (neurons-window-draw.c): on while the experiment shows the drawing */
@@ -96,6 +97,7 @@ void _neurons_window_choose_data_folder (NeuronsWindow      *self);
 
 void     _neurons_window_class_pages_init    (NeuronsWindowClass *klass);
 void     _neurons_window_pages_init          (NeuronsWindow      *self);
+NeuronsLesionPanel *_neurons_window_show_lesion_panel (NeuronsWindow *self);
 
 void     _neurons_window_class_draw_init     (NeuronsWindowClass *klass);
 void     _neurons_window_draw_init           (NeuronsWindow      *self);

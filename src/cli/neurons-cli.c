@@ -571,7 +571,7 @@ command_eval (int    argc,
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_directory,
       N_("Folder with the MNIST files (default: the one that comes with Neurons)"), N_("DIR") },
     { "silence", 0, 0, G_OPTION_ARG_STRING, &silence,
-      N_("Hidden neurons to silence (output 0), as LAYER:NEURON,…: layers 1 and 2, neurons 0 to 15"),
+      N_("Hidden neurons to silence (they output 0), as LAYER:NEURON,…: layers 1 and 2, neurons 0 to 15 (the window counts them from 1, so its neuron 1 is 0 here)"),
       N_("L:N,…") },
     { NULL }
   };

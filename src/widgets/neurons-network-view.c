@@ -408,8 +408,8 @@ draw_connections (NeuronsLineCanvas     *canvas,
           if ((silenced_from & (1u << f)) || (silenced_to & (1u << t)))
             {
               color = dark ? (GdkRGBA) { 0.6f, 0.6f, 0.6f, 1 } : (GdkRGBA) { 0.45f, 0.45f, 0.45f, 1 };
-              size = MIN (size, 0.3f);
-              color.alpha = MIN (alpha_by_level[level], 0.25f) * opacity;
+              size = MIN (size, 0.2f);
+              color.alpha = MIN (alpha_by_level[level], 0.15f) * opacity;
             }
           else
             {
