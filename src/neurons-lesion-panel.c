@@ -59,6 +59,7 @@ G_DEFINE_FINAL_TYPE (NeuronsLesionPanel, neurons_lesion_panel, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_EVALUATOR,
+  PROP_N_SILENCED,
   N_PROPS
 };
 
@@ -234,6 +235,7 @@ on_lesion_changed (NeuronsLesionPanel *self)
 {
   sync_switches (self);
   update_results (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SILENCED]);
 }
 
 static void
@@ -451,6 +453,10 @@ neurons_lesion_panel_get_property (GObject    *object,
       g_value_set_object (value, self->evaluator);
       break;
 
+    case PROP_N_SILENCED:
+      g_value_set_uint (value, self->net != NULL ? neurons_lesion_count (neurons_network_model_get_lesion (self->net)) : 0);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -495,6 +501,17 @@ neurons_lesion_panel_class_init (NeuronsLesionPanelClass *klass)
     g_param_spec_object ("evaluator", NULL, NULL,
                          NEURONS_TYPE_EVALUATOR,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * NeuronsLesionPanel:n-silenced:
+   *
+   * How many hidden neurons are silenced now, so that the window can show it while the
+   * panel is closed.
+   */
+  properties[PROP_N_SILENCED] =
+    g_param_spec_uint ("n-silenced", NULL, NULL,
+                       0, NEURONS_N_HIDDEN_NEURONS, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -577,4 +594,5 @@ neurons_lesion_panel_set_evaluator (NeuronsLesionPanel *self,
   gtk_list_box_invalidate_sort (self->neuron_list);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATOR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SILENCED]);
 }

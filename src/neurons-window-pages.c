@@ -129,6 +129,32 @@ _neurons_window_show_lesion_panel (NeuronsWindow *self)
   return self->lesion_panel;
 }
 
+/* While neurons are silenced the lesion button stands out and says how many, so that a
+ * lower accuracy is never a mystery with the panel closed. */
+static void
+update_lesion_button (NeuronsWindow *self)
+{
+  guint n_silenced = 0;
+  g_autofree char *tooltip = NULL;
+
+  g_object_get (self->lesion_panel, "n-silenced", &n_silenced, NULL);
+  if (n_silenced > 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->lesion_button), "accent");
+      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Silence Neurons: %u neuron is silenced",
+                                              "Silence Neurons: %u neurons are silenced", n_silenced),
+                                 n_silenced);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->lesion_button), "accent");
+      tooltip = g_strdup (_("Silence Neurons"));
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lesion_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lesion_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  tooltip, -1);
+}
+
 void
 _neurons_window_class_pages_init (NeuronsWindowClass *klass)
 {
@@ -164,6 +190,9 @@ _neurons_window_pages_init (NeuronsWindow *self)
   g_object_bind_property (self->experiment, "evaluator", self->learning_page, "evaluator", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->experiment, "evaluator", self->test_page, "evaluator", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->experiment, "evaluator", self->lesion_panel, "evaluator", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->lesion_panel, "notify::n-silenced", G_CALLBACK (update_lesion_button),
+                           self, G_CONNECT_SWAPPED);
+  update_lesion_button (self);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (update_hidden_pages), self, G_CONNECT_SWAPPED);
