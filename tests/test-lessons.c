@@ -12,6 +12,7 @@
 #include "neurons-mlp.h"
 #include "neurons-neuron-activity.h"
 #include "neurons-evaluation.h"
+#include "neurons-inspection.h"
 #include "neurons-lesion.h"
 #include "neurons-network-model.h"
 #include "neurons-sgd.h"
@@ -796,6 +797,21 @@ test_what_each_neuron_does_cli_numbering (void)
   g_assert_cmpuint (neurons_lesion_count (&lesion), ==, 1);
 }
 
+/* what-each-neuron-does: "the inspector writes out its weighted sum, the largest terms
+ * first" (that Enter opens it is e2e-inspector's). */
+static void
+test_what_each_neuron_does_inspector (void)
+{
+  NeuronsInspection inspection;
+  NeuronsForward forward;
+
+  neurons_mlp_forward (default_epoch (), neurons_dataset_image (test_set, 0), &forward);
+  neurons_inspection_fill (&inspection, default_epoch (), &forward, NULL, 0, NULL, 0, 8, test_set->labels[0]);
+  g_assert_cmpuint (inspection.n_terms, >, 1);
+  for (guint t = 1; t < inspection.n_terms; t++)
+    g_assert_cmpfloat (fabsf (inspection.terms[t - 1].product), >=, fabsf (inspection.terms[t].product));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -833,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/nn/lessons/what-each-neuron-does/all-silenced", test_what_each_neuron_does_all_silenced);
   g_test_add_func ("/nn/lessons/what-each-neuron-does/training", test_what_each_neuron_does_training);
   g_test_add_func ("/nn/lessons/what-each-neuron-does/cli-numbering", test_what_each_neuron_does_cli_numbering);
+  g_test_add_func ("/nn/lessons/what-each-neuron-does/inspector", test_what_each_neuron_does_inspector);
 
   status = g_test_run ();
 
