@@ -9,6 +9,7 @@
 #include "neurons-draw-canvas.h"
 #include "neurons-experiment.h"
 #include "neurons-learning-page.h"
+#include "neurons-lesion-panel.h"
 #include "neurons-lessons-pane.h"
 #include "neurons-network-panel.h"
 #include "neurons-seen-preview.h"
@@ -47,6 +48,8 @@ struct _NeuronsWindow
   AdwViewStack         *view_stack;
   NeuronsLearningPage  *learning_page;
   NeuronsTestPage      *test_page;
+  NeuronsLesionPanel   *lesion_panel;
+  GtkMenuButton        *lesion_button;
   AdwOverlaySplitView  *controls_split;
 
   /* Draw mode (neurons-window-draw.c): on while the experiment shows the drawing */
@@ -77,6 +80,7 @@ void _neurons_window_actions_init       (NeuronsWindow      *self);
 
 void     _neurons_window_class_pages_init    (NeuronsWindowClass *klass);
 void     _neurons_window_pages_init          (NeuronsWindow      *self);
+NeuronsLesionPanel *_neurons_window_show_lesion_panel (NeuronsWindow *self);
 
 void     _neurons_window_class_draw_init     (NeuronsWindowClass *klass);
 void     _neurons_window_draw_init           (NeuronsWindow      *self);

@@ -137,6 +137,27 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
     check("eval prints the confusion matrix",
           "Confusion matrix" in evaluation.stdout and len(evaluation.stdout.splitlines()) > 25)
 
+    # Silencing neurons: what the window's lesions show, measured from the terminal.
+    def correct_count(output):
+        lines = [line for line in output.splitlines() if line.startswith("Test accuracy: ")]
+        return int(lines[0].split("(")[1].split()[0]) if lines else -1
+
+    intact = correct_count(evaluation.stdout)
+    silenced = run("eval", path("trained.json"), "--silence", "1:7,2:3")
+    check("eval --silence measures with those neurons at 0 and says which",
+          silenced.returncode == 0 and "Silenced neurons (layer:neuron): 1:7,2:3" in silenced.stdout
+          and 0 <= correct_count(silenced.stdout) < intact, silenced.stdout + silenced.stderr)
+    every = run("eval", path("trained.json"), "--silence",
+                ",".join("1:%d" % n for n in range(1, 17)))
+    check("eval --silence with the whole first layer silenced is near chance",
+          every.returncode == 0 and correct_count(every.stdout) < 2500, every.stdout + every.stderr)
+    for bad, reason in (("3:1", "not a hidden layer"), ("1:17", "numbered 1 to 16"), ("1:0", "numbered 1 to 16"),
+                        ("7", "write LAYER:NEURON"), ("1:x", "not a neuron of layer 1")):
+        refused = run("eval", path("trained.json"), "--silence", bad)
+        check("eval --silence %s is refused: %s" % (bad, reason),
+              refused.returncode == 1 and refused.stderr.startswith(ERROR_PREFIX)
+              and reason in refused.stderr and refused.stdout == "", refused.stderr)
+
     images, labels = read_test_set()
     pngs = []
     for index in range(5):

@@ -653,12 +653,16 @@ command_eval (int    argc,
 {
   g_autofree char *data_directory = NULL;
   g_autofree char *checkpoints_path = NULL;
+  g_autofree char *silence = NULL;
   const GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_directory,
       N_("Folder with the MNIST files (default: the one that comes with Neurons)"), N_("DIR") },
     { "checkpoints", 0, 0, G_OPTION_ARG_FILENAME, &checkpoints_path,
       N_("Measure every checkpoint of a saved run instead, and print CSV: samples, test "
          "accuracy (0 to 1) and running training cost"), N_("FILE") },
+    { "silence", 0, 0, G_OPTION_ARG_STRING, &silence,
+      N_("Hidden neurons to silence (they output 0), as LAYER:NEURON,…: layers 1 and 2, neurons 1 to 16, counted as the window counts them"),
+      N_("L:N,…") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -669,6 +673,7 @@ command_eval (int    argc,
   g_autofree char *accuracy = NULL;
   NeuronsNetworkSettings settings;
   NeuronsEvaluation evaluation;
+  NeuronsLesion lesion = { { 0 } };
 
   context = command_option_context_new ("eval", _("FILE"),
     _("Measures a saved network on the 10 000 test images: the accuracy, the accuracy per "
@@ -686,18 +691,26 @@ command_eval (int    argc,
     return fail (_("eval needs the network file to measure"));
   if (!refuse_arguments ("eval", argc, argv, 2, &error))
     return report_error (error);
+  if (silence != NULL && !neurons_lesion_parse (silence, &lesion, &error))
+    return fail (_("--silence: %s"), error->message);
 
   mlp = neurons_network_file_load (argv[1], &settings, &error);
   if (mlp == NULL || !load_datasets (data_directory, &train, &test, &error))
     return report_error (error);
 
-  neurons_evaluate (mlp, test, &evaluation);
+  neurons_evaluate_lesioned (mlp, &lesion, test, &evaluation, NULL);
   accuracy = format_percent (neurons_evaluation_accuracy (&evaluation));
 
   g_print (_("%s: %s hidden layers, %s initial weights, learning rate %g, %llu samples seen\n"),
            argv[1], neurons_activation_to_string (mlp->hidden_activation),
            neurons_init_to_string (settings.initialization), settings.learning_rate,
            (unsigned long long) settings.samples_seen);
+  if (!neurons_lesion_is_empty (&lesion))
+    {
+      g_autofree char *silenced = neurons_lesion_to_string (&lesion);
+
+      g_print (_("Silenced neurons (layer:neuron): %s\n"), silenced);
+    }
   g_print (_("Test accuracy: %s (%u of %u images)\n"),
            accuracy, evaluation.n_correct, evaluation.n_samples);
   g_print (_("First-layer neurons that fire for no test image: %u of %u\n"),
