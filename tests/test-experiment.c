@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "neurons-experiment.h"
+#include "neurons-lesion.h"
 #include "neurons-sgd.h"
 
 /* However busy the machine, nothing here should take this long. */
@@ -827,6 +828,26 @@ test_rewind (void)
   g_assert_cmpfloat (checkpoint.test_accuracy, >, 0.5);
   g_assert_cmpfloat (checkpoint.test_accuracy, ==,
                      neurons_evaluator_get_test_accuracy (neurons_experiment_get_evaluator (experiment)));
+
+  /* With the whole first layer silenced, a checkpoint still keeps the whole network's
+   * accuracy: a lesion is a view, and the timeline shows the lesioned figure beside it */
+  {
+    NeuronsEvaluator *evaluator = neurons_experiment_get_evaluator (experiment);
+    NeuronsLesion lesion;
+    int at_5000 = neurons_checkpoints_find (checkpoints, 5000);
+
+    g_assert_true (neurons_lesion_parse ("1:1,1:2,1:3,1:4,1:5,1:6,1:7,1:8,1:9,1:10,1:11,1:12,1:13,1:14,1:15,1:16",
+                                         &lesion, NULL));
+    neurons_network_model_set_lesion (net, &lesion);
+    neurons_experiment_rewind (experiment, at_5000);
+    while (!neurons_checkpoints_get (checkpoints, at_5000, &checkpoint, NULL) || isnan (checkpoint.test_accuracy))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (neurons_lesion_equal (neurons_evaluator_get_lesion (evaluator), &lesion));
+    g_assert_cmpfloat (checkpoint.test_accuracy, ==,
+                       neurons_evaluation_accuracy (neurons_evaluator_get_intact_evaluation (evaluator)));
+    g_assert_cmpfloat (checkpoint.test_accuracy, >, neurons_evaluator_get_test_accuracy (evaluator) + 0.2);
+    neurons_network_model_set_lesion (net, &(NeuronsLesion) { { 0 } });
+  }
 
   neurons_experiment_return_to_newest (experiment);
   g_assert_false (neurons_experiment_get_rewound (experiment));

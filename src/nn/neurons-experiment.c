@@ -243,7 +243,8 @@ on_net_reset (NeuronsExperiment *self)
   checkpoints_changed (self);
 }
 
-/* The evaluator measured the network: if that is a checkpoint, its accuracy is kept. */
+/* The evaluator measured the network: if that is a checkpoint, its accuracy is kept, that of
+ * the whole network even while neurons are silenced, since a lesion is only a view. */
 static void
 on_evaluator_updated (NeuronsExperiment *self,
                       NeuronsEvaluator  *evaluator)
@@ -252,7 +253,7 @@ on_evaluator_updated (NeuronsExperiment *self,
       && neurons_evaluator_get_samples_seen (evaluator) == neurons_network_model_get_samples_seen (self->net)
       && neurons_checkpoints_set_test_accuracy (self->checkpoints,
                                                 neurons_evaluator_get_samples_seen (evaluator),
-                                                neurons_evaluator_get_test_accuracy (evaluator)))
+                                                neurons_evaluation_accuracy (neurons_evaluator_get_intact_evaluation (evaluator))))
     checkpoints_changed (self);
 }
 

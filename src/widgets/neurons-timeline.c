@@ -92,22 +92,24 @@ update_marks (NeuronsTimeline    *self,
     }
 }
 
-/* The test-set accuracy of the moment on show, if it was measured: kept with its checkpoint,
- * or just measured by the evaluator. */
+/* The test-set accuracy of the moment on show, if it was measured: just measured by the
+ * evaluator, as every other view shows it (with any silenced neurons at 0), or else kept with
+ * its checkpoint (always of the whole network). */
 static double
 accuracy_on_show (NeuronsTimeline    *self,
                   NeuronsCheckpoints *checkpoints,
                   guint64             samples_seen)
 {
   NeuronsCheckpoint checkpoint;
-  int index = neurons_checkpoints_find (checkpoints, samples_seen);
+  int index;
 
-  if (index >= 0 && neurons_checkpoints_get (checkpoints, index, &checkpoint, NULL)
-      && !isnan (checkpoint.test_accuracy))
-    return checkpoint.test_accuracy;
   if (self->evaluator != NULL && neurons_evaluator_has_results (self->evaluator)
       && neurons_evaluator_get_samples_seen (self->evaluator) == samples_seen)
     return neurons_evaluator_get_test_accuracy (self->evaluator);
+  index = neurons_checkpoints_find (checkpoints, samples_seen);
+  if (index >= 0 && neurons_checkpoints_get (checkpoints, index, &checkpoint, NULL)
+      && !isnan (checkpoint.test_accuracy))
+    return checkpoint.test_accuracy;
   return NAN;
 }
 
