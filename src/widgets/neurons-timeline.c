@@ -127,7 +127,7 @@ update_text (NeuronsTimeline    *self,
 
   if (length == 0)
     {
-      text = g_strdup (_("Checkpoints to rewind to appear as the network trains"));
+      text = g_strdup (_("No checkpoints to rewind to yet"));
       value_text = g_strdup (_("no checkpoints yet"));
     }
   else if (!isnan (accuracy))
