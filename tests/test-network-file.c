@@ -215,7 +215,7 @@ test_layout (void)
   root = json_node_get_object (json_parser_get_root (parser));
 
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "neurons-network");
-  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (root, "hidden_activation"), ==, "sigmoid");
   g_assert_cmpstr (json_object_get_string_member (root, "output_activation"), ==, "sigmoid");
   g_assert_cmpstr (json_object_get_string_member (root, "cost"), ==, "quadratic");
@@ -371,9 +371,9 @@ static const Malformed malformed_cases[] = {
     NEURONS_NETWORK_FILE_ERROR_FORMAT, "format is “\ufffd\ufffd\ufffd" },
   { "format/type", "format", EDIT_REPLACE, "[]",
     NEURONS_NETWORK_FILE_ERROR_FORMAT, "format is an array, expected a string" },
-  { "version/newer", "version", EDIT_REPLACE, "2",
+  { "version/newer", "version", EDIT_REPLACE, "3",
     NEURONS_NETWORK_FILE_ERROR_FORMAT,
-    "the file is version 2 of the network format; this Neurons reads version 1" },
+    "the file is version 3 of the network format; this Neurons reads version 2" },
   { "version/string", "version", EDIT_REPLACE, "\"1\"",
     NEURONS_NETWORK_FILE_ERROR_FORMAT, "version is a string, expected an integer" },
   { "version/missing", "version", EDIT_REMOVE, NULL,
@@ -399,7 +399,7 @@ static const Malformed malformed_cases[] = {
     NEURONS_NETWORK_FILE_ERROR_INVALID,
     "hidden_activation is “relu relu relu relu relu relu relu relu …”; expected" },
   { "output-activation/other", "output_activation", EDIT_REPLACE, "\"relu\"",
-    NEURONS_NETWORK_FILE_ERROR_INVALID, "output_activation is “relu”; expected “sigmoid”" },
+    NEURONS_NETWORK_FILE_ERROR_INVALID, "output_activation is “relu”; expected “sigmoid” or “softmax”" },
   { "cost/other", "cost", EDIT_REPLACE, "\"cross-entropy\"",
     NEURONS_NETWORK_FILE_ERROR_INVALID, "cost is “cross-entropy”; expected “quadratic”" },
   { "initialization/unknown", "initialization", EDIT_REPLACE, "\"zeros\"",

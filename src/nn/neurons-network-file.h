@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "neurons-mlp.h"
+#include "neurons-training-options.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +31,39 @@ typedef struct
   guint64     samples_seen;
 } NeuronsNetworkSettings;
 
+/* The file's "training" member: how the network trains, and where its optimiser is. */
+typedef struct
+{
+  NeuronsTrainingOptions  options;          /* options.output is the network's own */
+  NeuronsOptimizerState  *optimizer_state;  /* (nullable) (owned) none: a fresh start */
+} NeuronsNetworkTraining;
+
 GQuark      neurons_network_file_error_quark (void);
+
+void        neurons_network_training_init    (NeuronsNetworkTraining       *training);
+void        neurons_network_training_clear   (NeuronsNetworkTraining       *training);
+char       *neurons_network_file_to_data_with_training
+                                             (const NeuronsMlp             *mlp,
+                                              const NeuronsNetworkSettings *settings,
+                                              const NeuronsNetworkTraining *training,
+                                              gsize                        *length);
+NeuronsMlp *neurons_network_file_parse_with_training
+                                             (const char                   *data,
+                                              gssize                        length,
+                                              NeuronsNetworkSettings       *settings,
+                                              NeuronsNetworkTraining       *training,
+                                              GError                      **error);
+gboolean    neurons_network_file_save_with_training
+                                             (const char                   *path,
+                                              const NeuronsMlp             *mlp,
+                                              const NeuronsNetworkSettings *settings,
+                                              const NeuronsNetworkTraining *training,
+                                              GError                      **error);
+NeuronsMlp *neurons_network_file_load_with_training
+                                             (const char                   *path,
+                                              NeuronsNetworkSettings       *settings,
+                                              NeuronsNetworkTraining       *training,
+                                              GError                      **error);
 
 char       *neurons_network_file_to_data     (const NeuronsMlp             *mlp,
                                               const NeuronsNetworkSettings *settings,
@@ -46,5 +79,7 @@ gboolean    neurons_network_file_save        (const char                   *path
 NeuronsMlp *neurons_network_file_load        (const char                   *path,
                                               NeuronsNetworkSettings       *settings,
                                               GError                      **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NeuronsNetworkTraining, neurons_network_training_clear)
 
 G_END_DECLS
