@@ -40,9 +40,15 @@ typedef struct
   float epsilon;
 } StepConstants;
 
-/* math-errno off here alone, so that the square roots become vector instructions; a square
- * root of v ≥ 0 never sets errno anyway. */
-#define VECTOR_MATH __attribute__ ((optimize ("no-math-errno")))
+/* Clones for the wider vector units, as the kernel has. This file is built without
+ * math-errno (src/nn/meson.build), so that the square roots become vector instructions. The
+ * constants are read into locals first: they are floats too, and the compiler would
+ * otherwise reload them after every store. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+# define VECTOR_MATH __attribute__ ((target_clones ("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+# define VECTOR_MATH
+#endif
 
 static VECTOR_MATH void
 sgd_update (float               *restrict theta,
@@ -50,11 +56,13 @@ sgd_update (float               *restrict theta,
             gsize                n,
             const StepConstants *c)
 {
+  const float scale = c->scale, l2 = c->l2, learning_rate = c->learning_rate;
+
   for (gsize i = 0; i < n; i++)
     {
-      float g = gradient[i] * c->scale + c->l2 * theta[i];
+      float g = gradient[i] * scale + l2 * theta[i];
 
-      theta[i] -= c->learning_rate * g;
+      theta[i] -= learning_rate * g;
       gradient[i] = 0;
     }
 }
@@ -66,12 +74,14 @@ momentum_update (float               *restrict theta,
                  gsize                n,
                  const StepConstants *c)
 {
+  const float scale = c->scale, l2 = c->l2, learning_rate = c->learning_rate, beta1 = c->beta1;
+
   for (gsize i = 0; i < n; i++)
     {
-      float g = gradient[i] * c->scale + c->l2 * theta[i];
+      float g = gradient[i] * scale + l2 * theta[i];
 
-      velocity[i] = c->beta1 * velocity[i] + g;
-      theta[i] -= c->learning_rate * velocity[i];
+      velocity[i] = beta1 * velocity[i] + g;
+      theta[i] -= learning_rate * velocity[i];
       gradient[i] = 0;
     }
 }
@@ -84,13 +94,18 @@ adam_update (float               *restrict theta,
              gsize                n,
              const StepConstants *c)
 {
+  const float scale = c->scale, l2 = c->l2, learning_rate = c->learning_rate;
+  const float beta1 = c->beta1, beta2 = c->beta2;
+  const float one_minus_beta1 = c->one_minus_beta1, one_minus_beta2 = c->one_minus_beta2;
+  const float root_correction2 = c->root_correction2, epsilon = c->epsilon;
+
   for (gsize i = 0; i < n; i++)
     {
-      float g = gradient[i] * c->scale + c->l2 * theta[i];
+      float g = gradient[i] * scale + l2 * theta[i];
 
-      m[i] = c->beta1 * m[i] + c->one_minus_beta1 * g;
-      v[i] = c->beta2 * v[i] + c->one_minus_beta2 * (g * g);
-      theta[i] -= c->learning_rate * (m[i] / (sqrtf (v[i]) / c->root_correction2 + c->epsilon));
+      m[i] = beta1 * m[i] + one_minus_beta1 * g;
+      v[i] = beta2 * v[i] + one_minus_beta2 * (g * g);
+      theta[i] -= learning_rate * (m[i] / (sqrtf (v[i]) / root_correction2 + epsilon));
       gradient[i] = 0;
     }
 }
