@@ -683,6 +683,43 @@ test_trainer_matches_plain_loop (void)
   g_assert_cmpmem (neurons_network_model_get_mlp (net)->b1, sizeof plain->b1, plain->b1, sizeof plain->b1);
 }
 
+/* With options, the trainer's run, its single steps and a run continued from a copied
+ * optimiser state train what the loop trains by itself. */
+static void
+test_trainer_options_match_loop (void)
+{
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 12);
+  g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
+  g_autoptr(NeuronsSgd) sgd = neurons_sgd_new (train_set, 12, NEURONS_SAMPLE_ORDER_SHUFFLED);
+  g_autoptr(NeuronsMlp) plain = neurons_mlp_new ();
+  g_autoptr(NeuronsOptimizerState) state = NULL;
+  NeuronsTrainingOptions options, read_back;
+  const guint64 n = 5003;
+
+  every_option (&options);
+  options.output = NEURONS_OUTPUT_SIGMOID_QUADRATIC;
+  neurons_mlp_init (plain, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 12);
+  neurons_sgd_set_options (sgd, &options);
+  g_assert_true (neurons_sgd_train (sgd, plain, 0.05f, n + 3));
+
+  neurons_trainer_set_training_options (trainer, &options);
+  neurons_trainer_get_training_options (trainer, &read_back);
+  g_assert_true (neurons_training_options_equal (&options, &read_back));
+  neurons_trainer_run_samples (trainer, n);
+  wait_until_stopped (trainer);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, n);
+
+  /* A checkpoint's copy of the state, put back, changes nothing */
+  state = neurons_trainer_copy_optimizer_state (trainer);
+  g_assert_cmpuint (state->batch_filled, ==, n % options.batch_size);
+  neurons_trainer_set_optimizer_state (trainer, state);
+  for (guint i = 0; i < 3; i++)
+    neurons_trainer_step (trainer);
+
+  g_assert_cmpmem (neurons_network_model_get_mlp (net)->w1t, sizeof plain->w1t, plain->w1t, sizeof plain->w1t);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net)->w3, sizeof plain->w3, plain->w3, sizeof plain->w3);
+}
+
 /* Play and pause many times: whatever the timing, nothing is lost or trained twice. */
 static void
 test_trainer_pause_keeps_every_step (void)
@@ -839,6 +876,7 @@ main (int   argc,
   g_test_add_func ("/nn/neural-net/input-pixels", test_input_pixels);
   g_test_add_func ("/nn/trainer/matches-plain-loop", test_trainer_matches_plain_loop);
   g_test_add_func ("/nn/trainer/pause-keeps-every-step", test_trainer_pause_keeps_every_step);
+  g_test_add_func ("/nn/trainer/options-match-loop", test_trainer_options_match_loop);
   g_test_add_func ("/nn/trainer/stepwise", test_trainer_stepwise);
   g_test_add_func ("/nn/trainer/divergence", test_trainer_divergence);
   g_test_add_func ("/nn/trainer/reset-while-running", test_trainer_reset_while_running);

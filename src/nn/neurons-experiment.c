@@ -947,6 +947,46 @@ neurons_experiment_reset (NeuronsExperiment *self,
   neurons_network_model_reinitialize (self->net, hidden_activation, initialization, seed);
 }
 
+/* The training options in force; options->output is the network's. */
+void
+neurons_experiment_get_training_options (NeuronsExperiment      *self,
+                                         NeuronsTrainingOptions *options)
+{
+  g_return_if_fail (NEURONS_IS_EXPERIMENT (self));
+  g_return_if_fail (options != NULL);
+
+  if (self->trainer != NULL)
+    neurons_trainer_get_training_options (self->trainer, options);
+  else
+    neurons_training_options_init (options);
+  options->output = neurons_network_model_get_mlp (self->net)->output;
+}
+
+/**
+ * neurons_experiment_set_training_options:
+ *
+ * Trains with these options from now on. Another output layer changes the network's
+ * arithmetic, so it starts a fresh network, as another activation does.
+ *
+ * Returns: whether the options were valid; else nothing changes and @error says why
+ */
+gboolean
+neurons_experiment_set_training_options (NeuronsExperiment             *self,
+                                         const NeuronsTrainingOptions  *options,
+                                         GError                       **error)
+{
+  g_return_val_if_fail (NEURONS_IS_EXPERIMENT (self), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (self->trainer != NULL, FALSE);
+
+  if (!neurons_training_options_validate (options, error))
+    return FALSE;
+
+  neurons_trainer_set_training_options (self->trainer, options);
+  neurons_network_model_set_output (self->net, options->output);
+  return TRUE;
+}
+
 /* Returns: whether the rate was valid; else the rate stays and @error says why */
 gboolean
 neurons_experiment_set_learning_rate (NeuronsExperiment  *self,
