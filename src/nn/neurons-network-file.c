@@ -1453,7 +1453,7 @@ read_training_count (JsonObject *object,
   if (number < 0 || (guint64) number > max)
     {
       g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
-                   _("%s is %" PRId64 "; expected an integer from 0 to %" G_GUINT64_FORMAT),
+                   _("%s is %" PRId64 "; expected an integer from 0 to %" PRIu64),
                    where, number, max);
       return FALSE;
     }
