@@ -139,7 +139,7 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
     # goes on from it exactly: 1500 samples and 1500 more give the network of 3000, even with
     # a batch half gathered in between.
     every = ["--output", "softmax", "--optimizer", "adam", "--batch", "32", "--lr", "0.002",
-             "--schedule", "cosine", "--schedule-samples", "3000", "--l2", "0.0001",
+             "--schedule", "cosine", "--l2", "0.0001", "--schedule-samples", "3000",
              "--dropout", "0.1", "--augment", "shift:2,rotate:10,scale:0.1"]
     whole = run("train", *every, "--steps", "3000", "--out", path("every-whole.json"))
     half = run("train", *every, "--steps", "1500", "--out", path("every-half.json"))
@@ -160,6 +160,14 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
           and training.get("optimizer_state", {}).get("batch_filled") == 1500 % 32
           and len(training.get("optimizer_state", {}).get("second_moment", [])) == 13002,
           json.dumps(training)[:400])
+
+    # A schedule spans the run by itself, whatever else is switched on.
+    scheduled = run("train", "--schedule", "one-cycle", "--augment", "shift:1", "--dropout", "0.1",
+                    "--steps", "500", "--out", path("scheduled.json"))
+    with open(path("scheduled.json")) as f:
+        span = json.load(f).get("training", {}).get("schedule_samples")
+    check("a schedule with no span given spans the run (%s samples)" % span,
+          scheduled.returncode == 0 and span == 500, scheduled.stderr)
 
     # A version 1 file still reads, as the default options.
     with open(path("whole.json")) as f:

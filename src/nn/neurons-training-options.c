@@ -365,8 +365,17 @@ neurons_augmentation_parse (const char              *string,
         return refuse (error, _("Unknown augmentation “%s”; use shift, rotate or scale"), kind);
     }
 
-  if (!neurons_training_options_validate (&parsed, error))
-    return FALSE;
+  /* The augmentation's own limits, whatever the other options are */
+  {
+    NeuronsTrainingOptions augmentation;
+
+    neurons_training_options_init (&augmentation);
+    augmentation.augment_shift = parsed.augment_shift;
+    augmentation.augment_rotate = parsed.augment_rotate;
+    augmentation.augment_scale = parsed.augment_scale;
+    if (!neurons_training_options_validate (&augmentation, error))
+      return FALSE;
+  }
 
   *options = parsed;
   return TRUE;
