@@ -20,31 +20,31 @@ BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 CLI = sys.argv[1] if len(sys.argv) > 1 else os.path.join(BENCH_DIR, "..", "_build", "src", "cli",
                                                          "neurons-cli")
 
+# ReLU, softmax with cross-entropy, Adam on batches of 32 with a one-cycle schedule
+RECIPE = ["--activation", "relu", "--output", "softmax", "--optimizer", "adam", "--batch", "32",
+          "--lr", "0.01", "--schedule", "one-cycle"]
+
 # (what is switched on, the options of the whole recipe so far)
 ROWS = [
     ("the original: sigmoid, quadratic cost, per-sample SGD at 0.3, 10 epochs",
      ["--epochs", "10"]),
     ("ReLU hidden layers (He initial weights, rate 0.05)",
      ["--epochs", "10", "--activation", "relu"]),
-    ("softmax outputs with cross-entropy",
+    ("softmax outputs with cross-entropy (rate 0.02)",
      ["--epochs", "10", "--activation", "relu", "--output", "softmax", "--lr", "0.02"]),
-    ("Adam, batches of 32",
+    ("Adam, batches of 32 (rate 0.003)",
      ["--epochs", "10", "--activation", "relu", "--output", "softmax", "--optimizer", "adam",
       "--batch", "32", "--lr", "0.003"]),
-    ("one-cycle schedule",
-     ["--epochs", "10", "--activation", "relu", "--output", "softmax", "--optimizer", "adam",
-      "--batch", "32", "--lr", "0.01", "--schedule", "one-cycle"]),
+    ("one-cycle schedule (peak rate 0.01)",
+     ["--epochs", "10", *RECIPE]),
+    ("20 epochs",
+     ["--epochs", "20", *RECIPE]),
+    ("shifts of up to ±1 pixel",
+     ["--epochs", "20", *RECIPE, "--augment", "shift:1"]),
     ("L2 weight decay 0.0001",
-     ["--epochs", "10", "--activation", "relu", "--output", "softmax", "--optimizer", "adam",
-      "--batch", "32", "--lr", "0.01", "--schedule", "one-cycle", "--l2", "0.0001"]),
-    ("shifts of up to ±1 pixel, 20 epochs",
-     ["--epochs", "20", "--activation", "relu", "--output", "softmax", "--optimizer", "adam",
-      "--batch", "32", "--lr", "0.01", "--schedule", "one-cycle", "--l2", "0.0001",
-      "--augment", "shift:1"]),
-    ("dropout 0.05",
-     ["--epochs", "20", "--activation", "relu", "--output", "softmax", "--optimizer", "adam",
-      "--batch", "32", "--lr", "0.01", "--schedule", "one-cycle", "--l2", "0.0001",
-      "--augment", "shift:1", "--dropout", "0.05"]),
+     ["--epochs", "20", *RECIPE, "--augment", "shift:1", "--l2", "0.0001"]),
+    ("dropout 0.05 (and L2)",
+     ["--epochs", "20", *RECIPE, "--augment", "shift:1", "--l2", "0.0001", "--dropout", "0.05"]),
 ]
 
 
