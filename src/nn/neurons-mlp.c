@@ -654,8 +654,10 @@ gradient_accumulate (NeuronsMlp           *gradient,
 
 /*
  * One sample of training: forward, backward, and either the step of stochastic gradient
- * descent or the gradient added to a batch's (step). Returns the cost before the step. act
- * receives this sample's activations, and backward, if given, its errors.
+ * descent at learning_rate or, with gradient, the gradient added to a batch's. keep1 and keep2
+ * are the dropout factors (NULL: none). Returns the cost before the step. act receives this
+ * sample's activations, and backward, if given, its errors. The plain step passes constant
+ * NULLs, so that its inlined copy is the kernel as it was before the options.
  */
 static inline ALWAYS_INLINE float
 train_step (NeuronsMlp              *mlp,
@@ -663,7 +665,10 @@ train_step (NeuronsMlp              *mlp,
             const guint8            *values,
             guint                    n_ink,
             guint                    label,
-            const NeuronsSampleStep *step,
+            const float             *keep1,
+            const float             *keep2,
+            NeuronsMlp              *gradient,
+            float                    learning_rate,
             NeuronsForward          *act,
             NeuronsBackward         *backward)
 {
@@ -676,16 +681,14 @@ train_step (NeuronsMlp              *mlp,
   g_assert (label < OUT);
 
   layer1_forward (mlp, indices, values, n_ink, z1);
-  upper_forward (mlp, z1, step->keep1, step->keep2, in2, in3, act);
-  cost = backward_deltas (delta1, delta2, delta3, mlp, act, step->keep1, step->keep2, label);
-  if (step->gradient != NULL)
-    gradient_accumulate (step->gradient, delta1, delta2, delta3,
-                         step->keep1 != NULL ? in2 : act->a1, step->keep2 != NULL ? in3 : act->a2,
-                         indices, values, n_ink);
+  upper_forward (mlp, z1, keep1, keep2, in2, in3, act);
+  cost = backward_deltas (delta1, delta2, delta3, mlp, act, keep1, keep2, label);
+  if (gradient != NULL)
+    gradient_accumulate (gradient, delta1, delta2, delta3, keep1 != NULL ? in2 : act->a1,
+                         keep2 != NULL ? in3 : act->a2, indices, values, n_ink);
   else
-    gradient_step (mlp, delta1, delta2, delta3,
-                   step->keep1 != NULL ? in2 : act->a1, step->keep2 != NULL ? in3 : act->a2,
-                   indices, values, n_ink, step->learning_rate);
+    gradient_step (mlp, delta1, delta2, delta3, keep1 != NULL ? in2 : act->a1,
+                   keep2 != NULL ? in3 : act->a2, indices, values, n_ink, learning_rate);
 
   /* Dead-neuron bookkeeping: samples since each first-layer neuron last fired */
   for (guint j = 0; j < H1; j++)
@@ -721,8 +724,7 @@ neurons_mlp_train_sample (NeuronsMlp      *mlp,
   g_return_val_if_fail (label < OUT, NAN);
 
   n_ink = gather_ink (pixels, indices, values);
-  cost = train_step (mlp, indices, values, n_ink, label,
-                     &(NeuronsSampleStep) { .learning_rate = learning_rate },
+  cost = train_step (mlp, indices, values, n_ink, label, NULL, NULL, NULL, learning_rate,
                      forward != NULL ? forward : &scratch, backward);
 
   /* The input is copied only for a caller who wants to show it. */
@@ -748,8 +750,8 @@ neurons_mlp_train_ink (NeuronsMlp           *mlp,
 
   start = ink->offsets[image];
   return train_step (mlp, ink->indices + start, ink->values + start,
-                     ink->offsets[image + 1] - start, label,
-                     &(NeuronsSampleStep) { .learning_rate = learning_rate }, &scratch, NULL);
+                     ink->offsets[image + 1] - start, label, NULL, NULL, NULL, learning_rate,
+                     &scratch, NULL);
 }
 
 /*
@@ -772,8 +774,9 @@ neurons_mlp_train_sparse (NeuronsMlp              *mlp,
   g_assert (label < OUT);
   g_assert (step != NULL);
 
-  return train_step (mlp, indices, values, n_ink, label, step,
-                     forward != NULL ? forward : &scratch, backward);
+  return train_step (mlp, indices, values, n_ink, label, step->keep1, step->keep2,
+                     step->gradient, step->learning_rate, forward != NULL ? forward : &scratch,
+                     backward);
 }
 
 /* The inked pixels of one image: room for 784 of each. Returns how many. */
