@@ -720,6 +720,43 @@ test_trainer_options_match_loop (void)
   g_assert_cmpmem (neurons_network_model_get_mlp (net)->w3, sizeof plain->w3, plain->w3, sizeof plain->w3);
 }
 
+/* Another output layer is a fresh network, and a fresh network keeps its output layer. */
+static void
+test_network_model_output (void)
+{
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 12);
+  g_autoptr(NeuronsMlp) fresh = neurons_mlp_new ();
+  guint resets = 0;
+  double sum = 0;
+
+  neurons_network_model_train_step (net, neurons_dataset_image (train_set, 0), train_set->labels[0], 0);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 1);
+  g_signal_connect_swapped (net, "reset", G_CALLBACK (g_atomic_int_inc), &resets);
+
+  neurons_network_model_set_output (net, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY);
+  g_assert_cmpuint (resets, ==, 1);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 0);
+  g_assert_cmpint (neurons_network_model_get_mlp (net)->output, ==, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY);
+  neurons_mlp_init (fresh, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 12);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net)->w1t, sizeof fresh->w1t, fresh->w1t, sizeof fresh->w1t);
+
+  neurons_network_model_set_output (net, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY);
+  g_assert_cmpuint (resets, ==, 1);
+  neurons_network_model_reinitialize (net, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 3);
+  g_assert_cmpint (neurons_network_model_get_mlp (net)->output, ==, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY);
+
+  /* What the window shows is a softmax now: the outputs add up to 1 */
+  neurons_network_model_train_step (net, neurons_dataset_image (train_set, 1), train_set->labels[1], 1);
+  {
+    NeuronsForward forward;
+
+    neurons_mlp_forward (neurons_network_model_get_mlp (net), neurons_dataset_image (train_set, 2), &forward);
+    for (guint o = 0; o < NEURONS_OUTPUT_SIZE; o++)
+      sum += forward.a3[o];
+  }
+  g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-5);
+}
+
 /* Play and pause many times: whatever the timing, nothing is lost or trained twice. */
 static void
 test_trainer_pause_keeps_every_step (void)
@@ -877,6 +914,7 @@ main (int   argc,
   g_test_add_func ("/nn/trainer/matches-plain-loop", test_trainer_matches_plain_loop);
   g_test_add_func ("/nn/trainer/pause-keeps-every-step", test_trainer_pause_keeps_every_step);
   g_test_add_func ("/nn/trainer/options-match-loop", test_trainer_options_match_loop);
+  g_test_add_func ("/nn/neural-net/output", test_network_model_output);
   g_test_add_func ("/nn/trainer/stepwise", test_trainer_stepwise);
   g_test_add_func ("/nn/trainer/divergence", test_trainer_divergence);
   g_test_add_func ("/nn/trainer/reset-while-running", test_trainer_reset_while_running);
