@@ -480,3 +480,24 @@ neurons_neuron_view_set_highlight (NeuronsNeuronView *self,
   on_highlight_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
 }
+
+/**
+ * neurons_neuron_view_get_line_height:
+ * @self: a #NeuronsNeuronView
+ *
+ * Returns: the height in pixels of a line of the view's text, which its captions and
+ *   labels make room for
+ */
+float
+neurons_neuron_view_get_line_height (NeuronsNeuronView *self)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  g_return_val_if_fail (NEURONS_IS_NEURON_VIEW (self), 0);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "0");
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return height;
+}
