@@ -363,7 +363,7 @@ test_options_validation (void)
     changed = options; \
     changed.field = value; \
     g_assert_false (neurons_training_options_validate (&changed, &error)); \
-    g_assert_error (error, NEURONS_TRAINING_ERROR, NEURONS_TRAINING_ERROR_OPTION); \
+    g_assert_error (error, NEURONS_TRAINING_OPTIONS_ERROR, NEURONS_TRAINING_OPTIONS_ERROR_RANGE); \
   } G_STMT_END
   REFUSED (batch_size, 0);
   REFUSED (batch_size, 257);
@@ -385,7 +385,7 @@ test_options_validation (void)
 
       changed = options;
       g_assert_false (neurons_augmentation_parse (augmentations[i], &changed, &error));
-      g_assert_error (error, NEURONS_TRAINING_ERROR, NEURONS_TRAINING_ERROR_OPTION);
+      g_assert_error (error, NEURONS_TRAINING_OPTIONS_ERROR, NEURONS_TRAINING_OPTIONS_ERROR_RANGE);
       g_assert_true (neurons_training_options_equal (&changed, &options));
     }
 

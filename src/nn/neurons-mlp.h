@@ -39,7 +39,8 @@ typedef enum
  * transposed: one pixel's 16 outgoing weights form one 64-byte vector, so a sample touches
  * only the rows of its inked pixels (about a fifth of them in MNIST).
  *
- * The hidden activation lives beside the weights because the math cannot run without it.
+ * The hidden activation and the output layer live beside the weights because the math cannot
+ * run without them.
  * dormant_samples[j] counts the training samples since first-layer neuron j last had a
  * positive output; a ReLU neuron whose count keeps growing is dead.
  */

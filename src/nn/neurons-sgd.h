@@ -19,7 +19,6 @@ typedef enum
 {
   NEURONS_TRAINING_ERROR_LEARNING_RATE,  /* not a finite number above zero */
   NEURONS_TRAINING_ERROR_DIVERGED,       /* the weights became NaN or infinite */
-  NEURONS_TRAINING_ERROR_OPTION,         /* a training option out of its range */
 } NeuronsTrainingError;
 
 #define NEURONS_LEARNING_RATE_MIN 0.001

@@ -12,8 +12,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "neurons-sgd.h"
 #include "neurons-training-options.h"
+
+G_DEFINE_QUARK (neurons-training-options-error-quark, neurons_training_options_error)
 
 void
 neurons_training_options_init (NeuronsTrainingOptions *options)
@@ -68,8 +69,8 @@ refuse (GError     **error,
   va_list args;
 
   va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (NEURONS_TRAINING_ERROR,
-                                                NEURONS_TRAINING_ERROR_OPTION, format, args));
+  g_propagate_error (error, g_error_new_valist (NEURONS_TRAINING_OPTIONS_ERROR,
+                                                NEURONS_TRAINING_OPTIONS_ERROR_RANGE, format, args));
   va_end (args);
   return FALSE;
 }

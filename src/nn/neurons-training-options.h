@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+#define NEURONS_TRAINING_OPTIONS_ERROR (neurons_training_options_error_quark ())
+
+typedef enum
+{
+  NEURONS_TRAINING_OPTIONS_ERROR_RANGE,  /* an option out of its range, or unknown */
+} NeuronsTrainingOptionsError;
+
 typedef enum
 {
   NEURONS_OPTIMIZER_SGD,       /* θ −= η g */
@@ -69,6 +76,8 @@ typedef struct
   guint64     n_updates;      /* steps taken: Adam's t */
   guint       batch_filled;   /* samples in gradient */
 } NeuronsOptimizerState;
+
+GQuark       neurons_training_options_error_quark (void);
 
 void         neurons_training_options_init        (NeuronsTrainingOptions       *options);
 gboolean     neurons_training_options_is_default  (const NeuronsTrainingOptions *options);
