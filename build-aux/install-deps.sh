@@ -16,6 +16,9 @@ packages=(
   # the core and neurons-cli, built natively (meson -Dapp=false)
   meson ninja-build pkg-config gcc gettext python3
   libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev libgdk-pixbuf-2.0-dev
+  # tests/test-torch.py: the training options against PyTorch (about 70 MB to download,
+  # 760 MB installed), run with the core's native tests
+  python3-torch
   # the end-to-end tests, which drive the installed Flatpak under a virtual X server through
   # its accessibility tree
   xvfb xdotool dbus-x11 at-spi2-core python3-pyatspi

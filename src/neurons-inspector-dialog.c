@@ -122,8 +122,8 @@ set_label (GtkLabel   *label,
     gtk_label_set_text (label, text);
 }
 
-/* Silenced neurons are a view: the numbers here stay those of the whole network, which is
- * what training uses, and the dialog says so rather than contradict the crossed-out views. */
+/* Silenced neurons are a view: the forward numbers here are those on show, with silenced
+ * outputs at 0, while the step was taken by the whole network; the dialog says which is which. */
 static void
 show_lesion (NeuronsInspectorDialog *self)
 {
@@ -131,9 +131,9 @@ show_lesion (NeuronsInspectorDialog *self)
 
   if (self->layer < NEURONS_N_LAYERS - 1
       && neurons_network_model_is_silenced (self->net, self->layer, self->neuron))
-    text = _("This neuron is silenced: the other views show its output as 0. The numbers here are its real ones, which training still uses.");
+    text = _("This neuron is silenced: its output is held at 0, as in the other views. Training still uses its real output, so the backward numbers are those of the whole network.");
   else if (!neurons_lesion_is_empty (neurons_network_model_get_lesion (self->net)))
-    text = _("Some neurons are silenced: the other views show their outputs as 0. The numbers here are those of the whole network, which training still uses.");
+    text = _("Some neurons are silenced: the sums here take their outputs as 0, as the other views do. Training still uses the whole network, so the backward numbers are its own.");
 
   set_label (self->lesion_label, text);
 }

@@ -171,9 +171,9 @@ test_file (void)
   };
 
   neurons_mlp_init (mlp, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 3);
-  data = neurons_network_file_to_data_full (mlp, &settings, checkpoints, NULL);
+  data = neurons_network_file_to_data_full (mlp, &settings, NULL, checkpoints, NULL);
   g_assert_nonnull (strstr (data, "\"version\":2"));
-  parsed = neurons_network_file_parse_full (data, -1, NULL, &read, &error);
+  parsed = neurons_network_file_parse_full (data, -1, NULL, NULL, &read, &error);
   g_assert_no_error (error);
   g_assert_nonnull (parsed);
   g_assert_cmpuint (neurons_checkpoints_get_length (read), ==, 4);
@@ -183,13 +183,13 @@ test_file (void)
   /* a file without checkpoints has none */
   g_clear_pointer (&data, g_free);
   data = neurons_network_file_to_data (mlp, &settings, NULL);
-  parsed = neurons_network_file_parse_full (data, -1, NULL, &read, &error);
+  parsed = neurons_network_file_parse_full (data, -1, NULL, NULL, &read, &error);
   g_assert_no_error (error);
   g_assert_null (read);
   g_clear_pointer (&parsed, neurons_mlp_free);
 
   g_clear_pointer (&data, g_free);
-  data = neurons_network_file_to_data_full (mlp, &settings, checkpoints, NULL);
+  data = neurons_network_file_to_data_full (mlp, &settings, NULL, checkpoints, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
     {
       g_autofree char *damaged = NULL;
@@ -201,7 +201,7 @@ test_file (void)
       g_string_insert (text, at - data, damages[i].to);
       damaged = g_string_free (g_steal_pointer (&text), FALSE);
 
-      g_assert_null (neurons_network_file_parse_full (damaged, -1, NULL, &read, &error));
+      g_assert_null (neurons_network_file_parse_full (damaged, -1, NULL, NULL, &read, &error));
       g_assert_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID);
       if (strstr (error->message, damages[i].message) == NULL)
         g_error ("“%s” does not say “%s”", error->message, damages[i].message);

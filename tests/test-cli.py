@@ -6,6 +6,7 @@
 # Usage: test-cli.py PATH-TO-NEURONS-CLI   (NEURONS_DATA_DIR names the MNIST folder)
 
 import gzip
+import json
 import math
 import os
 import struct
@@ -115,6 +116,70 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
         refused = run("train", *args, "--out", path("refused.json"))
         check("train %s is refused" % " ".join(args), is_refusal(refused, path("refused.json")),
               "exit status %d, stderr: %s" % (refused.returncode, refused.stderr))
+
+    # The training options: out-of-range values are refused, with a message that names the
+    # limit, before anything is written.
+    for args, says in ((["--batch", "0"], "from 1 to 256"), (["--batch", "257"], "from 1 to 256"),
+                       (["--batch", "many"], "--batch"), (["--optimizer", "rmsprop"], "sgd, momentum or adam"),
+                       (["--momentum", "1"], "below 1"), (["--momentum", "-0.5"], "below 1"),
+                       (["--schedule", "linear"], "one-cycle"), (["--schedule-samples", "0"], "above 0"),
+                       (["--l2", "-0.1"], "0 to 0.1"), (["--l2", "nan"], "0 to 0.1"),
+                       (["--dropout", "1"], "0 to 0.9"), (["--output", "tanh"], "sigmoid or softmax"),
+                       (["--augment", "shift:9"], "up to 4"), (["--augment", "rotate:90"], "30 degrees"),
+                       (["--augment", "scale:2"], "0.3"), (["--augment", "flip:1"], "shift, rotate or scale"),
+                       (["--in", path("whole.json"), "--output", "softmax"], "--output")):
+        refused = run("train", *args, "--steps", "10", "--out", path("refused.json"))
+        check("train %s is refused, saying %s" % (" ".join(args), says),
+              is_refusal(refused, path("refused.json")) and says in refused.stderr,
+              "exit status %d, stderr: %s" % (refused.returncode, refused.stderr))
+    refused = run("bench", "--batch", "300", "--seconds", "0.1")
+    check("bench --batch 300 is refused",
+          refused.returncode == 1 and refused.stderr.startswith(ERROR_PREFIX), refused.stderr)
+
+    # Every option together is saved in the file with the optimiser's state, and training
+    # goes on from it exactly: 1500 samples and 1500 more give the network of 3000, even with
+    # a batch half gathered in between.
+    every = ["--output", "softmax", "--optimizer", "adam", "--batch", "32", "--lr", "0.002",
+             "--schedule", "cosine", "--l2", "0.0001", "--schedule-samples", "3000",
+             "--dropout", "0.1", "--augment", "shift:2,rotate:10,scale:0.1"]
+    whole = run("train", *every, "--steps", "3000", "--out", path("every-whole.json"))
+    half = run("train", *every, "--steps", "1500", "--out", path("every-half.json"))
+    resumed = run("train", "--in", path("every-half.json"), "--steps", "1500",
+                  "--out", path("every-resumed.json"))
+    with open(path("every-whole.json"), "rb") as a, open(path("every-resumed.json"), "rb") as b:
+        check("with every option, 1500 samples and 1500 more with --in give the network of 3000",
+              whole.returncode == 0 and half.returncode == 0 and resumed.returncode == 0
+              and a.read() == b.read(), whole.stderr + half.stderr + resumed.stderr)
+    with open(path("every-half.json")) as f:
+        network = json.load(f)
+    training = network.get("training", {})
+    check("the file is version 2 and keeps the options and Adam's state",
+          network.get("version") == 2 and network.get("output_activation") == "softmax"
+          and network.get("cost") == "cross-entropy" and training.get("optimizer") == "adam"
+          and training.get("batch_size") == 32 and training.get("schedule") == "cosine"
+          and training.get("augment") == "shift:2,rotate:10,scale:0.10000000000000001"
+          and training.get("optimizer_state", {}).get("batch_filled") == 1500 % 32
+          and len(training.get("optimizer_state", {}).get("second_moment", [])) == 13002,
+          json.dumps(training)[:400])
+
+    # A schedule spans the run by itself, whatever else is switched on.
+    scheduled = run("train", "--schedule", "one-cycle", "--augment", "shift:1", "--dropout", "0.1",
+                    "--steps", "500", "--out", path("scheduled.json"))
+    with open(path("scheduled.json")) as f:
+        span = json.load(f).get("training", {}).get("schedule_samples")
+    check("a schedule with no span given spans the run (%s samples)" % span,
+          scheduled.returncode == 0 and span == 500, scheduled.stderr)
+
+    # A version 1 file still reads, as the default options.
+    with open(path("whole.json")) as f:
+        old = json.load(f)
+    old["version"] = 1
+    del old["training"]
+    with open(path("version-1.json"), "w") as f:
+        json.dump(old, f)
+    continued = run("train", "--in", path("version-1.json"), "--steps", "1500",
+                    "--out", path("version-1-continued.json"))
+    check("a version 1 file is read and trained on", continued.returncode == 0, continued.stderr)
 
     diverged = run("train", "--activation", "relu", "--lr", "1e30", "--steps", "1000",
                    "--out", path("diverged.json"))
@@ -263,6 +328,10 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
     check("bench --checkpoints reports what checkpoints cost",
           bench.returncode == 0 and bench.stdout.splitlines()[-1].startswith("checkpoints cost ")
           and "median keeping checkpoints: " in bench.stdout,
+          bench.stdout + bench.stderr)
+    bench = run("bench", "--seconds", "0.5", "--optimizer", "adam", "--batch", "32")
+    check("bench --optimizer adam --batch 32 reports a median",
+          bench.returncode == 0 and bench.stdout.splitlines()[-1].startswith("median: "),
           bench.stdout + bench.stderr)
 
     for command in ("train", "eval", "classify", "bench"):

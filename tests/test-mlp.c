@@ -8,10 +8,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "neurons-augment.h"
 #include "neurons-mlp-reference.h"
 #include "neurons-mlp.h"
+#include "neurons-optimizer.h"
 #include "neurons-random.h"
 #include "neurons-sgd.h"
+#include "neurons-training-options.h"
 
 /* A digit-like sample: a few blobs of ink on a blank field, about a fifth of the pixels set. */
 static void
@@ -275,10 +278,13 @@ test_copy_layer_weights (void)
   g_assert_cmpfloat (weights[1], ==, mlp->w1t[NEURONS_HIDDEN1_SIZE]);
 }
 
-/* Central differences of the reference cost against its backpropagated gradient. */
+/* Central differences of the reference cost against its backpropagated gradient, with the
+ * output, L2 and dropout factors given. */
 static void
-gradient_check (NeuronsActivation activation,
-                NeuronsInit       initialization)
+gradient_check_with (NeuronsActivation                     activation,
+                     NeuronsInit                           initialization,
+                     NeuronsOutput                         output,
+                     const NeuronsReferenceRegularization *regularization)
 {
   g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
   g_autofree NeuronsReferenceMlp *reference = g_new (NeuronsReferenceMlp, 1);
@@ -296,8 +302,9 @@ gradient_check (NeuronsActivation activation,
   /* Nonzero biases, so that their gradients are exercised away from the start */
   for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
     neurons_mlp_set_bias (mlp, 0, j, 0.1f * ((int) j - 8));
+  mlp->output = output;
   neurons_reference_from_mlp (reference, mlp);
-  neurons_reference_gradients (reference, pixels, label, gradients);
+  neurons_reference_gradients_regularized (reference, pixels, label, regularization, gradients);
 
   for (guint p = 0; p < NEURONS_N_PARAMETERS; p++)
     {
@@ -310,9 +317,9 @@ gradient_check (NeuronsActivation activation,
         continue;
 
       *theta = saved + h;
-      plus = neurons_reference_cost (reference, pixels, label);
+      plus = neurons_reference_cost_regularized (reference, pixels, label, regularization);
       *theta = saved - h;
-      minus = neurons_reference_cost (reference, pixels, label);
+      minus = neurons_reference_cost_regularized (reference, pixels, label, regularization);
       *theta = saved;
 
       numeric = (plus - minus) / (2 * h);
@@ -324,12 +331,201 @@ gradient_check (NeuronsActivation activation,
         layer1_inked++;
     }
 
-  g_test_message ("%s/%s: %u parameters checked, worst relative error %.2e",
+  g_test_message ("%s/%s/%s: %u parameters checked, worst relative error %.2e",
                   neurons_activation_to_string (activation), neurons_init_to_string (initialization),
-                  checked, worst);
+                  neurons_output_to_string (output), checked, worst);
   g_assert_cmpuint (checked, >, 3000);
   g_assert_cmpuint (layer1_inked, >, 100);
-  g_assert_cmpfloat (worst, <, 1e-6);
+  /* Dropout's factors of 4/3 steepen the cost a little, and its finite differences lose a
+   * little precision with it; a missing factor would be off by a quarter. */
+  g_assert_cmpfloat (worst, <, regularization != NULL ? 1e-5 : 1e-6);
+}
+
+static void
+gradient_check (NeuronsActivation activation,
+                NeuronsInit       initialization)
+{
+  gradient_check_with (activation, initialization, NEURONS_OUTPUT_SIGMOID_QUADRATIC, NULL);
+}
+
+static void
+test_gradient_check_softmax (void)
+{
+  gradient_check_with (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER,
+                       NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY, NULL);
+  gradient_check_with (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE,
+                       NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY, NULL);
+}
+
+/* L2 and dropout, on each output: the masks drop a few neurons and scale the rest. */
+static void
+test_gradient_check_regularized (void)
+{
+  double keep1[NEURONS_HIDDEN1_SIZE], keep2[NEURONS_HIDDEN2_SIZE];
+  NeuronsReferenceRegularization regularization = { keep1, keep2, 0.01 };
+
+  for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
+    keep1[j] = j % 4 == 1 ? 0 : 1 / 0.75;
+  for (guint k = 0; k < NEURONS_HIDDEN2_SIZE; k++)
+    keep2[k] = k % 4 == 2 ? 0 : 1 / 0.75;
+
+  gradient_check_with (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER,
+                       NEURONS_OUTPUT_SIGMOID_QUADRATIC, &regularization);
+  gradient_check_with (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE,
+                       NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY, &regularization);
+}
+
+/* Softmax's outputs are probabilities: each in (0, 1), adding up to 1. */
+static void
+test_softmax_outputs (void)
+{
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  NeuronsForward forward;
+  NeuronsRandom random;
+  guint8 pixels[NEURONS_INPUT_SIZE];
+  double sum = 0;
+
+  neurons_random_init (&random, 3);
+  make_sample (&random, pixels);
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 4);
+  mlp->output = NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY;
+  neurons_mlp_forward (mlp, pixels, &forward);
+  for (guint o = 0; o < NEURONS_OUTPUT_SIZE; o++)
+    {
+      g_assert_cmpfloat (forward.a3[o], >, 0);
+      g_assert_cmpfloat (forward.a3[o], <, 1);
+      g_assert_cmpfloat (forward.a3[o], <=, forward.a3[forward.prediction]);
+      sum += forward.a3[o];
+    }
+  g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-6);
+}
+
+/*
+ * Twenty steps of the fast kernel with the options (each sample's gradient gathered sparsely,
+ * the optimiser's step once per batch, the same dropout masks) against the reference in double
+ * precision: every parameter within 1e-4.
+ */
+static void
+options_match_reference (NeuronsOptimizer optimizer,
+                         NeuronsOutput    output,
+                         NeuronsActivation activation,
+                         guint            batch_size,
+                         double           l2,
+                         double           dropout,
+                         double           learning_rate)
+{
+  enum { N_STEPS = 20 };
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  g_autoptr(NeuronsOptimizerState) state = neurons_optimizer_state_new ();
+  g_autofree NeuronsReferenceMlp *reference = g_new (NeuronsReferenceMlp, 1);
+  g_autofree NeuronsReferenceMlp *fast = g_new (NeuronsReferenceMlp, 1);
+  g_autofree NeuronsReferenceOptimizer *reference_state = g_new0 (NeuronsReferenceOptimizer, 1);
+  g_autofree guint8 *pixels = g_new (guint8, (gsize) batch_size * NEURONS_INPUT_SIZE);
+  g_autofree const guint8 **sample_pixels = g_new (const guint8 *, batch_size);
+  g_autofree guint *labels = g_new (guint, batch_size);
+  g_autofree double *keep_values = g_new (double, (gsize) batch_size * 32);
+  g_autofree const double **keep = g_new (const double *, 2 * batch_size);
+  NeuronsTrainingOptions options;
+  NeuronsRandom random;
+  double worst = 0, largest_move = 0;
+
+  neurons_training_options_init (&options);
+  options.output = output;
+  options.optimizer = optimizer;
+  options.batch_size = batch_size;
+  options.l2 = l2;
+  options.dropout = dropout;
+
+  neurons_mlp_init (mlp, activation, neurons_suggested_init (activation), 41);
+  mlp->output = output;
+  neurons_reference_from_mlp (reference, mlp);
+  neurons_random_init (&random, 43);
+
+  for (guint step = 0; step < N_STEPS; step++)
+    {
+      for (guint s = 0; s < batch_size; s++)
+        {
+          guint8 *image = pixels + (gsize) s * NEURONS_INPUT_SIZE;
+          float keep1[NEURONS_HIDDEN1_SIZE], keep2[NEURONS_HIDDEN2_SIZE];
+          NeuronsSampleStep sample_step = { 0 };
+          guint16 indices[NEURONS_INPUT_SIZE];
+          guint8 values[NEURONS_INPUT_SIZE];
+          guint n_ink;
+
+          make_sample (&random, image);
+          labels[s] = neurons_random_below (&random, 10);
+          sample_pixels[s] = image;
+          if (dropout > 0)
+            {
+              neurons_dropout_mask (keep1, NEURONS_HIDDEN1_SIZE, dropout, &random);
+              neurons_dropout_mask (keep2, NEURONS_HIDDEN2_SIZE, dropout, &random);
+              sample_step.keep1 = keep1;
+              sample_step.keep2 = keep2;
+              for (guint j = 0; j < 16; j++)
+                {
+                  keep_values[s * 32 + j] = keep1[j];
+                  keep_values[s * 32 + 16 + j] = keep2[j];
+                }
+            }
+          keep[2 * s] = keep_values + s * 32;
+          keep[2 * s + 1] = keep_values + s * 32 + 16;
+
+          sample_step.gradient = &state->gradient;
+          n_ink = neurons_mlp_gather_ink (image, indices, values);
+          neurons_mlp_train_sparse (mlp, indices, values, n_ink, labels[s], &sample_step, NULL, NULL);
+          state->batch_filled++;
+        }
+      neurons_optimizer_step (mlp, state, &options, (float) learning_rate);
+      neurons_reference_train_batch (reference, reference_state, sample_pixels, labels,
+                                     dropout > 0 ? keep : NULL, batch_size, &options, learning_rate);
+    }
+
+  neurons_reference_from_mlp (fast, mlp);
+  {
+    g_autofree NeuronsReferenceMlp *start = g_new (NeuronsReferenceMlp, 1);
+    g_autoptr(NeuronsMlp) initial = neurons_mlp_new ();
+
+    neurons_mlp_init (initial, activation, neurons_suggested_init (activation), 41);
+    neurons_reference_from_mlp (start, initial);
+    for (guint p = 0; p < NEURONS_N_PARAMETERS; p++)
+      {
+        double fast_value = *neurons_reference_parameter (fast, p);
+        double reference_value = *neurons_reference_parameter (reference, p);
+
+        worst = MAX (worst, fabs (fast_value - reference_value));
+        largest_move = MAX (largest_move, fabs (reference_value - *neurons_reference_parameter (start, p)));
+      }
+  }
+  g_test_message ("%s, %s, %s, batch %u, l2 %g, dropout %g: largest move %.3e, worst difference %.3e",
+                  neurons_optimizer_to_string (optimizer), neurons_output_to_string (output),
+                  neurons_activation_to_string (activation), batch_size, l2, dropout,
+                  largest_move, worst);
+  g_assert_cmpfloat (largest_move, >, 1e-3);
+  g_assert_cmpfloat (worst, <, 1e-4);
+}
+
+static void
+test_optimizers_match_reference (void)
+{
+  for (guint o = 0; o < 3; o++)
+    for (guint output = 0; output < 2; output++)
+      {
+        double rate = o == NEURONS_OPTIMIZER_ADAM ? 0.001 : 0.1;
+
+        options_match_reference (o, output, NEURONS_ACTIVATION_SIGMOID, 1, 0, 0, rate);
+        options_match_reference (o, output, NEURONS_ACTIVATION_RELU, 8, 0, 0, rate);
+      }
+}
+
+static void
+test_regularization_matches_reference (void)
+{
+  options_match_reference (NEURONS_OPTIMIZER_SGD, NEURONS_OUTPUT_SIGMOID_QUADRATIC,
+                           NEURONS_ACTIVATION_SIGMOID, 1, 0.001, 0, 0.3);
+  options_match_reference (NEURONS_OPTIMIZER_MOMENTUM, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY,
+                           NEURONS_ACTIVATION_RELU, 4, 0.001, 0.25, 0.05);
+  options_match_reference (NEURONS_OPTIMIZER_ADAM, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY,
+                           NEURONS_ACTIVATION_SIGMOID, 8, 0.0001, 0.5, 0.001);
 }
 
 static void
@@ -590,6 +786,11 @@ main (int   argc,
   g_test_add_func ("/nn/mlp/copy-layer-weights", test_copy_layer_weights);
   g_test_add_func ("/nn/mlp/gradient-check/sigmoid", test_gradient_check_sigmoid);
   g_test_add_func ("/nn/mlp/gradient-check/relu", test_gradient_check_relu);
+  g_test_add_func ("/nn/mlp/gradient-check/softmax", test_gradient_check_softmax);
+  g_test_add_func ("/nn/mlp/gradient-check/regularized", test_gradient_check_regularized);
+  g_test_add_func ("/nn/mlp/softmax-outputs", test_softmax_outputs);
+  g_test_add_func ("/nn/mlp/matches-reference/optimizers", test_optimizers_match_reference);
+  g_test_add_func ("/nn/mlp/matches-reference/regularization", test_regularization_matches_reference);
   g_test_add_func ("/nn/mlp/matches-reference/step", test_matches_reference_step);
   g_test_add_func ("/nn/mlp/matches-reference/training", test_matches_reference_training);
   g_test_add_func ("/nn/mlp/dormant-counts", test_dormant_counts);

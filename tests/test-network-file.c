@@ -403,7 +403,7 @@ static const Malformed malformed_cases[] = {
     NEURONS_NETWORK_FILE_ERROR_INVALID,
     "hidden_activation is “relu relu relu relu relu relu relu relu …”; expected" },
   { "output-activation/other", "output_activation", EDIT_REPLACE, "\"relu\"",
-    NEURONS_NETWORK_FILE_ERROR_INVALID, "output_activation is “relu”; expected “sigmoid”" },
+    NEURONS_NETWORK_FILE_ERROR_INVALID, "output_activation is “relu”; expected “sigmoid” or “softmax”" },
   { "cost/other", "cost", EDIT_REPLACE, "\"cross-entropy\"",
     NEURONS_NETWORK_FILE_ERROR_INVALID, "cost is “cross-entropy”; expected “quadratic”" },
   { "initialization/unknown", "initialization", EDIT_REPLACE, "\"zeros\"",

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "neurons-augment.h"
 #include "neurons-dataset.h"
 #include "neurons-evaluation.h"
 #include "neurons-network-model-private.h"
@@ -179,6 +180,271 @@ test_epoch_order (void)
 
 /* The core's loop, run in pieces of any size (across epochs, and resumed from a saved count),
  * trains exactly the network of the plain loop, and keeps the running cost as defined. */
+/* The weights in the file's order as little-endian floats, hashed. */
+static char *
+weights_digest (const NeuronsMlp *mlp)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree float *values = g_new (float, NEURONS_INPUT_SIZE * NEURONS_HIDDEN1_SIZE);
+
+  for (guint layer = 0; layer < NEURONS_N_LAYERS; layer++)
+    {
+      guint n_outputs = neurons_layer_n_outputs (layer);
+      guint n_weights = n_outputs * neurons_layer_n_inputs (layer);
+
+      neurons_mlp_copy_layer_weights (mlp, layer, values);
+      g_checksum_update (checksum, (const guchar *) values, n_weights * sizeof (float));
+      for (guint to = 0; to < n_outputs; to++)
+        values[to] = neurons_mlp_get_bias (mlp, layer, to);
+      g_checksum_update (checksum, (const guchar *) values, n_outputs * sizeof (float));
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/*
+ * The default options train exactly the network they trained before the options came: the
+ * digests are of the weights that the code before them made (neurons-cli train --steps 5000,
+ * seed 7, each activation with its suggested initialisation and rate).
+ */
+static void
+test_sgd_defaults_unchanged (void)
+{
+  static const struct
+  {
+    NeuronsActivation activation;
+    const char       *digest;
+  } cases[] = {
+    { NEURONS_ACTIVATION_SIGMOID, "19bb74074d2705650c3f8d5dc6145ea8a9f06fd748cebdefe8f3899d1c6e689f" },
+    { NEURONS_ACTIVATION_RELU, "adcad46261e801b24cbac61ceb52cab2812c6f7d26701dd2b2ac439805666347" },
+  };
+
+  if (G_BYTE_ORDER != G_LITTLE_ENDIAN)
+    {
+      g_test_skip ("the digests are of little-endian floats");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+      g_autoptr(NeuronsSgd) sgd = neurons_sgd_new (train_set, NEURONS_DEFAULT_SEED,
+                                                   NEURONS_SAMPLE_ORDER_SHUFFLED);
+      NeuronsTrainingOptions options;
+      g_autofree char *digest = NULL;
+
+      neurons_training_options_init (&options);
+      neurons_sgd_set_options (sgd, &options);
+      neurons_mlp_init (mlp, cases[i].activation, neurons_suggested_init (cases[i].activation),
+                        NEURONS_DEFAULT_SEED);
+      g_assert_true (neurons_sgd_train (sgd, mlp, (float) neurons_default_learning_rate (cases[i].activation), 5000));
+      digest = weights_digest (mlp);
+      g_assert_cmpstr (digest, ==, cases[i].digest);
+    }
+}
+
+/* Options that use everything: batches, Adam, a schedule, L2, dropout and augmentation. */
+static void
+every_option (NeuronsTrainingOptions *options)
+{
+  neurons_training_options_init (options);
+  options->output = NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY;
+  options->optimizer = NEURONS_OPTIMIZER_ADAM;
+  options->batch_size = 16;
+  options->schedule = NEURONS_SCHEDULE_ONE_CYCLE;
+  options->schedule_samples = 3000;
+  options->l2 = 1e-4;
+  options->dropout = 0.1;
+  options->augment_shift = 2;
+  options->augment_rotate = 10;
+  options->augment_scale = 0.1;
+}
+
+/* With every option, stepping one sample at a time (as the window does) and training in
+ * chunks, or stopping with the optimiser's state copied and going on from the copy, all train
+ * the same network, bit for bit. */
+static void
+test_sgd_options_resume_exactly (void)
+{
+  g_autoptr(NeuronsMlp) whole = neurons_mlp_new ();
+  g_autoptr(NeuronsMlp) stepped = NULL;
+  g_autoptr(NeuronsMlp) resumed = NULL;
+  g_autoptr(NeuronsSgd) sgd = neurons_sgd_new (train_set, 3, NEURONS_SAMPLE_ORDER_SHUFFLED);
+  g_autoptr(NeuronsSgd) again = neurons_sgd_new (train_set, 3, NEURONS_SAMPLE_ORDER_SHUFFLED);
+  g_autoptr(NeuronsOptimizerState) saved = NULL;
+  NeuronsTrainingOptions options;
+  NeuronsEvaluation evaluation;
+
+  every_option (&options);
+  neurons_mlp_init (whole, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 3);
+  whole->output = options.output;
+  stepped = neurons_mlp_copy (whole);
+
+  neurons_sgd_set_options (sgd, &options);
+  g_assert_true (neurons_sgd_train (sgd, whole, 0.01f, 3000));
+
+  neurons_sgd_set_options (again, &options);
+  for (guint s = 0; s < 1000; s++)
+    {
+      NeuronsForward forward;
+      NeuronsBackward backward;
+
+      g_assert_true (neurons_sgd_step (again, stepped, 0.01f, &forward, &backward));
+      g_assert_cmpfloat (backward.cost, >, 0);
+    }
+  g_assert_true (neurons_sgd_train (again, stepped, 0.01f, 1003));
+  g_assert_cmpuint (neurons_sgd_get_optimizer_state (again)->batch_filled, ==, 3);
+
+  /* Stop mid-batch, keep a copy, and go on in a new loop */
+  saved = neurons_optimizer_state_copy (neurons_sgd_get_optimizer_state (again));
+  resumed = neurons_mlp_copy (stepped);
+  g_clear_pointer (&again, neurons_sgd_free);
+  again = neurons_sgd_new (train_set, 3, NEURONS_SAMPLE_ORDER_SHUFFLED);
+  neurons_sgd_set_options (again, &options);
+  neurons_sgd_resume (again, 3, 2003, 0);
+  neurons_sgd_set_optimizer_state (again, saved);
+  g_assert_true (neurons_sgd_train (again, resumed, 0.01f, 997));
+
+  g_assert_cmpmem (whole->w1t, sizeof whole->w1t, resumed->w1t, sizeof resumed->w1t);
+  g_assert_cmpmem (whole->b3, sizeof whole->b3, resumed->b3, sizeof resumed->b3);
+  g_assert_cmpmem (neurons_sgd_get_optimizer_state (sgd), sizeof (NeuronsOptimizerState),
+                   neurons_sgd_get_optimizer_state (again), sizeof (NeuronsOptimizerState));
+
+  /* And it learned */
+  neurons_evaluate (whole, test_set, &evaluation);
+  g_test_message ("every option, 3000 samples: %.2f %%", 100 * neurons_evaluation_accuracy (&evaluation));
+  g_assert_cmpfloat (neurons_evaluation_accuracy (&evaluation), >, 0.6);
+}
+
+/* The schedules at their landmarks. */
+static void
+test_schedules (void)
+{
+  NeuronsTrainingOptions options;
+
+  neurons_training_options_init (&options);
+  g_assert_cmpfloat (neurons_training_options_learning_rate (&options, 0.5, 123456), ==, 0.5);
+
+  options.schedule_samples = 1000;
+  options.schedule = NEURONS_SCHEDULE_STEP;
+  g_assert_cmpfloat (neurons_training_options_learning_rate (&options, 0.5, 499), ==, 0.5);
+  g_assert_cmpfloat_with_epsilon (neurons_training_options_learning_rate (&options, 0.5, 500), 0.05, 1e-12);
+  g_assert_cmpfloat_with_epsilon (neurons_training_options_learning_rate (&options, 0.5, 750), 0.005, 1e-12);
+
+  options.schedule = NEURONS_SCHEDULE_COSINE;
+  g_assert_cmpfloat_with_epsilon (neurons_training_options_learning_rate (&options, 0.5, 0), 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (neurons_training_options_learning_rate (&options, 0.5, 500), 0.25, 1e-12);
+  g_assert_cmpfloat_with_epsilon (neurons_training_options_learning_rate (&options, 0.5, 1000), 0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (neurons_training_options_learning_rate (&options, 0.5, 5000), 0, 1e-12);
+
+  /* PyTorch's OneCycleLR: from η/25 up to η at 30 %, down to η/25·10⁻⁴ */
+  options.schedule = NEURONS_SCHEDULE_ONE_CYCLE;
+  g_assert_cmpfloat_with_epsilon (neurons_training_options_learning_rate (&options, 0.5, 0), 0.02, 1e-12);
+  g_assert_cmpfloat_with_epsilon (neurons_training_options_learning_rate (&options, 0.5, 300), 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (neurons_training_options_learning_rate (&options, 0.5, 1000), 2e-6, 1e-12);
+}
+
+/* Out-of-range options are refused with a message; the names read back. */
+static void
+test_options_validation (void)
+{
+  static const char *const augmentations[] = { "shift:5", "rotate:45", "scale:0.5", "shift:1.5",
+                                               "flip:1", "shift", "shift:-1", "rotate:x" };
+  NeuronsTrainingOptions options, changed;
+  g_autofree char *spec = NULL;
+
+  neurons_training_options_init (&options);
+  g_assert_true (neurons_training_options_validate (&options, NULL));
+  g_assert_true (neurons_training_options_is_default (&options));
+
+#define REFUSED(field, value) \
+  G_STMT_START { \
+    g_autoptr(GError) error = NULL; \
+    changed = options; \
+    changed.field = value; \
+    g_assert_false (neurons_training_options_validate (&changed, &error)); \
+    g_assert_error (error, NEURONS_TRAINING_OPTIONS_ERROR, NEURONS_TRAINING_OPTIONS_ERROR_RANGE); \
+  } G_STMT_END
+  REFUSED (batch_size, 0);
+  REFUSED (batch_size, 257);
+  REFUSED (momentum, 1.0);
+  REFUSED (momentum, -0.1);
+  REFUSED (momentum, NAN);
+  REFUSED (beta2, 1.0);
+  REFUSED (epsilon, 0);
+  REFUSED (l2, -1e-3);
+  REFUSED (l2, 0.5);
+  REFUSED (dropout, 0.95);
+  REFUSED (dropout, -0.1);
+  REFUSED (schedule, NEURONS_SCHEDULE_COSINE);   /* with no span */
+#undef REFUSED
+
+  for (guint i = 0; i < G_N_ELEMENTS (augmentations); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      changed = options;
+      g_assert_false (neurons_augmentation_parse (augmentations[i], &changed, &error));
+      g_assert_error (error, NEURONS_TRAINING_OPTIONS_ERROR, NEURONS_TRAINING_OPTIONS_ERROR_RANGE);
+      g_assert_true (neurons_training_options_equal (&changed, &options));
+    }
+
+  g_assert_true (neurons_augmentation_parse ("shift:2,rotate:10,scale:0.1", &changed, NULL));
+  g_assert_cmpuint (changed.augment_shift, ==, 2);
+  g_assert_cmpfloat (changed.augment_rotate, ==, 10);
+  g_assert_cmpfloat (changed.augment_scale, ==, 0.1);
+  spec = neurons_augmentation_to_string (&changed);
+  g_assert_cmpstr (spec, ==, "shift:2,rotate:10,scale:0.10000000000000001");
+  g_assert_true (neurons_augmentation_parse (spec, &options, NULL));
+  g_assert_true (neurons_training_options_equal (&changed, &options));
+}
+
+/* A shift moves the ink whole; a turn and a scaling keep most of it; the same draw, the same
+ * image. */
+static void
+test_augmentation (void)
+{
+  const guint8 *image = neurons_dataset_image (train_set, 0);
+  guint8 moved[NEURONS_INPUT_SIZE], again[NEURONS_INPUT_SIZE];
+  NeuronsTrainingOptions options;
+  NeuronsRandom random;
+  guint ink_before = 0, ink_after = 0, differs = 0;
+
+  neurons_training_options_init (&options);
+  options.augment_shift = 3;
+  for (guint sample = 0; sample < 20; sample++)
+    {
+      guint sum_before = 0, sum_after = 0;
+
+      neurons_sample_random (&random, 7, sample);
+      neurons_augment_image (moved, image, &options, &random);
+      for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
+        {
+          sum_before += image[i];
+          sum_after += moved[i];
+          differs += moved[i] != image[i];
+        }
+      /* MNIST's digits sit in the middle 20 × 20: a shift of 3 loses no ink */
+      g_assert_cmpuint (sum_before, ==, sum_after);
+    }
+  g_assert_cmpuint (differs, >, 0);
+
+  options.augment_rotate = 15;
+  options.augment_scale = 0.1;
+  neurons_sample_random (&random, 7, 99);
+  neurons_augment_image (moved, image, &options, &random);
+  neurons_sample_random (&random, 7, 99);
+  neurons_augment_image (again, image, &options, &random);
+  g_assert_cmpmem (moved, sizeof moved, again, sizeof again);
+  for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
+    {
+      ink_before += image[i];
+      ink_after += moved[i];
+    }
+  g_assert_cmpfloat (ink_after, >, 0.7 * ink_before);
+  g_assert_cmpfloat (ink_after, <, 1.4 * ink_before);
+}
+
 static void
 test_sgd_matches_plain_loop (void)
 {
@@ -417,6 +683,80 @@ test_trainer_matches_plain_loop (void)
   g_assert_cmpmem (neurons_network_model_get_mlp (net)->b1, sizeof plain->b1, plain->b1, sizeof plain->b1);
 }
 
+/* With options, the trainer's run, its single steps and a run continued from a copied
+ * optimiser state train what the loop trains by itself. */
+static void
+test_trainer_options_match_loop (void)
+{
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 12);
+  g_autoptr(NeuronsTrainer) trainer = neurons_trainer_new (net, train_set);
+  g_autoptr(NeuronsSgd) sgd = neurons_sgd_new (train_set, 12, NEURONS_SAMPLE_ORDER_SHUFFLED);
+  g_autoptr(NeuronsMlp) plain = neurons_mlp_new ();
+  g_autoptr(NeuronsOptimizerState) state = NULL;
+  NeuronsTrainingOptions options, read_back;
+  const guint64 n = 5003;
+
+  every_option (&options);
+  options.output = NEURONS_OUTPUT_SIGMOID_QUADRATIC;
+  neurons_mlp_init (plain, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 12);
+  neurons_sgd_set_options (sgd, &options);
+  g_assert_true (neurons_sgd_train (sgd, plain, 0.05f, n + 3));
+
+  neurons_trainer_set_training_options (trainer, &options);
+  neurons_trainer_get_training_options (trainer, &read_back);
+  g_assert_true (neurons_training_options_equal (&options, &read_back));
+  neurons_trainer_run_samples (trainer, n);
+  wait_until_stopped (trainer);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, n);
+
+  /* A checkpoint's copy of the state, put back, changes nothing */
+  state = neurons_trainer_copy_optimizer_state (trainer);
+  g_assert_cmpuint (state->batch_filled, ==, n % options.batch_size);
+  neurons_trainer_set_optimizer_state (trainer, state);
+  for (guint i = 0; i < 3; i++)
+    neurons_trainer_step (trainer);
+
+  g_assert_cmpmem (neurons_network_model_get_mlp (net)->w1t, sizeof plain->w1t, plain->w1t, sizeof plain->w1t);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net)->w3, sizeof plain->w3, plain->w3, sizeof plain->w3);
+}
+
+/* Another output layer is a fresh network, and a fresh network keeps its output layer. */
+static void
+test_network_model_output (void)
+{
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 12);
+  g_autoptr(NeuronsMlp) fresh = neurons_mlp_new ();
+  guint resets = 0;
+  double sum = 0;
+
+  neurons_network_model_train_step (net, neurons_dataset_image (train_set, 0), train_set->labels[0], 0);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 1);
+  g_signal_connect_swapped (net, "reset", G_CALLBACK (g_atomic_int_inc), &resets);
+
+  neurons_network_model_set_output (net, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY);
+  g_assert_cmpuint (resets, ==, 1);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 0);
+  g_assert_cmpint (neurons_network_model_get_mlp (net)->output, ==, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY);
+  neurons_mlp_init (fresh, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 12);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net)->w1t, sizeof fresh->w1t, fresh->w1t, sizeof fresh->w1t);
+
+  neurons_network_model_set_output (net, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY);
+  g_assert_cmpuint (resets, ==, 1);
+  neurons_network_model_reinitialize (net, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 3);
+  g_assert_cmpint (neurons_network_model_get_mlp (net)->output, ==, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY);
+
+  /* What the window shows is a softmax now: the outputs add up to 1 */
+  neurons_network_model_train_step (net, neurons_dataset_image (train_set, 1), train_set->labels[1], 1);
+  {
+    NeuronsForward forward;
+
+    neurons_mlp_forward (neurons_network_model_get_mlp (net), neurons_dataset_image (train_set, 2), &forward);
+    for (guint o = 0; o < NEURONS_OUTPUT_SIZE; o++)
+      sum += forward.a3[o];
+  }
+  g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-5);
+}
+
 /* Play and pause many times: whatever the timing, nothing is lost or trained twice. */
 static void
 test_trainer_pause_keeps_every_step (void)
@@ -557,6 +897,11 @@ main (int   argc,
   g_test_add_func ("/nn/training/epoch-order", test_epoch_order);
   g_test_add_func ("/nn/training/evaluation-counts", test_evaluation_counts);
   g_test_add_func ("/nn/sgd/matches-plain-loop", test_sgd_matches_plain_loop);
+  g_test_add_func ("/nn/sgd/defaults-unchanged", test_sgd_defaults_unchanged);
+  g_test_add_func ("/nn/sgd/options-resume-exactly", test_sgd_options_resume_exactly);
+  g_test_add_func ("/nn/sgd/schedules", test_schedules);
+  g_test_add_func ("/nn/sgd/options-validation", test_options_validation);
+  g_test_add_func ("/nn/sgd/augmentation", test_augmentation);
   g_test_add_func ("/nn/sgd/sequential-and-step", test_sgd_sequential_and_step);
   g_test_add_func ("/nn/sgd/divergence", test_sgd_divergence);
   g_test_add_func ("/nn/training/epoch/sigmoid-xavier", test_epoch_defaults);
@@ -568,6 +913,8 @@ main (int   argc,
   g_test_add_func ("/nn/neural-net/input-pixels", test_input_pixels);
   g_test_add_func ("/nn/trainer/matches-plain-loop", test_trainer_matches_plain_loop);
   g_test_add_func ("/nn/trainer/pause-keeps-every-step", test_trainer_pause_keeps_every_step);
+  g_test_add_func ("/nn/trainer/options-match-loop", test_trainer_options_match_loop);
+  g_test_add_func ("/nn/neural-net/output", test_network_model_output);
   g_test_add_func ("/nn/trainer/stepwise", test_trainer_stepwise);
   g_test_add_func ("/nn/trainer/divergence", test_trainer_divergence);
   g_test_add_func ("/nn/trainer/reset-while-running", test_trainer_reset_while_running);

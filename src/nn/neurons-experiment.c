@@ -1075,6 +1075,46 @@ neurons_experiment_reset (NeuronsExperiment *self,
   neurons_network_model_reinitialize (self->net, hidden_activation, initialization, seed);
 }
 
+/* The training options in force; options->output is the network's. */
+void
+neurons_experiment_get_training_options (NeuronsExperiment      *self,
+                                         NeuronsTrainingOptions *options)
+{
+  g_return_if_fail (NEURONS_IS_EXPERIMENT (self));
+  g_return_if_fail (options != NULL);
+
+  if (self->trainer != NULL)
+    neurons_trainer_get_training_options (self->trainer, options);
+  else
+    neurons_training_options_init (options);
+  options->output = neurons_network_model_get_mlp (self->net)->output;
+}
+
+/**
+ * neurons_experiment_set_training_options:
+ *
+ * Trains with these options from now on. Another output layer changes the network's
+ * arithmetic, so it starts a fresh network, as another activation does.
+ *
+ * Returns: whether the options were valid; else nothing changes and @error says why
+ */
+gboolean
+neurons_experiment_set_training_options (NeuronsExperiment             *self,
+                                         const NeuronsTrainingOptions  *options,
+                                         GError                       **error)
+{
+  g_return_val_if_fail (NEURONS_IS_EXPERIMENT (self), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (self->trainer != NULL, FALSE);
+
+  if (!neurons_training_options_validate (options, error))
+    return FALSE;
+
+  neurons_trainer_set_training_options (self->trainer, options);
+  neurons_network_model_set_output (self->net, options->output);
+  return TRUE;
+}
+
 /* Returns: whether the rate was valid; else the rate stays and @error says why */
 gboolean
 neurons_experiment_set_learning_rate (NeuronsExperiment  *self,
@@ -1102,6 +1142,7 @@ neurons_experiment_open_file (NeuronsExperiment  *self,
 {
   g_autoptr(NeuronsMlp) mlp = NULL;
   g_autoptr(NeuronsCheckpoints) checkpoints = NULL;
+  g_auto(NeuronsNetworkTraining) training = { { 0 } };
   NeuronsNetworkSettings settings;
   gboolean was_playing;
 
@@ -1113,7 +1154,8 @@ neurons_experiment_open_file (NeuronsExperiment  *self,
   if (self->trainer != NULL)
     neurons_trainer_pause (self->trainer);
 
-  mlp = neurons_network_file_load_full (path, &settings, &checkpoints, error);
+  neurons_network_training_init (&training);
+  mlp = neurons_network_file_load_full (path, &settings, &training, &checkpoints, error);
   if (mlp == NULL)
     {
       if (was_playing)
@@ -1126,6 +1168,12 @@ neurons_experiment_open_file (NeuronsExperiment  *self,
     neurons_checkpoints_take (self->checkpoints, checkpoints);
   else
     neurons_checkpoints_clear (self->checkpoints);
+  /* The run goes on as it trained: its options, and its optimiser where it was */
+  if (self->trainer != NULL)
+    {
+      neurons_trainer_set_training_options (self->trainer, &training.options);
+      neurons_trainer_set_optimizer_state (self->trainer, training.optimizer_state);
+    }
   self->taking_file = TRUE;
   neurons_network_model_set_network (self->net, mlp, &settings);
   self->taking_file = FALSE;
@@ -1144,11 +1192,19 @@ save_run (NeuronsExperiment  *self,
           const char         *path,
           GError            **error)
 {
+  g_auto(NeuronsNetworkTraining) training = { { 0 } };
   NeuronsNetworkSettings settings;
 
   neurons_network_model_get_settings (self->net, &settings);
+  neurons_network_training_init (&training);
+  if (self->trainer != NULL)
+    {
+      neurons_trainer_get_training_options (self->trainer, &training.options);
+      if (neurons_training_options_needs_state (&training.options))
+        training.optimizer_state = neurons_trainer_copy_optimizer_state (self->trainer);
+    }
   return neurons_network_file_save_full (path, neurons_network_model_get_mlp (self->net), &settings,
-                                         self->checkpoints, error);
+                                         &training, self->checkpoints, error);
 }
 
 /**

@@ -72,6 +72,11 @@ void                    neurons_experiment_reset                 (NeuronsExperim
                                                                   NeuronsActivation     hidden_activation,
                                                                   NeuronsInit           initialization,
                                                                   guint64               seed);
+void                    neurons_experiment_get_training_options  (NeuronsExperiment            *self,
+                                                                  NeuronsTrainingOptions       *options);
+gboolean                neurons_experiment_set_training_options  (NeuronsExperiment            *self,
+                                                                  const NeuronsTrainingOptions *options,
+                                                                  GError                      **error);
 gboolean                neurons_experiment_set_learning_rate     (NeuronsExperiment    *self,
                                                                   double                learning_rate,
                                                                   GError              **error);

@@ -20,6 +20,13 @@ G_BEGIN_DECLS
 /* 784·16 + 16 + 16·16 + 16 + 16·10 + 10 */
 #define NEURONS_N_PARAMETERS 13002
 
+/* The output layer and the cost it is trained with. */
+typedef enum
+{
+  NEURONS_OUTPUT_SIGMOID_QUADRATIC,      /* a3 = σ (z3), C = ½ Σ (a3 − y)² */
+  NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY,  /* a3 = softmax (z3), C = −log a3[label] */
+} NeuronsOutput;
+
 typedef enum
 {
   NEURONS_INIT_HE,
@@ -32,7 +39,8 @@ typedef enum
  * transposed: one pixel's 16 outgoing weights form one 64-byte vector, so a sample touches
  * only the rows of its inked pixels (about a fifth of them in MNIST).
  *
- * The hidden activation lives beside the weights because the math cannot run without it.
+ * The hidden activation and the output layer live beside the weights because the math cannot
+ * run without them.
  * dormant_samples[j] counts the training samples since first-layer neuron j last had a
  * positive output; a ReLU neuron whose count keeps growing is dead.
  */
@@ -49,6 +57,7 @@ typedef struct
   float b3[NEURONS_OUTPUT_SIZE] __attribute__ ((aligned (64)));
   guint32 dormant_samples[NEURONS_HIDDEN1_SIZE];
   NeuronsActivation hidden_activation;
+  NeuronsOutput output;
 } NeuronsMlp;
 
 /* Everything one forward pass computes, for the views and for backpropagation. */
@@ -60,7 +69,7 @@ typedef struct
   float z2[NEURONS_HIDDEN2_SIZE];
   float a2[NEURONS_HIDDEN2_SIZE];
   float z3[NEURONS_OUTPUT_SIZE];
-  float a3[NEURONS_OUTPUT_SIZE];      /* sigmoid outputs, one per digit */
+  float a3[NEURONS_OUTPUT_SIZE];      /* the outputs, one per digit: sigmoids or a softmax */
   guint prediction;                   /* index of the largest output */
 } NeuronsForward;
 
@@ -85,6 +94,20 @@ typedef struct
   guint16 *indices;
   guint8  *values;
 } NeuronsInkList;
+
+/*
+ * How one sample's step goes beyond the plain one (neurons_mlp_train_sparse):
+ *   keep1, keep2  (16) each hidden neuron's dropout factor, 0 or 1 / (1 − p); NULL: no dropout
+ *   gradient      where dC/dθ is added, in the weights' layout, for a step later
+ *                 (neurons_optimizer_step); NULL: θ −= learning_rate · dC/dθ at once
+ */
+typedef struct
+{
+  const float *keep1;
+  const float *keep2;
+  NeuronsMlp  *gradient;
+  float        learning_rate;
+} NeuronsSampleStep;
 
 NeuronsMlp  *neurons_mlp_new             (void);
 NeuronsMlp  *neurons_mlp_copy            (const NeuronsMlp      *mlp);
@@ -131,6 +154,18 @@ float        neurons_mlp_train_ink       (NeuronsMlp            *mlp,
                                           guint                  image,
                                           guint                  label,
                                           float                  learning_rate);
+float        neurons_mlp_train_sparse    (NeuronsMlp            *mlp,
+                                          const guint16         *indices,
+                                          const guint8          *values,
+                                          guint                  n_ink,
+                                          guint                  label,
+                                          const NeuronsSampleStep *step,
+                                          NeuronsForward        *forward,
+                                          NeuronsBackward       *backward);
+guint        neurons_mlp_gather_ink      (const guint8          *pixels,
+                                          guint16               *indices,
+                                          guint8                *values);
+float        neurons_input_scale         (guint8                 pixel);
 void         neurons_mlp_contributions   (const NeuronsMlp      *mlp,
                                           const NeuronsForward  *forward,
                                           guint                  neuron,

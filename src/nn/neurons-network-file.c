@@ -20,19 +20,33 @@
 #include "neurons-enums.h"
 #include "neurons-network-file.h"
 #include "neurons-sgd.h"
+#include "neurons-training-options.h"
 
 /*
  * A network file, with weights[j][i] the weight from neuron i of the layer below to neuron j
  * (row-major, as PyTorch's nn.Linear stores it):
  *
- *   { "format": "neurons-network", "version": 1, "layer_sizes": [784, 16, 16, 10],
+ *   { "format": "neurons-network", "version": 2, "layer_sizes": [784, 16, 16, 10],
  *     "hidden_activation": "sigmoid", "output_activation": "sigmoid", "cost": "quadratic",
  *     "initialization": "xavier", "learning_rate": 0.3, "seed": 7, "samples_seen": 60000,
  *     "layers": [ { "weights": [[784 numbers] × 16], "biases": [16 numbers] }, … ],
+ *     "training": { "optimizer": "adam", "momentum": 0.9, "beta2": 0.999, "epsilon": 1e-08,
+ *                   (momentum only for momentum and Adam, beta2 and epsilon only for Adam)
+ *                   "batch_size": 32, "schedule": "constant", "schedule_samples": 0,
+ *                   "l2": 0, "dropout": 0, "augment": "none",
+ *                   "optimizer_state": { "updates": 1875, "batch_filled": 0,
+ *                                        "first_moment": [13002 numbers],
+ *                                        "second_moment": [13002 numbers],
+ *                                        "gradient": [13002 numbers] } },
  *     "checkpoints": { … } }
  *
- * Version 2 added the optional "checkpoints" member, the moments of the run to rewind to
- * (neurons-checkpoints.c writes and reads it); version 1 files are read as they were.
+ * The output is "sigmoid" with the "quadratic" cost, or "softmax" with "cross-entropy".
+ * Version 2 added two optional members. "training" holds how the network trains; a file
+ * without it (every version 1 file) reads as the default options. "optimizer_state" is there
+ * when the optimiser keeps one (momentum, Adam, batches); its arrays hold the parameters in
+ * the order of the layers, each layer's weights row-major and then its biases.
+ * "checkpoints" holds the moments of the run to rewind to (neurons-checkpoints.c writes and
+ * reads it). Version 1 files are read as they were.
  *
  * json-glib writes a double with 17 significant digits, which reads back as the same double;
  * a float widened to double therefore reads back as the same float, bit for bit.
@@ -41,8 +55,6 @@
 #define NETWORK_FILE_FORMAT   "neurons-network"
 #define NETWORK_FILE_VERSION  2
 #define NETWORK_FILE_OLDEST_VERSION 1
-#define NETWORK_FILE_COST     "quadratic"
-#define OUTPUT_ACTIVATION     NEURONS_ACTIVATION_SIGMOID
 
 /* A network file is about 300 kB. json-glib keeps every number as a node of its own and
  * needs some 700 MB to parse 16 MB of them, so the limit stays well below that while leaving
@@ -125,6 +137,159 @@ build_layer (JsonBuilder      *builder,
   json_builder_end_object (builder);
 }
 
+/* The names of an output layer and of its cost in the file. */
+static const char *
+output_activation_name (NeuronsOutput output)
+{
+  return output == NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY ? "softmax" : "sigmoid";
+}
+
+static const char *
+cost_name (NeuronsOutput output)
+{
+  return output == NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY ? "cross-entropy" : "quadratic";
+}
+
+/* The parameters in the file's order: layer by layer, weights row-major, then biases. */
+static void
+flatten_parameters (const NeuronsMlp *parameters,
+                    float            *values)
+{
+  guint n = 0;
+
+  for (guint layer = 0; layer < NEURONS_N_LAYERS; layer++)
+    {
+      guint n_inputs = neurons_layer_n_inputs (layer);
+      guint n_outputs = neurons_layer_n_outputs (layer);
+
+      for (guint to = 0; to < n_outputs; to++)
+        for (guint from = 0; from < n_inputs; from++)
+          values[n++] = neurons_mlp_get_weight (parameters, layer, to, from);
+      for (guint to = 0; to < n_outputs; to++)
+        values[n++] = neurons_mlp_get_bias (parameters, layer, to);
+    }
+  g_assert (n == NEURONS_N_PARAMETERS);
+}
+
+static void
+unflatten_parameters (NeuronsMlp  *parameters,
+                      const float *values)
+{
+  guint n = 0;
+
+  for (guint layer = 0; layer < NEURONS_N_LAYERS; layer++)
+    {
+      guint n_inputs = neurons_layer_n_inputs (layer);
+      guint n_outputs = neurons_layer_n_outputs (layer);
+
+      for (guint to = 0; to < n_outputs; to++)
+        for (guint from = 0; from < n_inputs; from++)
+          neurons_mlp_set_weight (parameters, layer, to, from, values[n++]);
+      for (guint to = 0; to < n_outputs; to++)
+        neurons_mlp_set_bias (parameters, layer, to, values[n++]);
+    }
+}
+
+static void
+build_parameters (JsonBuilder      *builder,
+                  const char       *name,
+                  const NeuronsMlp *parameters)
+{
+  g_autofree float *values = g_new (float, NEURONS_N_PARAMETERS);
+
+  flatten_parameters (parameters, values);
+  json_builder_set_member_name (builder, name);
+  build_float_array (builder, values, NEURONS_N_PARAMETERS);
+}
+
+/* The "training" member: the options, and the optimiser's state when it keeps one. */
+static void
+build_training (JsonBuilder                  *builder,
+                const NeuronsNetworkTraining *training)
+{
+  const NeuronsTrainingOptions *options = &training->options;
+  const NeuronsOptimizerState *state = training->optimizer_state;
+  g_autofree char *augment = neurons_augmentation_to_string (options);
+
+  json_builder_set_member_name (builder, "training");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "optimizer");
+  json_builder_add_string_value (builder, neurons_optimizer_to_string (options->optimizer));
+  /* Only the optimiser's own constants */
+  if (options->optimizer != NEURONS_OPTIMIZER_SGD)
+    {
+      json_builder_set_member_name (builder, "momentum");
+      json_builder_add_double_value (builder, options->momentum);
+    }
+  if (options->optimizer == NEURONS_OPTIMIZER_ADAM)
+    {
+      json_builder_set_member_name (builder, "beta2");
+      json_builder_add_double_value (builder, options->beta2);
+      json_builder_set_member_name (builder, "epsilon");
+      json_builder_add_double_value (builder, options->epsilon);
+    }
+  json_builder_set_member_name (builder, "batch_size");
+  json_builder_add_int_value (builder, options->batch_size);
+  json_builder_set_member_name (builder, "schedule");
+  json_builder_add_string_value (builder, neurons_schedule_to_string (options->schedule));
+  json_builder_set_member_name (builder, "schedule_samples");
+  json_builder_add_int_value (builder, (gint64) options->schedule_samples);
+  json_builder_set_member_name (builder, "l2");
+  json_builder_add_double_value (builder, options->l2);
+  json_builder_set_member_name (builder, "dropout");
+  json_builder_add_double_value (builder, options->dropout);
+  json_builder_set_member_name (builder, "augment");
+  json_builder_add_string_value (builder, augment);
+
+  if (state != NULL && neurons_training_options_needs_state (options))
+    {
+      json_builder_set_member_name (builder, "optimizer_state");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "updates");
+      json_builder_add_int_value (builder, (gint64) state->n_updates);
+      json_builder_set_member_name (builder, "batch_filled");
+      json_builder_add_int_value (builder, state->batch_filled);
+      if (options->optimizer != NEURONS_OPTIMIZER_SGD)
+        build_parameters (builder, "first_moment", &state->first_moment);
+      if (options->optimizer == NEURONS_OPTIMIZER_ADAM)
+        build_parameters (builder, "second_moment", &state->second_moment);
+      if (state->batch_filled > 0)
+        build_parameters (builder, "gradient", &state->gradient);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_object (builder);
+}
+
+/* Some versions of json-glib write a double whose shortest form has an exponent and no point,
+ * such as Adam's ε, as "1e-08.0", which no JSON reader takes. Drops the ".0" after such an
+ * exponent, in place; a no-op where json-glib writes "1e-08". */
+static void
+repair_exponents (char  *data,
+                  gsize *length)
+{
+  gsize from = 0, to = 0;
+
+  while (from < *length)
+    {
+      gboolean after_digit = from > 0 && g_ascii_isdigit (data[from - 1]);
+
+      data[to++] = data[from++];
+      if (after_digit && (data[from - 1] == 'e' || data[from - 1] == 'E'))
+        {
+          if (from < *length && (data[from] == '-' || data[from] == '+'))
+            data[to++] = data[from++];
+          while (from < *length && g_ascii_isdigit (data[from]))
+            data[to++] = data[from++];
+          if (from + 1 < *length && data[from] == '.' && data[from + 1] == '0'
+              && (from + 2 >= *length || !g_ascii_isdigit (data[from + 2])))
+            from += 2;
+        }
+    }
+  data[to] = '\0';
+  *length = to;
+}
+
 /**
  * neurons_network_file_to_data:
  * @mlp: a network whose weights are all finite
@@ -139,22 +304,27 @@ neurons_network_file_to_data (const NeuronsMlp             *mlp,
                               const NeuronsNetworkSettings *settings,
                               gsize                        *length)
 {
-  return neurons_network_file_to_data_full (mlp, settings, NULL, length);
+  return neurons_network_file_to_data_full (mlp, settings, NULL, NULL, length);
 }
 
 /**
  * neurons_network_file_to_data_full:
+ * @training: (nullable): the options and the optimiser's state; %NULL writes the defaults
  * @checkpoints: (nullable): the run's checkpoints, to store with it
  *
- * As neurons_network_file_to_data(), with the checkpoints.
+ * As neurons_network_file_to_data(), with the "training" and "checkpoints" members.
  */
 char *
 neurons_network_file_to_data_full (const NeuronsMlp             *mlp,
                                    const NeuronsNetworkSettings *settings,
+                                   const NeuronsNetworkTraining *training,
                                    NeuronsCheckpoints           *checkpoints,
                                    gsize                        *length)
 {
   g_autoptr(JsonBuilder) builder = NULL;
+  NeuronsNetworkTraining defaults;
+  gsize data_length;
+  char *data;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
 
@@ -162,6 +332,13 @@ neurons_network_file_to_data_full (const NeuronsMlp             *mlp,
   g_return_val_if_fail (neurons_mlp_is_finite (mlp), NULL);
   g_return_val_if_fail (settings != NULL, NULL);
   g_return_val_if_fail (settings_are_writable (settings), NULL);
+  g_return_val_if_fail (training == NULL || neurons_training_options_validate (&training->options, NULL), NULL);
+
+  if (training == NULL)
+    {
+      neurons_network_training_init (&defaults);
+      training = &defaults;
+    }
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -181,9 +358,9 @@ neurons_network_file_to_data_full (const NeuronsMlp             *mlp,
   json_builder_set_member_name (builder, "hidden_activation");
   json_builder_add_string_value (builder, activation_name (mlp->hidden_activation));
   json_builder_set_member_name (builder, "output_activation");
-  json_builder_add_string_value (builder, activation_name (OUTPUT_ACTIVATION));
+  json_builder_add_string_value (builder, output_activation_name (mlp->output));
   json_builder_set_member_name (builder, "cost");
-  json_builder_add_string_value (builder, NETWORK_FILE_COST);
+  json_builder_add_string_value (builder, cost_name (mlp->output));
   json_builder_set_member_name (builder, "initialization");
   json_builder_add_string_value (builder, init_name (settings->initialization));
   json_builder_set_member_name (builder, "learning_rate");
@@ -199,6 +376,7 @@ neurons_network_file_to_data_full (const NeuronsMlp             *mlp,
     build_layer (builder, mlp, layer);
   json_builder_end_array (builder);
 
+  build_training (builder, training);
   if (checkpoints != NULL)
     {
       json_builder_set_member_name (builder, "checkpoints");
@@ -210,7 +388,11 @@ neurons_network_file_to_data_full (const NeuronsMlp             *mlp,
   root = json_builder_get_root (builder);
   generator = json_generator_new ();
   json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, length);
+  data = json_generator_to_data (generator, &data_length);
+  repair_exponents (data, &data_length);
+  if (length != NULL)
+    *length = data_length;
+  return data;
 }
 
 /* Where a value sits, as in "layers[0].weights[3]"; @position < 0 names @path itself. */
@@ -1080,6 +1262,36 @@ check_format (JsonObject *root,
   return check_layer_sizes (root, error);
 }
 
+/* "output_activation" and "cost": sigmoid with quadratic, or softmax with cross-entropy. */
+static gboolean
+read_output (JsonObject     *root,
+             NeuronsOutput  *output,
+             GError        **error)
+{
+  const char *name;
+
+  if (!read_string (root, "output_activation", NEURONS_NETWORK_FILE_ERROR_INVALID, &name, error))
+    return FALSE;
+
+  if (g_str_equal (name, output_activation_name (NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY)))
+    *output = NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY;
+  else if (g_str_equal (name, output_activation_name (NEURONS_OUTPUT_SIGMOID_QUADRATIC)))
+    *output = NEURONS_OUTPUT_SIGMOID_QUADRATIC;
+  else
+    {
+      g_autofree char *quoted = quote_string (name);
+
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("%s is %s; expected “%s” or “%s”"), "output_activation", quoted,
+                   output_activation_name (NEURONS_OUTPUT_SIGMOID_QUADRATIC),
+                   output_activation_name (NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY));
+      return FALSE;
+    }
+
+  return read_fixed_string (root, "cost", cost_name (*output), NEURONS_NETWORK_FILE_ERROR_INVALID,
+                            error);
+}
+
 static gboolean
 read_settings (JsonObject             *root,
                NeuronsActivation      *hidden_activation,
@@ -1093,10 +1305,6 @@ read_settings (JsonObject             *root,
 
   if (!read_enum (root, "hidden_activation", NEURONS_TYPE_ACTIVATION, activation_name,
                   &activation, error)
-      || !read_fixed_string (root, "output_activation", activation_name (OUTPUT_ACTIVATION),
-                             NEURONS_NETWORK_FILE_ERROR_INVALID, error)
-      || !read_fixed_string (root, "cost", NETWORK_FILE_COST,
-                             NEURONS_NETWORK_FILE_ERROR_INVALID, error)
       || !read_enum (root, "initialization", NEURONS_TYPE_INIT, init_name,
                      &initialization, error))
     return FALSE;
@@ -1229,6 +1437,243 @@ read_layers (JsonObject *root,
   return TRUE;
 }
 
+/* A member of "training" or of its "optimizer_state", named path.key in messages. */
+static JsonNode *
+training_member (JsonObject *object,
+                 const char *path,
+                 const char *key,
+                 char      **where,
+                 GError    **error)
+{
+  *where = g_strdup_printf ("%s.%s", path, key);
+  return get_member (object, path, key, NEURONS_NETWORK_FILE_ERROR_INVALID, error);
+}
+
+static gboolean
+read_training_number (JsonObject *object,
+                      const char *path,
+                      const char *key,
+                      double     *value,
+                      GError    **error)
+{
+  g_autofree char *where = NULL;
+  JsonNode *node = training_member (object, path, key, &where, error);
+
+  return node != NULL && read_number (node, where, -1, value, error);
+}
+
+static gboolean
+read_training_count (JsonObject *object,
+                     const char *path,
+                     const char *key,
+                     guint64     max,
+                     guint64    *value,
+                     GError    **error)
+{
+  g_autofree char *where = NULL;
+  JsonNode *node = training_member (object, path, key, &where, error);
+  gint64 number;
+
+  if (node == NULL
+      || !read_integer (node, where, -1, NEURONS_NETWORK_FILE_ERROR_INVALID, &number, error))
+    return FALSE;
+
+  if (number < 0 || (guint64) number > max)
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("%s is %" PRId64 "; expected an integer from 0 to %" PRIu64),
+                   where, number, max);
+      return FALSE;
+    }
+
+  *value = number;
+  return TRUE;
+}
+
+static gboolean
+read_training_name (JsonObject   *object,
+                    const char   *path,
+                    const char   *key,
+                    const char  **name,
+                    GError      **error)
+{
+  g_autofree char *where = NULL;
+  JsonNode *node = training_member (object, path, key, &where, error);
+
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("%s is %s, expected a string"), where, describe_node (node));
+      return FALSE;
+    }
+  *name = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+refuse_training_name (const char  *path,
+                      const char  *key,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autofree char *quoted = quote_string (name);
+
+  g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+               _("%s.%s is %s, which Neurons does not know"), path, key, quoted);
+  return FALSE;
+}
+
+/* One of the optimiser's arrays of 13 002 numbers, into the weights' layout. */
+static gboolean
+read_state_parameters (JsonObject *object,
+                       const char *key,
+                       NeuronsMlp *parameters,
+                       GError    **error)
+{
+  g_autofree float *values = g_new (float, NEURONS_N_PARAMETERS);
+  g_autofree char *where = NULL;
+  JsonNode *node = training_member (object, "training.optimizer_state", key, &where, error);
+
+  if (node == NULL || !read_float_array (node, where, values, NEURONS_N_PARAMETERS, error))
+    return FALSE;
+
+  unflatten_parameters (parameters, values);
+  return TRUE;
+}
+
+static gboolean
+read_optimizer_state (JsonObject                   *training_object,
+                      const NeuronsTrainingOptions *options,
+                      NeuronsOptimizerState        *state,
+                      GError                      **error)
+{
+  const char *path = "training.optimizer_state";
+  JsonNode *node = json_object_get_member (training_object, "optimizer_state");
+  JsonObject *object;
+  guint64 batch_filled;
+
+  neurons_optimizer_state_reset (state);
+  if (node == NULL || !neurons_training_options_needs_state (options))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("%s is %s, expected an object"), path, describe_node (node));
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  if (!read_training_count (object, path, "updates", G_MAXINT64, &state->n_updates, error)
+      || !read_training_count (object, path, "batch_filled", options->batch_size - 1,
+                               &batch_filled, error))
+    return FALSE;
+  state->batch_filled = (guint) batch_filled;
+
+  if (options->optimizer != NEURONS_OPTIMIZER_SGD
+      && !read_state_parameters (object, "first_moment", &state->first_moment, error))
+    return FALSE;
+  if (options->optimizer == NEURONS_OPTIMIZER_ADAM
+      && !read_state_parameters (object, "second_moment", &state->second_moment, error))
+    return FALSE;
+  if (state->batch_filled > 0
+      && !read_state_parameters (object, "gradient", &state->gradient, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The "training" member, or the defaults where there is none (as in version 1). */
+static gboolean
+read_training (JsonObject             *root,
+               NeuronsOutput           output,
+               NeuronsNetworkTraining *training,
+               GError                **error)
+{
+  const char *path = "training";
+  JsonNode *node = json_object_get_member (root, path);
+  g_autoptr(NeuronsOptimizerState) state = neurons_optimizer_state_new ();
+  g_autoptr(GError) option_error = NULL;
+  NeuronsTrainingOptions options;
+  JsonObject *object;
+  const char *name;
+  guint64 count;
+
+  neurons_training_options_init (&options);
+  options.output = output;
+
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                       _("%s is %s, expected an object"), path, describe_node (node));
+          return FALSE;
+        }
+      object = json_node_get_object (node);
+
+      if (!read_training_name (object, path, "optimizer", &name, error))
+        return FALSE;
+      if (!neurons_optimizer_from_string (name, &options.optimizer))
+        return refuse_training_name (path, "optimizer", name, error);
+      if (!read_training_name (object, path, "schedule", &name, error))
+        return FALSE;
+      if (!neurons_schedule_from_string (name, &options.schedule))
+        return refuse_training_name (path, "schedule", name, error);
+      if ((options.optimizer != NEURONS_OPTIMIZER_SGD
+           && !read_training_number (object, path, "momentum", &options.momentum, error))
+          || (options.optimizer == NEURONS_OPTIMIZER_ADAM
+              && (!read_training_number (object, path, "beta2", &options.beta2, error)
+                  || !read_training_number (object, path, "epsilon", &options.epsilon, error)))
+          || !read_training_number (object, path, "l2", &options.l2, error)
+          || !read_training_number (object, path, "dropout", &options.dropout, error)
+          || !read_training_count (object, path, "schedule_samples", G_MAXINT64,
+                                   &options.schedule_samples, error)
+          || !read_training_count (object, path, "batch_size", NEURONS_BATCH_SIZE_MAX, &count, error))
+        return FALSE;
+      options.batch_size = (guint) count;
+      if (!read_training_name (object, path, "augment", &name, error))
+        return FALSE;
+      if (!neurons_augmentation_parse (name, &options, &option_error)
+          || !neurons_training_options_validate (&options, &option_error))
+        {
+          g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                       "%s: %s", path, option_error->message);
+          return FALSE;
+        }
+      if (!read_optimizer_state (object, &options, state, error))
+        return FALSE;
+    }
+
+  if (training != NULL)
+    {
+      training->options = options;
+      g_clear_pointer (&training->optimizer_state, neurons_optimizer_state_free);
+      if (node != NULL && neurons_training_options_needs_state (&options))
+        training->optimizer_state = g_steal_pointer (&state);
+    }
+  return TRUE;
+}
+
+void
+neurons_network_training_init (NeuronsNetworkTraining *training)
+{
+  g_return_if_fail (training != NULL);
+
+  neurons_training_options_init (&training->options);
+  training->optimizer_state = NULL;
+}
+
+void
+neurons_network_training_clear (NeuronsNetworkTraining *training)
+{
+  g_return_if_fail (training != NULL);
+
+  g_clear_pointer (&training->optimizer_state, neurons_optimizer_state_free);
+}
+
 /**
  * neurons_network_file_parse:
  * @data: the text of a network file
@@ -1246,7 +1691,7 @@ neurons_network_file_parse (const char             *data,
                             NeuronsNetworkSettings *settings,
                             GError                **error)
 {
-  return neurons_network_file_parse_full (data, length, settings, NULL, error);
+  return neurons_network_file_parse_full (data, length, settings, NULL, NULL, error);
 }
 
 /* The "checkpoints" member, if there is one: a malformed one makes the whole file unusable,
@@ -1277,16 +1722,19 @@ read_checkpoints (JsonObject          *root,
 
 /**
  * neurons_network_file_parse_full:
+ * @training: (out) (optional): initialised with neurons_network_training_init(); receives the
+ *   options and the optimiser's state, if the file has one
  * @checkpoints: (out) (optional) (nullable): the run's checkpoints, or %NULL when the file
  *   has none
  *
- * As neurons_network_file_parse(), with the checkpoints. A file whose checkpoints are
+ * As neurons_network_file_parse(), with the "training" member and the checkpoints. A file whose checkpoints are
  * malformed is refused, even without @checkpoints.
  */
 NeuronsMlp *
 neurons_network_file_parse_full (const char             *data,
                                  gssize                  length,
                                  NeuronsNetworkSettings *settings,
+                                 NeuronsNetworkTraining *training,
                                  NeuronsCheckpoints    **checkpoints,
                                  GError                **error)
 {
@@ -1297,6 +1745,7 @@ neurons_network_file_parse_full (const char             *data,
   g_autoptr(NeuronsMlp) mlp = NULL;
   NeuronsNetworkSettings parsed;
   NeuronsActivation hidden_activation;
+  NeuronsOutput output;
   JsonObject *object;
   JsonNode *root;
 
@@ -1352,12 +1801,15 @@ neurons_network_file_parse_full (const char             *data,
 
   object = json_node_get_object (root);
   if (!check_format (object, error)
-      || !read_settings (object, &hidden_activation, &parsed, error))
+      || !read_settings (object, &hidden_activation, &parsed, error)
+      || !read_output (object, &output, error))
     return NULL;
 
   mlp = neurons_mlp_new ();
   mlp->hidden_activation = hidden_activation;
+  mlp->output = output;
   if (!read_layers (object, mlp, error)
+      || !read_training (object, output, training, error)
       || !read_checkpoints (object, hidden_activation, &parsed_checkpoints, error))
     return NULL;
 
@@ -1382,19 +1834,21 @@ neurons_network_file_save (const char                   *path,
                            const NeuronsNetworkSettings *settings,
                            GError                      **error)
 {
-  return neurons_network_file_save_full (path, mlp, settings, NULL, error);
+  return neurons_network_file_save_full (path, mlp, settings, NULL, NULL, error);
 }
 
 /**
  * neurons_network_file_save_full:
+ * @training: (nullable): the options and the optimiser's state; %NULL saves the defaults
  * @checkpoints: (nullable): the run's checkpoints, to save with it
  *
- * As neurons_network_file_save(), with the checkpoints.
+ * As neurons_network_file_save(), with the "training" member and the checkpoints.
  */
 gboolean
 neurons_network_file_save_full (const char                   *path,
                                 const NeuronsMlp             *mlp,
                                 const NeuronsNetworkSettings *settings,
+                                const NeuronsNetworkTraining *training,
                                 NeuronsCheckpoints           *checkpoints,
                                 GError                      **error)
 {
@@ -1421,7 +1875,7 @@ neurons_network_file_save_full (const char                   *path,
       return FALSE;
     }
 
-  data = neurons_network_file_to_data_full (mlp, settings, checkpoints, &length);
+  data = neurons_network_file_to_data_full (mlp, settings, training, checkpoints, &length);
   if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0666,
                                  &file_error))
     {
@@ -1502,19 +1956,22 @@ neurons_network_file_load (const char             *path,
                            NeuronsNetworkSettings *settings,
                            GError                **error)
 {
-  return neurons_network_file_load_full (path, settings, NULL, error);
+  return neurons_network_file_load_full (path, settings, NULL, NULL, error);
 }
 
 /**
  * neurons_network_file_load_full:
+ * @training: (out) (optional): initialised with neurons_network_training_init(); receives the
+ *   options and the optimiser's state, if the file has one
  * @checkpoints: (out) (optional) (nullable): the run's checkpoints, or %NULL when the file
  *   has none
  *
- * As neurons_network_file_load(), with the checkpoints.
+ * As neurons_network_file_load(), with the "training" member and the checkpoints.
  */
 NeuronsMlp *
 neurons_network_file_load_full (const char             *path,
                                 NeuronsNetworkSettings *settings,
+                                NeuronsNetworkTraining *training,
                                 NeuronsCheckpoints    **checkpoints,
                                 GError                **error)
 {
@@ -1529,7 +1986,7 @@ neurons_network_file_load_full (const char             *path,
 
   data = read_file_head (path, NETWORK_FILE_MAX_TOTAL_SIZE, &length, &local_error);
   if (data != NULL)
-    mlp = neurons_network_file_parse_full (data, length, settings, checkpoints, &local_error);
+    mlp = neurons_network_file_parse_full (data, length, settings, training, checkpoints, &local_error);
 
   if (mlp == NULL)
     {

@@ -9,6 +9,7 @@
 
 #include "neurons-checkpoints.h"
 #include "neurons-mlp.h"
+#include "neurons-training-options.h"
 
 G_BEGIN_DECLS
 
@@ -31,7 +32,17 @@ typedef struct
   guint64     samples_seen;
 } NeuronsNetworkSettings;
 
+/* The file's "training" member: how the network trains, and where its optimiser is. */
+typedef struct
+{
+  NeuronsTrainingOptions  options;          /* options.output is the network's own */
+  NeuronsOptimizerState  *optimizer_state;  /* (nullable) (owned) none: a fresh start */
+} NeuronsNetworkTraining;
+
 GQuark      neurons_network_file_error_quark (void);
+
+void        neurons_network_training_init    (NeuronsNetworkTraining       *training);
+void        neurons_network_training_clear   (NeuronsNetworkTraining       *training);
 
 char       *neurons_network_file_to_data     (const NeuronsMlp             *mlp,
                                               const NeuronsNetworkSettings *settings,
@@ -50,21 +61,27 @@ NeuronsMlp *neurons_network_file_load        (const char                   *path
 
 char       *neurons_network_file_to_data_full (const NeuronsMlp             *mlp,
                                                const NeuronsNetworkSettings *settings,
+                                               const NeuronsNetworkTraining *training,
                                                NeuronsCheckpoints           *checkpoints,
                                                gsize                        *length);
 NeuronsMlp *neurons_network_file_parse_full  (const char                   *data,
                                               gssize                        length,
                                               NeuronsNetworkSettings       *settings,
+                                              NeuronsNetworkTraining       *training,
                                               NeuronsCheckpoints          **checkpoints,
                                               GError                      **error);
 gboolean    neurons_network_file_save_full   (const char                   *path,
                                               const NeuronsMlp             *mlp,
                                               const NeuronsNetworkSettings *settings,
+                                              const NeuronsNetworkTraining *training,
                                               NeuronsCheckpoints           *checkpoints,
                                               GError                      **error);
 NeuronsMlp *neurons_network_file_load_full   (const char                   *path,
                                               NeuronsNetworkSettings       *settings,
+                                              NeuronsNetworkTraining       *training,
                                               NeuronsCheckpoints          **checkpoints,
                                               GError                      **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NeuronsNetworkTraining, neurons_network_training_clear)
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "neurons-network-model.h"
+#include "neurons-sgd.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NeuronsSnapshot, neurons_snapshot_free)
 void neurons_network_model_apply_snapshot (NeuronsNetworkModel      *self,
                                         const NeuronsSnapshot *snapshot);
 void neurons_network_model_mark_diverged  (NeuronsNetworkModel      *self);
+double neurons_network_model_train_sgd_step (NeuronsNetworkModel    *self,
+                                             NeuronsSgd             *sgd);
 
 G_END_DECLS

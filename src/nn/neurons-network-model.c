@@ -641,13 +641,16 @@ neurons_network_model_reinitialize (NeuronsNetworkModel  *self,
                                  guint64            seed)
 {
   NeuronsActivation old_activation;
+  NeuronsOutput output;
 
   g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
 
   g_object_freeze_notify (G_OBJECT (self));
 
   old_activation = self->mlp->hidden_activation;
+  output = self->mlp->output;
   neurons_mlp_init (self->mlp, hidden_activation, initialization, seed);
+  self->mlp->output = output;
   memcpy (self->previous, self->mlp, sizeof *self->mlp);
   if (old_activation != hidden_activation)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_ACTIVATION]);
@@ -669,6 +672,21 @@ neurons_network_model_reinitialize (NeuronsNetworkModel  *self,
 
   g_signal_emit (self, signals[RESET], 0);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* A fresh network with this output layer (and its cost), the other choices as they are. */
+void
+neurons_network_model_set_output (NeuronsNetworkModel *self,
+                                  NeuronsOutput        output)
+{
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
+
+  if (self->mlp->output == output)
+    return;
+
+  self->mlp->output = output;
+  neurons_network_model_reinitialize (self, self->mlp->hidden_activation, self->initialization,
+                                      self->seed);
 }
 
 const NeuronsMlp *
@@ -757,6 +775,33 @@ neurons_network_model_show_input (NeuronsNetworkModel *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* After a single step: undone if it diverged, else counted and shown. */
+static float
+finish_step (NeuronsNetworkModel *self,
+             float                cost,
+             guint                label,
+             gint64               sample_index)
+{
+  if (!neurons_mlp_is_finite (self->mlp))
+    {
+      memcpy (self->mlp, self->previous, sizeof *self->mlp);
+      refresh_forward (self);
+      neurons_network_model_mark_diverged (self);
+      return cost;
+    }
+
+  set_samples_seen (self, self->samples_seen + 1,
+                    neurons_running_cost_update (self->running_cost, self->samples_seen, cost));
+  set_diverged (self, FALSE);
+  /* training saw every neuron; what is on show has the silenced ones at 0 */
+  neurons_lesion_apply (self->previous, &self->lesion, &self->forward);
+
+  g_signal_emit (self, signals[STEP], 0, sample_index, label, self->forward.prediction, (double) cost);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return cost;
+}
+
 /*
  * One training step on the main thread, shown as a single step. If it leaves a weight
  * NaN or infinite, the step is undone and the network reports that it diverged.
@@ -781,25 +826,32 @@ neurons_network_model_train_step (NeuronsNetworkModel *self,
 
   cost = neurons_mlp_train_sample (self->mlp, pixels, label, (float) self->learning_rate,
                                    &self->forward, &self->backward);
+  return finish_step (self, cost, label, sample_index);
+}
 
-  if (!neurons_mlp_is_finite (self->mlp))
-    {
-      memcpy (self->mlp, self->previous, sizeof *self->mlp);
-      refresh_forward (self);
-      neurons_network_model_mark_diverged (self);
-      return cost;
-    }
+/*
+ * The same single step, taken by the training loop sgd on its next sample, with its training
+ * options and its optimiser's state.
+ */
+double
+neurons_network_model_train_sgd_step (NeuronsNetworkModel *self,
+                                      NeuronsSgd          *sgd)
+{
+  guint index;
+  float cost;
 
-  set_samples_seen (self, self->samples_seen + 1,
-                    neurons_running_cost_update (self->running_cost, self->samples_seen, cost));
-  set_diverged (self, FALSE);
-  /* training saw every neuron; what is on show has the silenced ones at 0 */
-  neurons_lesion_apply (self->previous, &self->lesion, &self->forward);
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), 0);
+  g_return_val_if_fail (sgd != NULL, 0);
 
-  g_signal_emit (self, signals[STEP], 0, sample_index, label, self->forward.prediction, (double) cost);
-  g_signal_emit (self, signals[CHANGED], 0);
+  index = neurons_sgd_sample_index (sgd, sgd->samples_seen);
+  memcpy (self->previous, self->mlp, sizeof *self->mlp);
+  memcpy (self->input_pixels, neurons_dataset_image (sgd->dataset, index), sizeof self->input_pixels);
+  self->input_label = sgd->dataset->labels[index];
+  self->input_index = index;
 
-  return cost;
+  neurons_sgd_step (sgd, self->mlp, (float) self->learning_rate, &self->forward, &self->backward);
+  cost = self->backward.cost;
+  return finish_step (self, cost, sgd->dataset->labels[index], index);
 }
 
 void

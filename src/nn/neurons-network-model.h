@@ -50,6 +50,8 @@ void                   neurons_network_model_reinitialize       (NeuronsNetworkM
                                                               NeuronsActivation   hidden_activation,
                                                               NeuronsInit         initialization,
                                                               guint64             seed);
+void                   neurons_network_model_set_output         (NeuronsNetworkModel   *self,
+                                                                 NeuronsOutput          output);
 
 const NeuronsMlp      *neurons_network_model_get_mlp            (NeuronsNetworkModel   *self);
 const NeuronsMlp      *neurons_network_model_get_previous_mlp   (NeuronsNetworkModel   *self);

@@ -1,4 +1,4 @@
-/* neurons-sgd.c: per-sample SGD over a training set, the loop that every trainer runs
+/* neurons-sgd.c: SGD over a training set, the loop that every trainer runs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "neurons-augment.h"
+#include "neurons-optimizer.h"
 #include "neurons-random.h"
 #include "neurons-sgd.h"
 
@@ -104,7 +106,46 @@ neurons_sgd_new (NeuronsDataset     *train,
   sgd->sample_order = sample_order;
   sgd->order = g_new (guint32, train->n_images);
   sgd->order_epoch = G_MAXUINT64;
+  sgd->state = neurons_optimizer_state_new ();
+  neurons_training_options_init (&sgd->options);
+  sgd->plain = TRUE;
   return sgd;
+}
+
+/* How to train from now on. The optimiser's state stays as it is: a run that changes its
+ * options midway clears it with neurons_sgd_set_optimizer_state() if it wants a fresh start. */
+void
+neurons_sgd_set_options (NeuronsSgd                   *sgd,
+                         const NeuronsTrainingOptions *options)
+{
+  g_return_if_fail (sgd != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (neurons_training_options_validate (options, NULL));
+
+  sgd->options = *options;
+  sgd->plain = neurons_training_options_is_default (options);
+}
+
+/* The optimiser's moments and the batch begun, to save or to keep in a checkpoint. */
+const NeuronsOptimizerState *
+neurons_sgd_get_optimizer_state (NeuronsSgd *sgd)
+{
+  g_return_val_if_fail (sgd != NULL, NULL);
+
+  return sgd->state;
+}
+
+/* Goes on from a saved state; NULL starts afresh. */
+void
+neurons_sgd_set_optimizer_state (NeuronsSgd                  *sgd,
+                                 const NeuronsOptimizerState *state)
+{
+  g_return_if_fail (sgd != NULL);
+
+  if (state != NULL)
+    memcpy (sgd->state, state, sizeof *state);
+  else
+    neurons_optimizer_state_reset (sgd->state);
 }
 
 void
@@ -115,6 +156,7 @@ neurons_sgd_free (NeuronsSgd *sgd)
 
   neurons_dataset_unref (sgd->dataset);
   g_clear_pointer (&sgd->ink, neurons_ink_list_free);
+  neurons_optimizer_state_free (sgd->state);
   g_free (sgd->order);
   g_free (sgd);
 }
@@ -166,8 +208,99 @@ count_step (NeuronsSgd *sgd,
   return TRUE;
 }
 
+/* Whether each sample's gradient waits in the optimiser's state for a step later. */
+static gboolean
+gathers_gradient (const NeuronsTrainingOptions *options)
+{
+  return neurons_training_options_needs_state (options) || options->l2 > 0;
+}
+
 /*
- * Trains mlp on the next n_samples samples, one SGD step each, and returns TRUE; or FALSE as
+ * Trains on sample number sgd->samples_seen, dataset image `index`, with every option: the
+ * image moved and the hidden neurons dropped as drawn for this sample; a step at once, or the
+ * gradient gathered and the step taken when the batch is full. The rate comes from the
+ * schedule at the batch's first sample. Returns the cost; forward and backward, if given,
+ * receive what the sample computed.
+ */
+static float
+train_with_options (NeuronsSgd      *sgd,
+                    NeuronsMlp      *mlp,
+                    guint            index,
+                    float            base_rate,
+                    NeuronsForward  *forward,
+                    NeuronsBackward *backward)
+{
+  const NeuronsTrainingOptions *options = &sgd->options;
+  guint64 sample = sgd->samples_seen;
+  const guint8 *pixels = neurons_dataset_image (sgd->dataset, index);
+  guint8 moved[NEURONS_INPUT_SIZE];
+  guint16 gathered_indices[NEURONS_INPUT_SIZE];
+  guint8 gathered_values[NEURONS_INPUT_SIZE];
+  float keep1[NEURONS_HIDDEN1_SIZE], keep2[NEURONS_HIDDEN2_SIZE];
+  NeuronsSampleStep step = { 0 };
+  const guint16 *indices;
+  const guint8 *values;
+  NeuronsRandom random;
+  guint n_ink;
+  float cost;
+
+  if (options->dropout > 0 || neurons_augment_is_on (options))
+    neurons_sample_random (&random, sgd->seed, sample);
+
+  if (neurons_augment_is_on (options))
+    {
+      neurons_augment_image (moved, pixels, options, &random);
+      pixels = moved;
+    }
+
+  if (pixels == moved || sgd->ink == NULL)
+    {
+      n_ink = neurons_mlp_gather_ink (pixels, gathered_indices, gathered_values);
+      indices = gathered_indices;
+      values = gathered_values;
+    }
+  else
+    {
+      guint32 start = sgd->ink->offsets[index];
+
+      n_ink = sgd->ink->offsets[index + 1] - start;
+      indices = sgd->ink->indices + start;
+      values = sgd->ink->values + start;
+    }
+
+  if (options->dropout > 0)
+    {
+      neurons_dropout_mask (keep1, NEURONS_HIDDEN1_SIZE, options->dropout, &random);
+      neurons_dropout_mask (keep2, NEURONS_HIDDEN2_SIZE, options->dropout, &random);
+      step.keep1 = keep1;
+      step.keep2 = keep2;
+    }
+
+  if (gathers_gradient (options))
+    step.gradient = &sgd->state->gradient;
+  else
+    step.learning_rate = (float) neurons_training_options_learning_rate (options, base_rate, sample);
+
+  cost = neurons_mlp_train_sparse (mlp, indices, values, n_ink, sgd->dataset->labels[index],
+                                   &step, forward, backward);
+
+  if (step.gradient != NULL && ++sgd->state->batch_filled == options->batch_size)
+    {
+      guint64 first = sample + 1 - options->batch_size;
+
+      neurons_optimizer_step (mlp, sgd->state, options,
+                              (float) neurons_training_options_learning_rate (options, base_rate, first));
+    }
+
+  if (forward != NULL)
+    for (guint i = 0; i < NEURONS_INPUT_SIZE; i++)
+      forward->input[i] = neurons_input_scale (pixels[i]);
+
+  return cost;
+}
+
+/*
+ * Trains mlp on the next n_samples samples as the options say, and returns TRUE; or FALSE as
  * soon as it diverges: a cost that is not finite, or at the end a weight that is not (a weight
  * can overflow while the sigmoid outputs, and so the cost, stay finite). The weights are then
  * no good, and samples_seen counts the steps up to the one that showed it.
@@ -203,8 +336,11 @@ neurons_sgd_train (NeuronsSgd *sgd,
           /* An image's ink list is a cache miss in shuffled order: ask for the next one early */
           if (position + 1 < n)
             neurons_ink_list_prefetch (sgd->ink, order[position + 1]);
-          cost = neurons_mlp_train_ink (mlp, sgd->ink, index, sgd->dataset->labels[index],
-                                        learning_rate);
+          if (sgd->plain)
+            cost = neurons_mlp_train_ink (mlp, sgd->ink, index, sgd->dataset->labels[index],
+                                          learning_rate);
+          else
+            cost = train_with_options (sgd, mlp, index, learning_rate, NULL, NULL);
           if (!count_step (sgd, cost))
             return FALSE;
         }
@@ -229,8 +365,11 @@ neurons_sgd_step (NeuronsSgd      *sgd,
   g_return_val_if_fail (mlp != NULL, FALSE);
 
   index = neurons_sgd_sample_index (sgd, sgd->samples_seen);
-  cost = neurons_mlp_train_sample (mlp, neurons_dataset_image (sgd->dataset, index),
-                                   sgd->dataset->labels[index], learning_rate, forward, backward);
+  if (sgd->plain)
+    cost = neurons_mlp_train_sample (mlp, neurons_dataset_image (sgd->dataset, index),
+                                     sgd->dataset->labels[index], learning_rate, forward, backward);
+  else
+    cost = train_with_options (sgd, mlp, index, learning_rate, forward, backward);
 
   return count_step (sgd, cost) && neurons_mlp_is_finite (mlp);
 }

@@ -9,6 +9,7 @@
 
 #include "neurons-dataset.h"
 #include "neurons-mlp.h"
+#include "neurons-training-options.h"
 
 G_BEGIN_DECLS
 
@@ -31,10 +32,12 @@ typedef enum
 } NeuronsSampleOrder;
 
 /*
- * Per-sample stochastic gradient descent over a training set, epoch after epoch. Sample number
- * s is the one at position s % n of epoch s / n, so a run stopped and resumed anywhere trains
- * the same network as one run. The weights and the learning rate are the caller's, passed to
- * each call; this is where the run is. Used by the trainer thread, the CLI and the benchmark.
+ * Stochastic gradient descent over a training set, epoch after epoch. Sample number s is the
+ * one at position s % n of epoch s / n, so a run stopped and resumed anywhere trains the same
+ * network as one run. The weights and the base learning rate are the caller's, passed to each
+ * call; this is where the run is, and how it trains (options: per-sample SGD by default, or
+ * batches, momentum, Adam, a schedule, regularisation, augmentation) with the optimiser's
+ * state. Used by the trainer thread, the CLI and the benchmark.
  */
 typedef struct
 {
@@ -44,7 +47,11 @@ typedef struct
   guint64             samples_seen;   /* steps taken, a step that diverged included */
   double              running_cost;   /* the cost averaged over roughly the last 100 steps */
 
+  NeuronsTrainingOptions options;    /* set with neurons_sgd_set_options() */
+  NeuronsOptimizerState *state;      /* (owned) the optimiser's moments and the batch begun */
+
   /* The loop's own */
+  gboolean            plain;          /* the default options: the original per-sample loop */
   NeuronsInkList     *ink;            /* the dataset's inked pixels, gathered by the first run */
   guint32            *order;          /* (dataset->n_images) the order of epoch order_epoch */
   guint64             order_epoch;    /* G_MAXUINT64 before the first */
@@ -91,6 +98,13 @@ gboolean     neurons_sgd_step               (NeuronsSgd         *sgd,
                                              float               learning_rate,
                                              NeuronsForward     *forward,
                                              NeuronsBackward    *backward);
+
+void         neurons_sgd_set_options        (NeuronsSgd                   *sgd,
+                                             const NeuronsTrainingOptions *options);
+const NeuronsOptimizerState *
+             neurons_sgd_get_optimizer_state (NeuronsSgd                  *sgd);
+void         neurons_sgd_set_optimizer_state (NeuronsSgd                  *sgd,
+                                             const NeuronsOptimizerState  *state);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NeuronsSgd, neurons_sgd_free)
 

@@ -25,7 +25,7 @@
  *
  * While paused, the NeuronsNetworkModel's weights are the truth: play() copies them to the
  * worker, pause() joins the worker and publishes its final state, and single steps run on
- * the main thread through neurons_network_model_train_step(), with the same math.
+ * the main thread through neurons_network_model_train_sgd_step(), with the same loop.
  *
  * With a checkpoint store, the worker keeps a copy of its whole training state at each
  * checkpoint the schedule names: a batch ends there, so the copy is of exactly that moment,
@@ -62,7 +62,8 @@ struct _NeuronsTrainer
 
   /* The worker's own; the main thread touches them only while no worker runs */
   NeuronsMlp       *work;
-  NeuronsSgd       *sgd;           /* the run: which sample is next, and the running cost */
+  NeuronsSgd       *sgd;           /* the run: which sample is next, the running cost, the
+                                    * training options and the optimiser's state */
   NeuronsSnapshot  *last_good;     /* what was last published, to fall back to on divergence */
   guint64           remaining;     /* samples left in a bounded run; G_MAXUINT64 when unbounded */
   NeuronsCheckpoints *checkpoints; /* (nullable) where the run's checkpoints go */
@@ -474,8 +475,10 @@ on_net_reset (NeuronsTrainer   *self,
 {
   gboolean was_running = self->running;
 
-  /* The worker's weights are stale now: drop them, and go on from the new ones. */
+  /* The worker's weights are stale now: drop them, and go on from the new ones with a fresh
+   * optimiser. */
   stop_worker (self, FALSE);
+  neurons_sgd_set_optimizer_state (self->sgd, NULL);
   if (was_running && self->remaining > 0)
     neurons_trainer_play (self);
 }
@@ -668,6 +671,8 @@ void
 neurons_trainer_set_dataset (NeuronsTrainer *self,
                              NeuronsDataset *train)
 {
+  g_autoptr(NeuronsOptimizerState) state = NULL;
+  NeuronsTrainingOptions options;
   gboolean was_running;
 
   g_return_if_fail (NEURONS_IS_TRAINER (self));
@@ -678,12 +683,78 @@ neurons_trainer_set_dataset (NeuronsTrainer *self,
 
   was_running = self->running;
   stop_worker (self, TRUE);
+  options = self->sgd->options;
+  state = neurons_optimizer_state_copy (neurons_sgd_get_optimizer_state (self->sgd));
   g_clear_pointer (&self->dataset, neurons_dataset_unref);
   g_clear_pointer (&self->sgd, neurons_sgd_free);
   self->dataset = neurons_dataset_ref (train);
   self->sgd = neurons_sgd_new (train, neurons_network_model_get_seed (self->net), NEURONS_SAMPLE_ORDER_SHUFFLED);
+  neurons_sgd_set_options (self->sgd, &options);
+  neurons_sgd_set_optimizer_state (self->sgd, state);
   if (was_running)
     neurons_trainer_play (self);
+}
+
+void
+neurons_trainer_get_training_options (NeuronsTrainer         *self,
+                                      NeuronsTrainingOptions *options)
+{
+  g_return_if_fail (NEURONS_IS_TRAINER (self));
+  g_return_if_fail (options != NULL);
+
+  *options = self->sgd->options;
+}
+
+/*
+ * How to train from the next sample on (options->output is the network's, and ignored here).
+ * A change of optimiser, of its constants or of the batch size starts the optimiser afresh;
+ * training that runs goes on with the new options.
+ */
+void
+neurons_trainer_set_training_options (NeuronsTrainer               *self,
+                                      const NeuronsTrainingOptions *options)
+{
+  NeuronsTrainingOptions before;
+  gboolean was_running;
+
+  g_return_if_fail (NEURONS_IS_TRAINER (self));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (neurons_training_options_validate (options, NULL));
+
+  before = self->sgd->options;
+  if (neurons_training_options_equal (&before, options))
+    return;
+
+  was_running = self->running;
+  stop_worker (self, TRUE);
+  neurons_sgd_set_options (self->sgd, options);
+  if (before.optimizer != options->optimizer || before.batch_size != options->batch_size
+      || before.momentum != options->momentum || before.beta2 != options->beta2
+      || before.epsilon != options->epsilon)
+    neurons_sgd_set_optimizer_state (self->sgd, NULL);
+  if (was_running)
+    neurons_trainer_play (self);
+}
+
+/* Where the optimiser is, for a checkpoint: a copy, taken between runs of the worker. */
+NeuronsOptimizerState *
+neurons_trainer_copy_optimizer_state (NeuronsTrainer *self)
+{
+  g_return_val_if_fail (NEURONS_IS_TRAINER (self), NULL);
+  g_return_val_if_fail (!self->running, NULL);
+
+  return neurons_optimizer_state_copy (neurons_sgd_get_optimizer_state (self->sgd));
+}
+
+/* Goes on from a copied state (NULL: afresh), between runs of the worker. */
+void
+neurons_trainer_set_optimizer_state (NeuronsTrainer              *self,
+                                     const NeuronsOptimizerState *state)
+{
+  g_return_if_fail (NEURONS_IS_TRAINER (self));
+  g_return_if_fail (!self->running);
+
+  neurons_sgd_set_optimizer_state (self->sgd, state);
 }
 
 gboolean
@@ -809,8 +880,6 @@ neurons_trainer_pause (NeuronsTrainer *self)
 void
 neurons_trainer_step (NeuronsTrainer *self)
 {
-  guint index;
-
   g_return_if_fail (NEURONS_IS_TRAINER (self));
 
   neurons_trainer_pause (self);
@@ -818,9 +887,7 @@ neurons_trainer_step (NeuronsTrainer *self)
     return;
 
   resume_from_net (self);
-  index = sample_at (self, self->sgd->samples_seen);
-  neurons_network_model_train_step (self->net, neurons_dataset_image (self->dataset, index),
-                                 self->dataset->labels[index], index);
+  neurons_network_model_train_sgd_step (self->net, self->sgd);
   if (self->checkpoints != NULL && !neurons_network_model_get_diverged (self->net))
     {
       guint64 samples_seen = neurons_network_model_get_samples_seen (self->net);

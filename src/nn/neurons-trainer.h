@@ -10,6 +10,7 @@
 #include "neurons-checkpoints.h"
 #include "neurons-dataset.h"
 #include "neurons-network-model.h"
+#include "neurons-training-options.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,13 @@ void              neurons_trainer_set_speed       (NeuronsTrainer   *self,
 guint64           neurons_trainer_get_epoch       (NeuronsTrainer   *self);
 double            neurons_trainer_get_throughput  (NeuronsTrainer   *self);
 
+void              neurons_trainer_get_training_options (NeuronsTrainer         *self,
+                                                        NeuronsTrainingOptions *options);
+void              neurons_trainer_set_training_options (NeuronsTrainer               *self,
+                                                        const NeuronsTrainingOptions *options);
+NeuronsOptimizerState *neurons_trainer_copy_optimizer_state (NeuronsTrainer          *self);
+void              neurons_trainer_set_optimizer_state  (NeuronsTrainer              *self,
+                                                        const NeuronsOptimizerState *state);
 void              neurons_trainer_play            (NeuronsTrainer   *self);
 void              neurons_trainer_pause           (NeuronsTrainer   *self);
 void              neurons_trainer_step            (NeuronsTrainer   *self);
