@@ -2,11 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-window [SECONDS]   (default 10; run it under an X server, see bench-window.sh)
+ * Usage: bench-window [--race] [SECONDS]   (default 10; run it under an X server, see bench-window.sh)
  *
  * Starts the application as `neurons` does, waits for its window's experiment to have its
  * data, plays it at full speed, counts the frames the window paints (its frame clock's
  * "after-paint") for SECONDS, and prints "frames/s: X  samples/s: Y"; then quits.
+ *
+ * With --race, the window's own network stays paused and the race dialog runs "Sigmoid vs
+ * ReLU" instead, long enough not to finish; it prints "frames/s: X  samples/s: A B", the
+ * samples each racer trained per second, measurements on the test set included.
  */
 
 #define G_LOG_DOMAIN "bench-window"
@@ -17,11 +21,18 @@
 #include <locale.h>
 
 #include "neurons-application.h"
+#include "neurons-race-dialog.h"
 #include "neurons-window.h"
+
+/* Longer than any bench: the race must not finish while it is measured. */
+#define RACE_SAMPLES 6000000
 
 typedef struct
 {
   NeuronsWindow *window;
+  gboolean       race;
+  AdwDialog     *race_dialog;   /* with --race: made with the window, shown when the data is in */
+  guint64        start_racer_samples[NEURONS_RACE_N_SIDES];
   guint          seconds;
   gint64         start_time;
   guint64        start_samples;
@@ -51,7 +62,19 @@ finish (gpointer user_data)
   guint64 samples = neurons_network_model_get_samples_seen (get_net (bench)) - bench->start_samples;
 
   g_clear_signal_handler (&bench->paint_handler, frame_clock);
-  g_print ("frames/s: %.1f  samples/s: %.0f\n", bench->frames / seconds, samples / seconds);
+  if (bench->race_dialog != NULL)
+    {
+      NeuronsRace *race = neurons_race_dialog_get_race (NEURONS_RACE_DIALOG (bench->race_dialog));
+      double rates[NEURONS_RACE_N_SIDES];
+
+      for (guint side = 0; side < NEURONS_RACE_N_SIDES; side++)
+        rates[side] = (neurons_network_model_get_samples_seen (neurons_race_get_net (race, side))
+                       - bench->start_racer_samples[side]) / seconds;
+      g_print ("frames/s: %.1f  samples/s: %.0f %.0f\n", bench->frames / seconds, rates[0], rates[1]);
+      adw_dialog_force_close (bench->race_dialog);
+    }
+  else
+    g_print ("frames/s: %.1f  samples/s: %.0f\n", bench->frames / seconds, samples / seconds);
   neurons_experiment_pause (neurons_window_get_experiment (bench->window));
   gtk_window_destroy (GTK_WINDOW (bench->window));
 
@@ -66,8 +89,22 @@ start (Bench *bench)
 
   g_assert (frame_clock != NULL);
 
-  neurons_experiment_set_speed (experiment, NEURONS_SPEED_MAX);
-  neurons_experiment_play (experiment);
+  if (bench->race_dialog != NULL)
+    {
+      NeuronsRace *race;
+
+      adw_dialog_present (bench->race_dialog, GTK_WIDGET (bench->window));
+      neurons_race_dialog_start (NEURONS_RACE_DIALOG (bench->race_dialog), NEURONS_RACE_PRESET_SIGMOID_RELU,
+                                 RACE_SAMPLES);
+      race = neurons_race_dialog_get_race (NEURONS_RACE_DIALOG (bench->race_dialog));
+      for (guint side = 0; side < NEURONS_RACE_N_SIDES; side++)
+        bench->start_racer_samples[side] = neurons_network_model_get_samples_seen (neurons_race_get_net (race, side));
+    }
+  else
+    {
+      neurons_experiment_set_speed (experiment, NEURONS_SPEED_MAX);
+      neurons_experiment_play (experiment);
+    }
 
   bench->start_time = g_get_monotonic_time ();
   bench->start_samples = neurons_network_model_get_samples_seen (get_net (bench));
@@ -112,6 +149,8 @@ on_activate (GApplication *application,
   g_assert (bench->window != NULL);
 
   experiment = neurons_window_get_experiment (bench->window);
+  if (bench->race)
+    bench->race_dialog = g_object_ref_sink (neurons_race_dialog_new (experiment));
   g_signal_connect (experiment, "notify::state", G_CALLBACK (on_state), bench);
   on_state (experiment, NULL, bench);
 }
@@ -123,21 +162,30 @@ main (int   argc,
   g_autoptr(NeuronsApplication) app = NULL;
   Bench bench = { 0 };
   char *program[] = { argv[0], NULL };
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  bench.race = argc > 1 && g_str_equal (argv[1], "--race");
+  if (bench.race)
+    {
+      argc--;
+      argv++;
+    }
   bench.seconds = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10;
   if (bench.seconds == 0)
     {
-      g_printerr ("Usage: %s [SECONDS]\n", argv[0]);
+      g_printerr ("Usage: %s [--race] [SECONDS]\n", program[0]);
       return 1;
     }
 
   app = neurons_application_new ();
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &bench);
 
-  return g_application_run (G_APPLICATION (app), 1, program);
+  status = g_application_run (G_APPLICATION (app), 1, program);
+  g_clear_object (&bench.race_dialog);
+  return status;
 }

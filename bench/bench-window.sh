@@ -3,15 +3,24 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: bench/bench-window.sh [PATH-TO-BENCH-WINDOW [PATH-TO-NEURONS-CLI [SECONDS]]]
-#   or:  ninja -C _build bench-window
+# Usage: bench/bench-window.sh [--race] [PATH-TO-BENCH-WINDOW [PATH-TO-NEURONS-CLI [SECONDS]]]
+#   or:  ninja -C _build bench-window   (and bench-window-race)
 # Runs the application's window under Xvfb with the Cairo renderer for SECONDS (default 10)
 # at full speed (bench/bench-window.c), and prints the frames it drew per second and the
 # samples it trained per second; then the same training on one core without a window
 # (neurons-cli bench), and how the two compare.
 # Targets: at least 50 frames/s, and at least 70 % of the command line's samples/s.
+# With --race, the window runs the "Sigmoid vs ReLU" race instead, two networks on two threads:
+# at least 50 frames/s, and each racer at least 40 % of the command line's samples/s (its
+# measurements on the test set, every 1/60 of the race, included).
 
 set -euo pipefail
+
+race=
+if [ "${1:-}" = --race ]; then
+  race=--race
+  shift
+fi
 
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 bench_window=${1:-$bench_dir/../_build/bench/bench-window}
@@ -46,12 +55,16 @@ if [ -z "$display" ]; then
   exit 1
 fi
 
-echo "== the window, $seconds s at full speed (Xvfb, GSK_RENDERER=cairo)"
+if [ -n "$race" ]; then
+  echo "== the window racing Sigmoid against ReLU, $seconds s (Xvfb, GSK_RENDERER=cairo)"
+else
+  echo "== the window, $seconds s at full speed (Xvfb, GSK_RENDERER=cairo)"
+fi
 # The session's accessibility services chat on stdout too; only the window's figures count.
 # The window needs its settings schema, compiled into the build's data folder beside src/.
 window_output=$(DISPLAY=":$display" GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory \
                 GSETTINGS_SCHEMA_DIR="$(dirname "$bench_window")/../data" \
-                timeout $((seconds + 60)) dbus-run-session -- "$bench_window" "$seconds" 2>/dev/null \
+                timeout $((seconds + 60)) dbus-run-session -- "$bench_window" $race "$seconds" 2>/dev/null \
                 | awk '$1 == "frames/s:"' || true)
 if [ -z "$window_output" ]; then
   echo "the window printed no figures: run $bench_window $seconds to see why" >&2
@@ -59,6 +72,7 @@ if [ -z "$window_output" ]; then
 fi
 echo "$window_output"
 window_rate=$(awk '{ print $4 }' <<<"$window_output")
+racer_b_rate=$(awk '{ print $5 }' <<<"$window_output")
 frame_rate=$(awk '{ print $2 }' <<<"$window_output")
 
 if [ ! -x "$cli" ]; then
@@ -73,6 +87,13 @@ echo "$cli_output"
 cli_rate=$(awk '$1 == "median:" { print $2 }' <<<"$cli_output")
 
 echo
+if [ -n "$race" ]; then
+  awk -v frames="$frame_rate" -v a="$window_rate" -v b="$racer_b_rate" -v cli="$cli_rate" 'BEGIN {
+    printf "the window draws %.1f frames/s (target ≥ 50); Sigmoid trains %.0f samples/s, %.0f %%, and ReLU %.0f, %.0f %% of neurons-cli'"'"'s %.0f (target ≥ 40 %% each)\n",
+           frames, a, 100 * a / cli, b, 100 * b / cli, cli
+  }'
+  exit 0
+fi
 awk -v frames="$frame_rate" -v window="$window_rate" -v cli="$cli_rate" 'BEGIN {
   printf "the window draws %.1f frames/s (target ≥ 50) and trains %.0f samples/s, %.0f %% of neurons-cli'"'"'s %.0f (target ≥ 70 %%)\n",
          frames, window, 100 * window / cli, cli

@@ -407,3 +407,38 @@ neurons_race_dialog_new (NeuronsExperiment *experiment)
 
   return ADW_DIALOG (self);
 }
+
+/**
+ * neurons_race_dialog_start:
+ * @preset: the race to run
+ * @max_samples: where it ends
+ *
+ * Shows these choices and starts the race, as the Start button does: for a lesson's
+ * Try-it, or a benchmark.
+ */
+void
+neurons_race_dialog_start (NeuronsRaceDialog *self,
+                           NeuronsRacePreset  preset,
+                           guint64            max_samples)
+{
+  g_return_if_fail (NEURONS_IS_RACE_DIALOG (self));
+  g_return_if_fail (preset < NEURONS_RACE_N_PRESETS);
+
+  adw_combo_row_set_selected (self->preset_row, preset);
+  adw_spin_row_set_value (self->samples_row, max_samples);
+  adw_switch_row_set_active (self->target_switch_row, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "race.start", NULL);
+}
+
+/**
+ * neurons_race_dialog_get_race:
+ *
+ * Returns: (transfer none) (nullable): the race on show, or %NULL before the first
+ */
+NeuronsRace *
+neurons_race_dialog_get_race (NeuronsRaceDialog *self)
+{
+  g_return_val_if_fail (NEURONS_IS_RACE_DIALOG (self), NULL);
+
+  return self->race;
+}

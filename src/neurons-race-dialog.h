@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "neurons-experiment.h"
+#include "neurons-race.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NeuronsRaceDialog, neurons_race_dialog, NEURONS, RACE_DIALOG, AdwDialog)
 
-AdwDialog *neurons_race_dialog_new (NeuronsExperiment *experiment);
+AdwDialog   *neurons_race_dialog_new      (NeuronsExperiment *experiment);
+void         neurons_race_dialog_start    (NeuronsRaceDialog *self,
+                                           NeuronsRacePreset  preset,
+                                           guint64            max_samples);
+NeuronsRace *neurons_race_dialog_get_race (NeuronsRaceDialog *self);
 
 G_END_DECLS
