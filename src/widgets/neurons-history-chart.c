@@ -150,7 +150,20 @@ update_race (NeuronsHistoryChart *self)
       neurons_chart_set_range (chart, GTK_ORIENTATION_VERTICAL, 0, neurons_chart_nice_ceiling (maximum));
     }
   else
-    neurons_chart_set_range (chart, GTK_ORIENTATION_VERTICAL, 0, 1);
+    {
+      double minimum = 1;
+
+      /* from a round ten below both curves: a race is often won by a point or two, which a
+       * scale from 0 would flatten */
+      for (guint side = 0; side < NEURONS_RACE_N_SIDES; side++)
+        {
+          double side_minimum;
+
+          if (neurons_history_get_range (race_history (self, side), &side_minimum, NULL))
+            minimum = MIN (minimum, side_minimum);
+        }
+      neurons_chart_set_range (chart, GTK_ORIENTATION_VERTICAL, MIN (floor (minimum * 10) / 10, 0.9), 1);
+    }
 
   neurons_chart_set_ticks (chart, GTK_ORIENTATION_HORIZONTAL, 4, 110);
   neurons_chart_set_ticks (chart, GTK_ORIENTATION_VERTICAL, 4, 0);
