@@ -237,11 +237,38 @@ test_race_start_and_names (void)
   g_assert_cmpmem (mlp_a->w1t, sizeof mlp_a->w1t, mlp_b->w1t, sizeof mlp_b->w1t);
   g_assert_cmpmem (mlp_a->w3, sizeof mlp_a->w3, mlp_b->w3, sizeof mlp_b->w3);
   rate_name = neurons_race_get_name (rates, NEURONS_RACE_SIDE_B);
-  g_assert_cmpstr (rate_name, ==, "rate 1");
+  g_assert_cmpstr (rate_name, ==, "Learning rate 1");
 
   same = neurons_race_new (train_set, test_set, &a, &a, NEURONS_DEFAULT_SEED);
   same_name = neurons_race_get_name (same, NEURONS_RACE_SIDE_A);
   g_assert_cmpstr (same_name, ==, "Network A");
+}
+
+/* A network whose weights blow up loses at the next checkpoint, and stays on show with its last
+ * finite weights, marked diverged. */
+static void
+test_race_divergence (void)
+{
+  NeuronsRacerSettings a, b;
+  g_autoptr(NeuronsRace) race = NULL;
+  NeuronsNetworkModel *diverged;
+  const NeuronsRaceCheckpoint *last;
+
+  neurons_racer_settings_init (&a, NEURONS_ACTIVATION_RELU);
+  neurons_racer_settings_init (&b, NEURONS_ACTIVATION_RELU);
+  a.learning_rate = 1e30;
+  race = run_race (&a, &b, 60000, 0, 1000);
+
+  last = neurons_race_get_checkpoint (race, neurons_race_get_n_checkpoints (race) - 1);
+  g_assert_true (last->diverged[NEURONS_RACE_SIDE_A]);
+  g_assert_false (last->diverged[NEURONS_RACE_SIDE_B]);
+  g_assert_cmpuint (last->samples_seen, <, 60000);
+  g_assert_cmpint (neurons_race_get_winner (race), ==, NEURONS_RACE_SIDE_B);
+  g_assert_true (g_str_has_prefix (neurons_race_get_result (race), "Learning rate 0.05 won: Learning rate 1e+30 diverged after "));
+
+  diverged = neurons_race_get_net (race, NEURONS_RACE_SIDE_A);
+  g_assert_true (neurons_network_model_get_diverged (diverged));
+  g_assert_true (neurons_mlp_is_finite (neurons_network_model_get_mlp (diverged)));
 }
 
 int
@@ -265,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/nn/race/deterministic", test_race_deterministic);
   g_test_add_func ("/nn/race/target-accuracy", test_race_target_accuracy);
   g_test_add_func ("/nn/race/stop", test_race_stop);
+  g_test_add_func ("/nn/race/divergence", test_race_divergence);
   g_test_add_func ("/nn/race/start-and-names", test_race_start_and_names);
 
   status = g_test_run ();

@@ -48,6 +48,7 @@ typedef struct
   GThread              *thread;
   NeuronsMlp           *work;
   NeuronsSgd           *sgd;
+  NeuronsMlp           *last_good;     /* the weights last published, to show after divergence */
   gint64                last_publish;
 
   /* Under the race's mutex */
@@ -215,6 +216,8 @@ neurons_race_preset_get_settings (NeuronsRacePreset     preset,
 
 /* The workers */
 
+/* A picture of the network for the views: the weights now, or after divergence, the last
+ * finite ones, marked diverged. */
 static void
 publish_now (Racer *racer)
 {
@@ -223,16 +226,18 @@ publish_now (Racer *racer)
   guint index = neurons_sgd_sample_index (sgd, sgd->samples_seen > 0 ? sgd->samples_seen - 1 : 0);
   const guint8 *pixels = neurons_dataset_image (sgd->dataset, index);
 
-  memcpy (&snapshot->mlp, racer->work, sizeof snapshot->mlp);
-  memcpy (&snapshot->previous, racer->work, sizeof snapshot->previous);
+  if (!racer->diverged)
+    memcpy (racer->last_good, racer->work, sizeof *racer->last_good);
+  memcpy (&snapshot->mlp, racer->last_good, sizeof snapshot->mlp);
+  memcpy (&snapshot->previous, racer->last_good, sizeof snapshot->previous);
   memcpy (snapshot->input_pixels, pixels, sizeof snapshot->input_pixels);
-  neurons_mlp_forward (racer->work, pixels, &snapshot->forward);
+  neurons_mlp_forward (racer->last_good, pixels, &snapshot->forward);
   snapshot->samples_seen = sgd->samples_seen;
   snapshot->sample_index = index;
   snapshot->label = sgd->dataset->labels[index];
   snapshot->running_cost = sgd->running_cost;
   snapshot->single = FALSE;
-  snapshot->diverged = FALSE;
+  snapshot->diverged = racer->diverged;
 
   g_mutex_lock (&racer->race->mutex);
   g_clear_pointer (&racer->pending, neurons_snapshot_free);
@@ -582,6 +587,7 @@ neurons_race_finalize (GObject *object)
       Racer *racer = &self->racers[side];
 
       g_clear_pointer (&racer->work, neurons_mlp_free);
+      g_clear_pointer (&racer->last_good, neurons_mlp_free);
       g_clear_pointer (&racer->sgd, neurons_sgd_free);
       g_clear_pointer (&racer->pending, neurons_snapshot_free);
       g_clear_pointer (&racer->accuracy_history, neurons_history_free);
@@ -799,6 +805,7 @@ neurons_race_start (NeuronsRace *self)
       Racer *racer = &self->racers[side];
 
       racer->work = neurons_mlp_copy (neurons_network_model_get_mlp (racer->net));
+      racer->last_good = neurons_mlp_copy (racer->work);
       racer->sgd = neurons_sgd_new (self->train, self->seed, NEURONS_SAMPLE_ORDER_SHUFFLED);
     }
 
@@ -868,7 +875,8 @@ neurons_race_get_name (NeuronsRace     *self,
   if (mine->initialization != other->initialization)
     return g_strdup (init_title (mine->initialization));
   if (mine->learning_rate != other->learning_rate)
-    return learning_rate_title (mine->learning_rate);
+    /* Translators: a network's name in a race, when only its learning rate tells it apart */
+    return g_strdup_printf (_("Learning rate %g"), mine->learning_rate);
 
   return g_strdup (side == NEURONS_RACE_SIDE_A ? _("Network A") : _("Network B"));
 }
