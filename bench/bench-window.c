@@ -2,15 +2,20 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-window [--race] [SECONDS]   (default 10; run it under an X server, see bench-window.sh)
+ * Usage: bench-window [--inspector | --race] [SECONDS]   (default 10; run it under an X
+ *        server, see bench-window.sh)
  *
  * Starts the application as `neurons` does, waits for its window's experiment to have its
  * data, plays it at full speed, counts the frames the window paints (its frame clock's
- * "after-paint") for SECONDS, and prints "frames/s: X  samples/s: Y"; then quits.
+ * "after-paint") for SECONDS, and prints "frames/s: X  samples/s: Y  main thread: Z ms/frame";
+ * then quits. Z, the main thread's CPU time per frame, does not depend on what else the
+ * machine runs: under 20 ms leaves room for 50 frames/s on a free core. With
+ * --inspector, the neuron inspector is open over the window all the while, as a person
+ * watching one neuron's numbers change would have it.
  *
  * With --race, the window's own network stays paused and the race dialog runs "Sigmoid vs
- * ReLU" instead, long enough not to finish; it prints "frames/s: X  samples/s: A B", the
- * samples each racer trained per second, measurements on the test set included.
+ * ReLU" instead, long enough not to finish; samples/s then gives each racer's, "A B",
+ * measurements on the test set included.
  */
 
 #define G_LOG_DOMAIN "bench-window"
@@ -19,6 +24,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <time.h>
 
 #include "neurons-application.h"
 #include "neurons-race-dialog.h"
@@ -30,11 +36,13 @@
 typedef struct
 {
   NeuronsWindow *window;
+  guint          seconds;
+  gboolean       inspector;
   gboolean       race;
   AdwDialog     *race_dialog;   /* with --race: made with the window, shown when the data is in */
   guint64        start_racer_samples[NEURONS_RACE_N_SIDES];
-  guint          seconds;
   gint64         start_time;
+  double         start_cpu;
   guint64        start_samples;
   guint          frames;
   gulong         paint_handler;
@@ -53,6 +61,16 @@ on_after_paint (GdkFrameClock *frame_clock,
   bench->frames++;
 }
 
+/* The CPU time the calling thread has used, in seconds. */
+static double
+thread_cpu_seconds (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
 static gboolean
 finish (gpointer user_data)
 {
@@ -60,6 +78,7 @@ finish (gpointer user_data)
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
   double seconds = (g_get_monotonic_time () - bench->start_time) / (double) G_USEC_PER_SEC;
   guint64 samples = neurons_network_model_get_samples_seen (get_net (bench)) - bench->start_samples;
+  double cpu = thread_cpu_seconds () - bench->start_cpu;
 
   g_clear_signal_handler (&bench->paint_handler, frame_clock);
   if (bench->race_dialog != NULL)
@@ -70,11 +89,13 @@ finish (gpointer user_data)
       for (guint side = 0; side < NEURONS_RACE_N_SIDES; side++)
         rates[side] = (neurons_network_model_get_samples_seen (neurons_race_get_net (race, side))
                        - bench->start_racer_samples[side]) / seconds;
-      g_print ("frames/s: %.1f  samples/s: %.0f %.0f\n", bench->frames / seconds, rates[0], rates[1]);
+      g_print ("frames/s: %.1f  samples/s: %.0f %.0f  main thread: %.1f ms/frame\n", bench->frames / seconds,
+               rates[0], rates[1], 1000 * cpu / MAX (bench->frames, 1));
       adw_dialog_force_close (bench->race_dialog);
     }
   else
-    g_print ("frames/s: %.1f  samples/s: %.0f\n", bench->frames / seconds, samples / seconds);
+    g_print ("frames/s: %.1f  samples/s: %.0f  main thread: %.1f ms/frame\n", bench->frames / seconds,
+             samples / seconds, 1000 * cpu / MAX (bench->frames, 1));
   neurons_experiment_pause (neurons_window_get_experiment (bench->window));
   gtk_window_destroy (GTK_WINDOW (bench->window));
 
@@ -88,6 +109,9 @@ start (Bench *bench)
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
 
   g_assert (frame_clock != NULL);
+
+  if (bench->inspector && !gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.inspect-neuron", NULL))
+    g_error ("The window has no inspector to open");
 
   if (bench->race_dialog != NULL)
     {
@@ -107,6 +131,7 @@ start (Bench *bench)
     }
 
   bench->start_time = g_get_monotonic_time ();
+  bench->start_cpu = thread_cpu_seconds ();
   bench->start_samples = neurons_network_model_get_samples_seen (get_net (bench));
   bench->frames = 0;
   bench->paint_handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), bench);
@@ -169,8 +194,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  bench.inspector = argc > 1 && g_str_equal (argv[1], "--inspector");
   bench.race = argc > 1 && g_str_equal (argv[1], "--race");
-  if (bench.race)
+  if (bench.inspector || bench.race)
     {
       argc--;
       argv++;
@@ -178,7 +204,7 @@ main (int   argc,
   bench.seconds = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10;
   if (bench.seconds == 0)
     {
-      g_printerr ("Usage: %s [--race] [SECONDS]\n", program[0]);
+      g_printerr ("Usage: %s [--inspector | --race] [SECONDS]\n", program[0]);
       return 1;
     }
 

@@ -30,7 +30,7 @@ get_window (NeuronsApplication *self)
     if (NEURONS_IS_WINDOW (l->data))
       return l->data;
 
-  return neurons_window_new (self, self->data_directory);
+  return neurons_window_new (GTK_APPLICATION (self), self->data_directory);
 }
 
 static void

@@ -24,7 +24,7 @@ struct _NeuronsPreferencesDialog
 {
   AdwPreferencesDialog  parent_instance;
 
-  NeuronsWindow        *window;
+  GtkWindow            *window;
   NeuronsExperiment    *experiment;
   GSettings            *settings;
   gboolean              switching;
@@ -174,7 +174,7 @@ on_folder_clicked (NeuronsPreferencesDialog *self)
   g_autofree char *current = neurons_datasets_find_folder (NEURONS_DATASET_FASHION_MNIST, self->settings);
   g_autoptr(GFile) initial = current != NULL ? g_file_new_for_path (current) : NULL;
 
-  neurons_file_chooser_run (GTK_WINDOW (self->window), NEURONS_FILE_CHOOSER_SELECT_FOLDER,
+  neurons_file_chooser_run (self->window, NEURONS_FILE_CHOOSER_SELECT_FOLDER,
                             _("Choose the Folder of Fashion-MNIST"), _("_Choose"), NULL,
                             initial, NULL,
                             on_folder_chosen, g_object_ref (self));
@@ -223,20 +223,23 @@ neurons_preferences_dialog_init (NeuronsPreferencesDialog *self)
 
 /**
  * neurons_preferences_dialog_new:
- * @window: the window whose experiment the choices apply to, where errors are shown
+ * @window: the window where errors are shown
+ * @experiment: the experiment the choices apply to
  *
  * Returns: the Preferences dialog; present it in @window with adw_dialog_present()
  */
 AdwDialog *
-neurons_preferences_dialog_new (NeuronsWindow *window)
+neurons_preferences_dialog_new (GtkWindow         *window,
+                                NeuronsExperiment *experiment)
 {
   NeuronsPreferencesDialog *self;
 
-  g_return_val_if_fail (NEURONS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (NEURONS_IS_EXPERIMENT (experiment), NULL);
 
   self = g_object_new (NEURONS_TYPE_PREFERENCES_DIALOG, NULL);
   self->window = g_object_ref (window);
-  self->experiment = g_object_ref (neurons_window_get_experiment (window));
+  self->experiment = g_object_ref (experiment);
   sync_rows (self);
 
   return ADW_DIALOG (self);

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "neurons-window.h"
+#include "neurons-experiment.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NeuronsPreferencesDialog, neurons_preferences_dialog, NEURONS, PREFERENCES_DIALOG, AdwPreferencesDialog)
 
-AdwDialog *neurons_preferences_dialog_new (NeuronsWindow *window);
+AdwDialog *neurons_preferences_dialog_new (GtkWindow         *window,
+                                           NeuronsExperiment *experiment);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "neurons-inspector-dialog.h"
 #include "neurons-preferences-dialog.h"
 #include "neurons-race-dialog.h"
 #include "neurons-window-private.h"
@@ -55,51 +56,29 @@ neurons_window_actions_toggle_lessons (GtkWidget  *widget,
 }
 
 static void
-neurons_window_actions_choose_data_folder (GtkWidget  *widget,
-                                           const char *action_name,
-                                           GVariant   *parameter)
-{
-  _neurons_window_choose_data_folder (NEURONS_WINDOW (widget));
-}
-
-static void
-neurons_window_actions_open (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  _neurons_window_open (NEURONS_WINDOW (widget));
-}
-
-static void
-neurons_window_actions_save (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  _neurons_window_save (NEURONS_WINDOW (widget));
-}
-
-static void
-neurons_window_actions_save_as (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
-{
-  _neurons_window_save_as (NEURONS_WINDOW (widget));
-}
-
-static void
-neurons_window_actions_export_figure (GtkWidget  *widget,
-                                      const char *action_name,
-                                      GVariant   *parameter)
-{
-  _neurons_window_export_figure (NEURONS_WINDOW (widget));
-}
-
-static void
 neurons_window_actions_preferences (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter)
 {
-  adw_dialog_present (neurons_preferences_dialog_new (NEURONS_WINDOW (widget)), widget);
+  NeuronsWindow *self = NEURONS_WINDOW (widget);
+
+  adw_dialog_present (neurons_preferences_dialog_new (GTK_WINDOW (self), self->experiment), widget);
+}
+
+/* The inspector opens on the neuron the views point at, or on the first one. */
+static void
+neurons_window_actions_inspect_neuron (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  NeuronsWindow *self = NEURONS_WINDOW (widget);
+  NeuronsHighlight *highlight = neurons_network_panel_get_highlight (self->network_panel);
+  NeuronsHighlightLayer layer = neurons_highlight_get_layer (highlight);
+
+  adw_dialog_present (neurons_inspector_dialog_new (self->experiment,
+                                                    layer == NEURONS_HIGHLIGHT_NONE ? 0 : (guint) layer,
+                                                    layer == NEURONS_HIGHLIGHT_NONE ? 0 : (guint) neurons_highlight_get_neuron (highlight)),
+                      widget);
 }
 
 static void
@@ -155,19 +134,8 @@ _neurons_window_class_actions_init (NeuronsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-lessons", NULL, neurons_window_actions_toggle_lessons);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-lessons", NULL);
 
-  gtk_widget_class_install_action (widget_class, "win.choose-data-folder", NULL, neurons_window_actions_choose_data_folder);
-
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, neurons_window_actions_open);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, neurons_window_actions_save);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, neurons_window_actions_save_as);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
-
-  gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, neurons_window_actions_export_figure);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-figure", NULL);
+  /* The files' actions are in neurons-window-files.c, the data folder's in -dataset.c,
+   * draw mode's in -draw.c. */
 
   gtk_widget_class_install_action (widget_class, "win.race", NULL, neurons_window_actions_race);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.race", NULL);
@@ -175,14 +143,31 @@ _neurons_window_class_actions_init (NeuronsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, neurons_window_actions_preferences);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 
+  /* Enter on a pinned neuron in the network view opens it too (neurons-neuron-view.c) */
+  gtk_widget_class_install_action (widget_class, "win.inspect-neuron", NULL, neurons_window_actions_inspect_neuron);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, 0, "win.inspect-neuron", NULL);
+
   gtk_widget_class_install_property_action (widget_class, "win.hidden-activation", "hidden-activation");
   gtk_widget_class_install_property_action (widget_class, "win.initialization", "initialization");
   gtk_widget_class_install_property_action (widget_class, "win.speed", "speed");
 }
 
+/* Training needs the data, and a network that diverged must be reset before it trains again. */
+static void
+update_actions (NeuronsWindow *self)
+{
+  gboolean can_train = neurons_experiment_get_state (self->experiment) == NEURONS_EXPERIMENT_READY
+                      && !neurons_network_model_get_diverged (_neurons_window_get_net (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play-pause", can_train);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step", can_train);
+  _neurons_window_draw_update_actions (self);
+}
+
 void
 _neurons_window_actions_init (NeuronsWindow *self)
 {
+  NeuronsNetworkModel *net = _neurons_window_get_net (self);
   GtkEventController *controller;
 
   /* GtkWindow binds Space to activating the focused widget and the arrow keys to moving the
@@ -193,16 +178,13 @@ _neurons_window_actions_init (NeuronsWindow *self)
   add_content_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_space, "win.play-pause");
   add_content_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Right, "win.step");
   gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), controller);
+
+  /* Connected before the other parts of the window follow the state, so that Play is
+   * enabled by the time they give it the focus. */
+  g_signal_connect_object (self->experiment, "notify::state",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (net, "reset", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (net, "diverged", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_actions (self);
 }
 
-/* Training needs the data, and a network that diverged must be reset before it trains again. */
-void
-_neurons_window_actions_update (NeuronsWindow *self)
-{
-  gboolean can_train = neurons_experiment_get_state (self->experiment) == NEURONS_EXPERIMENT_READY
-                      && !neurons_network_model_get_diverged (_neurons_window_get_net (self));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play-pause", can_train);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step", can_train);
-  _neurons_window_draw_update_actions (self);
-}

@@ -110,9 +110,13 @@ on_data_folder_chosen (GObject      *object,
     load (self, NEURONS_DATASET_MNIST, path);
 }
 
-void
-_neurons_window_choose_data_folder (NeuronsWindow *self)
+static void
+neurons_window_dataset_choose_folder (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
 {
+  NeuronsWindow *self = NEURONS_WINDOW (widget);
+
   neurons_file_chooser_run (GTK_WINDOW (self), NEURONS_FILE_CHOOSER_SELECT_FOLDER,
                             _("Choose a Folder of MNIST Files"), _("_Open"), NULL, NULL, NULL,
                             on_data_folder_chosen, g_object_ref (self));
@@ -124,9 +128,6 @@ on_state (NeuronsWindow     *self,
           GParamSpec        *pspec,
           NeuronsExperiment *experiment)
 {
-  /* First, so that Play can take the focus below */
-  _neurons_window_actions_update (self);
-
   switch (neurons_experiment_get_state (experiment))
     {
     case NEURONS_EXPERIMENT_LOADING:
@@ -164,6 +165,13 @@ on_training_set (NeuronsWindow     *self,
   message = g_strdup_printf (_("Switched to %s: a fresh network starts learning"),
                              neurons_datasets_get_title (neurons_experiment_get_dataset_kind (experiment)));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+_neurons_window_class_dataset_init (NeuronsWindowClass *klass)
+{
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.choose-data-folder", NULL,
+                                   neurons_window_dataset_choose_folder);
 }
 
 void

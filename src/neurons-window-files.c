@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "neurons-display-names.h"
 #include "neurons-export-dialog.h"
 #include "neurons-file-chooser.h"
 #include "neurons-window-private.h"
@@ -106,8 +107,7 @@ update_title (NeuronsWindow *self)
     file_text = g_strdup_printf (_("Saved as %s"), name);
   else if (self->unsaved)
     file_text = g_strdup (_("Unsaved progress"));
-  gtk_label_set_label (self->file_label, file_text);
-  gtk_widget_set_visible (GTK_WIDGET (self->file_label), file_text != NULL);
+  neurons_controls_sidebar_set_file_status (self->controls_sidebar, file_text);
 }
 
 static void
@@ -139,9 +139,9 @@ on_net_reset (NeuronsWindow    *self,
 }
 
 /* The file the network now belongs to, after it was opened or saved. */
-void
-_neurons_window_set_file (NeuronsWindow *self,
-                          GFile         *file)
+static void
+set_file (NeuronsWindow *self,
+          GFile         *file)
 {
   g_assert (G_IS_FILE (file));
 
@@ -186,7 +186,7 @@ save_to_file (NeuronsWindow *self,
       return FALSE;
     }
 
-  _neurons_window_set_file (self, file);
+  set_file (self, file);
   {
     g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
 
@@ -251,16 +251,20 @@ save (NeuronsWindow     *self,
     then (self);
 }
 
-void
-_neurons_window_save (NeuronsWindow *self)
+static void
+neurons_window_files_save (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
-  save (self, NULL);
+  save (NEURONS_WINDOW (widget), NULL);
 }
 
-void
-_neurons_window_save_as (NeuronsWindow *self)
+static void
+neurons_window_files_save_as (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
 {
-  save_as (self, NULL);
+  save_as (NEURONS_WINDOW (widget), NULL);
 }
 
 static void
@@ -357,10 +361,56 @@ choose_file_to_open (NeuronsWindow *self)
                             on_open_chosen, g_object_ref (self));
 }
 
-void
-_neurons_window_open (NeuronsWindow *self)
+static void
+neurons_window_files_open (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
-  confirm_unsaved (self, choose_file_to_open);
+  confirm_unsaved (NEURONS_WINDOW (widget), choose_file_to_open);
+}
+
+/* Replaces the network with the one in a file; a file that cannot be used changes nothing
+ * and says why. */
+void
+neurons_window_open_file (NeuronsWindow *self,
+                          GFile         *file)
+{
+  NeuronsNetworkModel *net;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *samples = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (NEURONS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  net = _neurons_window_get_net (self);
+  name = g_file_get_basename (file);
+  path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("“%s” is not on this computer; copy it here first"), name);
+  else
+    neurons_experiment_open_file (self->experiment, path, &error);
+
+  if (error != NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  set_file (self, file);
+
+  samples = g_strdup_printf ("%'" G_GUINT64_FORMAT, neurons_network_model_get_samples_seen (net));
+  /* Translators: "Opened “net.json”: ReLU, 12,000 samples seen" */
+  message = g_strdup_printf (_("Opened “%s”: %s, %s samples seen"), name,
+                             neurons_activation_display_name (neurons_network_model_get_hidden_activation (net)),
+                             samples);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -374,9 +424,12 @@ on_figure_exported (NeuronsWindow *self,
 }
 
 /* Offers the figures on screen, on whichever page is open. */
-void
-_neurons_window_export_figure (NeuronsWindow *self)
+static void
+neurons_window_files_export_figure (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
 {
+  NeuronsWindow *self = NEURONS_WINDOW (widget);
   AdwDialog *dialog = neurons_export_dialog_new (GTK_WINDOW (self));
 
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_figure_exported), self, G_CONNECT_SWAPPED);
@@ -399,6 +452,24 @@ on_close_request (NeuronsWindow *self,
 
   confirm_unsaved (self, close_now);
   return TRUE;
+}
+
+void
+_neurons_window_class_files_init (NeuronsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, neurons_window_files_open);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, neurons_window_files_save);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, neurons_window_files_save_as);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, neurons_window_files_export_figure);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-figure", NULL);
 }
 
 void

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "neurons-controls-sidebar.h"
 #include "neurons-draw-canvas.h"
 #include "neurons-experiment.h"
 #include "neurons-learning-page.h"
@@ -34,27 +35,11 @@ struct _NeuronsWindow
   GtkStack             *data_stack;
   AdwStatusPage        *error_page;
   NeuronsNetworkPanel  *network_panel;
-  GtkCheckButton       *he_check;
-  GtkCheckButton       *xavier_check;
-  GtkCheckButton       *uniform_check;
-  GtkAdjustment        *learning_rate_adjustment;
-  GtkAdjustment        *learning_rate_log_adjustment;
-  GtkLabel             *samples_label;
-  GtkLabel             *epoch_label;
-  GtkLabel             *cost_label;
-  GtkLabel             *panel_accuracy_label;
-  GtkLabel             *test_accuracy_label;
-  GtkLabel             *throughput_label;
+  NeuronsControlsSidebar *controls_sidebar;
 
   /* What the window shows and drives: the network, its trainer, its data, its state */
   NeuronsExperiment    *experiment;
   GCancellable         *cancellable;
-
-  /* The figures are refreshed at most this often, however fast the network changes */
-  guint                 figures_source;
-  gint64                figures_time;
-
-  gboolean              syncing_learning_rate;
 
   /* The pages (neurons-window-pages.c) */
   AdwViewStack         *view_stack;
@@ -71,7 +56,6 @@ struct _NeuronsWindow
   gboolean              draw_closed_lessons;
 
   /* The file the network belongs to, and its unsaved progress (neurons-window-files.c) */
-  GtkLabel             *file_label;
   GFile                *file;
   guint64               saved_samples_seen;
   gboolean              unsaved;
@@ -88,9 +72,6 @@ struct _NeuronsWindow
 
 void _neurons_window_class_actions_init (NeuronsWindowClass *klass);
 void _neurons_window_actions_init       (NeuronsWindow      *self);
-void _neurons_window_actions_update     (NeuronsWindow      *self);
-
-void _neurons_window_choose_data_folder (NeuronsWindow      *self);
 
 void     _neurons_window_class_pages_init    (NeuronsWindowClass *klass);
 void     _neurons_window_pages_init          (NeuronsWindow      *self);
@@ -99,14 +80,10 @@ void     _neurons_window_class_draw_init     (NeuronsWindowClass *klass);
 void     _neurons_window_draw_init           (NeuronsWindow      *self);
 void     _neurons_window_draw_update_actions (NeuronsWindow      *self);
 
+void _neurons_window_class_files_init   (NeuronsWindowClass *klass);
 void _neurons_window_files_init         (NeuronsWindow      *self);
-void _neurons_window_set_file           (NeuronsWindow      *self,
-                                         GFile              *file);
-void _neurons_window_open               (NeuronsWindow      *self);
-void _neurons_window_save               (NeuronsWindow      *self);
-void _neurons_window_save_as            (NeuronsWindow      *self);
-void _neurons_window_export_figure      (NeuronsWindow      *self);
 
+void   _neurons_window_class_dataset_init     (NeuronsWindowClass *klass);
 void   _neurons_window_dataset_init           (NeuronsWindow     *self);
 void   _neurons_window_load_first             (NeuronsWindow     *self,
                                                const char        *data_directory);

@@ -8,21 +8,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
+#include "neurons-display-names.h"
 #include "neurons-neuron-activity.h"
 #include "neurons-window-private.h"
 
 /*
  * The window holds one NeuronsExperiment: the network, and once the data is in, the trainer
  * that trains it on a worker thread and the evaluator that measures it. The pages and panes
- * bind to the experiment; the window keeps the controls and the figures in step with it and
- * turns the controls into the experiment's methods. The figures are refreshed at most ten
- * times a second; the accuracies come from the evaluator, which measures a copy of the
- * weights on a worker thread, so that neither ever holds up a frame.
+ * and the controls sidebar bind to the experiment; the window keeps its header (the play and
+ * speed buttons, the title), its banners and its toasts in step with it, and turns its actions
+ * into the experiment's methods.
  */
-
-#define FIGURES_INTERVAL_USEC (G_USEC_PER_SEC / 10)
 
 G_DEFINE_FINAL_TYPE (NeuronsWindow, neurons_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -36,181 +33,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-activation_name (NeuronsActivation activation)
-{
-  switch (activation)
-    {
-    case NEURONS_ACTIVATION_RELU:
-      return _("ReLU");
-    case NEURONS_ACTIVATION_SIGMOID:
-    default:
-      return _("Sigmoid");
-    }
-}
-
-static const char *
-initialization_name (NeuronsInit initialization)
-{
-  switch (initialization)
-    {
-    case NEURONS_INIT_HE:
-      return _("He");
-    case NEURONS_INIT_UNIFORM:
-      return _("Uniform");
-    case NEURONS_INIT_XAVIER:
-    default:
-      return _("Xavier");
-    }
-}
-
-/* A count with the locale's thousands separators: "12,345" */
-static char *
-format_count (guint64 count)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
-}
-
-/* Sets a figure and the description a screen reader gives for it, e.g. "Prediction: 7",
- * or with a detail that the screen does not show: "Test set: 91.2 %, after 1,200 samples". */
-static void
-set_figure (GtkLabel   *label,
-            const char *name,
-            const char *value,
-            const char *detail)
-{
-  g_autofree char *description = NULL;
-
-  if (detail == NULL && g_strcmp0 (gtk_label_get_label (label), value) == 0)
-    return;
-
-  if (detail != NULL)
-    /* Translators: how a screen reader announces a figure with a detail */
-    description = g_strdup_printf (_("%s: %s, %s"), name, value, detail);
-  else
-    /* Translators: how a screen reader announces a figure: "Samples seen: 1,200" */
-    description = g_strdup_printf (_("%s: %s"), name, value);
-
-  gtk_label_set_label (label, value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-}
-
-static void
-update_figures (NeuronsWindow *self)
-{
-  NeuronsNetworkModel *net = _neurons_window_get_net (self);
-  NeuronsDataset *training_set = neurons_experiment_get_training_set (self->experiment);
-  double speed = neurons_experiment_get_speed (self->experiment);
-  guint64 samples_seen = neurons_network_model_get_samples_seen (net);
-  g_autofree char *samples = NULL;
-  g_autofree char *epoch = NULL;
-  g_autofree char *cost = NULL;
-  g_autofree char *throughput = NULL;
-
-  self->figures_time = g_get_monotonic_time ();
-
-  samples = format_count (samples_seen);
-  set_figure (self->samples_label, _("Samples seen"), samples, NULL);
-
-  if (training_set != NULL)
-    {
-      guint n_images = training_set->n_images;
-      g_autofree char *number = format_count (samples_seen / n_images + 1);
-
-      /* Translators: the epoch under way and how far into it training is: "2 (45 %)" */
-      epoch = g_strdup_printf (_("%s (%u %%)"), number, (guint) (samples_seen % n_images * 100 / n_images));
-    }
-  set_figure (self->epoch_label, _("Epoch"), epoch != NULL ? epoch : "—", NULL);
-
-  /* A network read from a file comes without its running cost, which reads 0 until it trains */
-  if (samples_seen > 0 && neurons_network_model_get_running_cost (net) > 0)
-    cost = g_strdup_printf ("%.4f", neurons_network_model_get_running_cost (net));
-  set_figure (self->cost_label, _("Running cost"), cost != NULL ? cost : "—", NULL);
-
-  if (neurons_experiment_get_playing (self->experiment))
-    {
-      double measured = neurons_trainer_get_throughput (neurons_experiment_get_trainer (self->experiment));
-
-      /* Slow speeds are kept exactly; only full speed needs measuring. */
-      if (measured > 0)
-        throughput = g_strdup_printf ("%'.0f", measured);
-      else if (speed > NEURONS_SPEED_MAX)
-        throughput = g_strdup_printf ("%'.0f", speed);
-      else
-        throughput = g_strdup (_("Measuring…"));
-    }
-  else
-    throughput = g_strdup (_("Paused"));
-  set_figure (self->throughput_label, _("Samples per second"), throughput, NULL);
-
-  /* Dead as the views show it: a ReLU silent for NEURONS_DEAD_AFTER_SAMPLES samples in a row */
-  adw_banner_set_revealed (self->dead_banner,
-                           neurons_neuron_count_dead (neurons_network_model_get_mlp (net)) == NEURONS_HIDDEN1_SIZE);
-}
-
-static gboolean
-update_figures_timeout (gpointer user_data)
-{
-  NeuronsWindow *self = user_data;
-
-  self->figures_source = 0;
-  update_figures (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Refreshes the figures now if they have not been for a while, else a little later. */
-static void
-queue_update_figures (NeuronsWindow *self)
-{
-  gint64 due = self->figures_time + FIGURES_INTERVAL_USEC;
-  gint64 now = g_get_monotonic_time ();
-
-  if (self->figures_source != 0)
-    return;
-
-  if (now >= due)
-    update_figures (self);
-  else
-    self->figures_source = g_timeout_add_full (G_PRIORITY_DEFAULT, (due - now) / 1000 + 1,
-                                               update_figures_timeout, self, NULL);
-}
-
-/* The accuracies, as the evaluator last measured them. */
-static void
-update_accuracy (NeuronsWindow    *self,
-                 NeuronsEvaluator *evaluator)
-{
-  g_autofree char *test = NULL;
-  g_autofree char *panel = NULL;
-  g_autofree char *samples = NULL;
-  g_autofree char *detail = NULL;
-  guint n_panel;
-
-  if (!neurons_evaluator_has_results (evaluator))
-    {
-      set_figure (self->test_accuracy_label, _("Test set accuracy"), "…", NULL);
-      set_figure (self->panel_accuracy_label, _("Test panel accuracy"), "…", NULL);
-      return;
-    }
-
-  samples = format_count (neurons_evaluator_get_samples_seen (evaluator));
-  /* Translators: when an accuracy was measured, for screen readers: "measured after 1,200 samples" */
-  detail = g_strdup_printf (_("measured after %s samples"), samples);
-
-  test = g_strdup_printf ("%.1f %%", 100 * neurons_evaluator_get_test_accuracy (evaluator));
-  set_figure (self->test_accuracy_label, _("Test set accuracy"), test, detail);
-
-  neurons_evaluator_get_panel (evaluator, &n_panel);
-  /* Translators: accuracy on the test panel: "87 % (78 of 90)" */
-  panel = g_strdup_printf (_("%.0f %% (%ld of %u)"),
-                           100 * neurons_evaluator_get_panel_accuracy (evaluator),
-                           lround (neurons_evaluator_get_panel_accuracy (evaluator) * n_panel), n_panel);
-  set_figure (self->panel_accuracy_label, _("Test panel accuracy"), panel, detail);
-}
-
 static void
 update_title (NeuronsWindow *self)
 {
@@ -219,36 +41,9 @@ update_title (NeuronsWindow *self)
 
   /* Translators: the experiment in the window's subtitle: "ReLU · He initialisation" */
   subtitle = g_strdup_printf (_("%s · %s initialisation"),
-                              activation_name (neurons_network_model_get_hidden_activation (net)),
-                              initialization_name (neurons_network_model_get_initialization (net)));
+                              neurons_activation_display_name (neurons_network_model_get_hidden_activation (net)),
+                              neurons_init_display_name (neurons_network_model_get_initialization (net)));
   adw_window_title_set_subtitle (self->window_title, subtitle);
-}
-
-/* Marks the initialisation that suits the chosen activation: "Xavier (suits Sigmoid)". */
-static void
-update_initialization_labels (NeuronsWindow *self)
-{
-  NeuronsActivation activation = neurons_network_model_get_hidden_activation (_neurons_window_get_net (self));
-  NeuronsInit suggested = neurons_suggested_init (activation);
-  struct {
-    GtkCheckButton *check;
-    NeuronsInit     initialization;
-  } checks[] = {
-    { self->he_check, NEURONS_INIT_HE },
-    { self->xavier_check, NEURONS_INIT_XAVIER },
-    { self->uniform_check, NEURONS_INIT_UNIFORM },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    {
-      const char *name = initialization_name (checks[i].initialization);
-      g_autofree char *label = NULL;
-
-      if (checks[i].initialization == suggested)
-        /* Translators: an initialisation and the activation it suits: "Xavier (suits Sigmoid)" */
-        label = g_strdup_printf (_("%s (suits %s)"), name, activation_name (activation));
-      gtk_check_button_set_label (checks[i].check, label != NULL ? label : name);
-    }
 }
 
 static void
@@ -286,61 +81,14 @@ update_speed_button (NeuronsWindow *self)
                                   -1);
 }
 
+/* Dead as the views show it: a ReLU silent for NEURONS_DEAD_AFTER_SAMPLES samples in a row.
+ * Counting looks at 16 counters, cheap enough for every change. */
 static void
-sync_learning_rate (NeuronsWindow *self)
-{
-  double learning_rate = neurons_network_model_get_learning_rate (_neurons_window_get_net (self));
-
-  self->syncing_learning_rate = TRUE;
-  gtk_adjustment_set_value (self->learning_rate_adjustment, learning_rate);
-  gtk_adjustment_set_value (self->learning_rate_log_adjustment, log10 (learning_rate));
-  self->syncing_learning_rate = FALSE;
-}
-
-static void
-set_learning_rate (NeuronsWindow *self,
-                   double         learning_rate)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->syncing_learning_rate)
-    return;
-
-  if (!neurons_experiment_set_learning_rate (self->experiment, learning_rate, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-  sync_learning_rate (self);
-}
-
-static void
-on_learning_rate_value_changed (NeuronsWindow *self,
-                                GtkAdjustment *adjustment)
-{
-  set_learning_rate (self, gtk_adjustment_get_value (adjustment));
-}
-
-static void
-on_learning_rate_log_value_changed (NeuronsWindow *self,
-                                    GtkAdjustment *adjustment)
-{
-  /* The slider moves in powers of ten; the rate keeps the three decimals the spin button shows. */
-  double learning_rate = round (pow (10, gtk_adjustment_get_value (adjustment)) * 1000) / 1000;
-
-  set_learning_rate (self, CLAMP (learning_rate, NEURONS_LEARNING_RATE_MIN, NEURONS_LEARNING_RATE_MAX));
-}
-
-static void
-on_net_learning_rate (NeuronsWindow    *self,
-                      GParamSpec       *pspec,
-                      NeuronsNetworkModel *net)
-{
-  sync_learning_rate (self);
-}
-
-static void
-on_net_changed (NeuronsWindow    *self,
+on_net_changed (NeuronsWindow       *self,
                 NeuronsNetworkModel *net)
 {
-  queue_update_figures (self);
+  adw_banner_set_revealed (self->dead_banner,
+                           neurons_neuron_count_dead (neurons_network_model_get_mlp (net)) == NEURONS_HIDDEN1_SIZE);
 }
 
 static void
@@ -349,8 +97,6 @@ on_net_reset (NeuronsWindow    *self,
 {
   adw_banner_set_revealed (self->diverged_banner, FALSE);
   adw_banner_set_revealed (self->dead_banner, FALSE);
-  update_figures (self);
-  _neurons_window_actions_update (self);
 }
 
 static void
@@ -362,10 +108,9 @@ on_net_diverged (NeuronsWindow    *self,
   /* The trainer has stopped by itself, and rolled back to the last good weights. */
   message = g_strdup_printf (_("Training stopped: a weight became too large to compute. A learning rate of %g is too high for %s. Lower it, then reset to start again from fresh weights."),
                              neurons_network_model_get_learning_rate (net),
-                             activation_name (neurons_network_model_get_hidden_activation (net)));
+                             neurons_activation_display_name (neurons_network_model_get_hidden_activation (net)));
   adw_banner_set_title (self->diverged_banner, message);
   adw_banner_set_revealed (self->diverged_banner, TRUE);
-  _neurons_window_actions_update (self);
 }
 
 static void
@@ -374,7 +119,6 @@ on_net_hidden_activation (NeuronsWindow    *self,
                           NeuronsNetworkModel *net)
 {
   update_title (self);
-  update_initialization_labels (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_ACTIVATION]);
 }
 
@@ -393,7 +137,6 @@ on_playing (NeuronsWindow     *self,
             NeuronsExperiment *experiment)
 {
   update_play_button (self);
-  update_figures (self);
 }
 
 static void
@@ -405,41 +148,13 @@ on_speed (NeuronsWindow     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
 }
 
+/* A learning rate the network refused */
 static void
-on_trainer_throughput (NeuronsWindow  *self,
-                       GParamSpec     *pspec,
-                       NeuronsTrainer *trainer)
+on_controls_sidebar_error (NeuronsWindow          *self,
+                           const char             *message,
+                           NeuronsControlsSidebar *sidebar)
 {
-  queue_update_figures (self);
-}
-
-/* The trainer is made with the first data, and stays. */
-static void
-on_trainer (NeuronsWindow     *self,
-            GParamSpec        *pspec,
-            NeuronsExperiment *experiment)
-{
-  NeuronsTrainer *trainer = neurons_experiment_get_trainer (experiment);
-
-  if (trainer != NULL)
-    g_signal_connect_object (trainer, "notify::throughput",
-                             G_CALLBACK (on_trainer_throughput), self, G_CONNECT_SWAPPED);
-  update_figures (self);
-}
-
-/* The evaluator is made with the first data, and stays; the pages bind to it themselves. */
-static void
-on_evaluator (NeuronsWindow     *self,
-              GParamSpec        *pspec,
-              NeuronsExperiment *experiment)
-{
-  NeuronsEvaluator *evaluator = neurons_experiment_get_evaluator (experiment);
-
-  if (evaluator == NULL)
-    return;
-
-  g_signal_connect_object (evaluator, "updated", G_CALLBACK (update_accuracy), self, G_CONNECT_SWAPPED);
-  update_accuracy (self, evaluator);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -463,8 +178,8 @@ set_hidden_activation (NeuronsWindow     *self,
 
   /* Translators: "Switched to ReLU: learning rate 0.05, fresh weights with He initialisation" */
   message = g_strdup_printf (_("Switched to %s: learning rate %.2f, fresh weights with %s initialisation"),
-                             activation_name (activation), learning_rate,
-                             initialization_name (initialization));
+                             neurons_activation_display_name (activation), learning_rate,
+                             neurons_init_display_name (initialization));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
@@ -481,53 +196,7 @@ set_initialization (NeuronsWindow *self,
   neurons_experiment_reset (self->experiment, neurons_network_model_get_hidden_activation (net),
                             initialization, neurons_network_model_get_seed (net));
 
-  message = g_strdup_printf (_("Fresh weights with %s initialisation"), initialization_name (initialization));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-/* Replaces the network with the one in a file; a file that cannot be used changes nothing
- * and says why. */
-void
-neurons_window_open_file (NeuronsWindow *self,
-                          GFile         *file)
-{
-  NeuronsNetworkModel *net;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *samples = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_if_fail (NEURONS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  net = _neurons_window_get_net (self);
-  name = g_file_get_basename (file);
-  path = g_file_get_path (file);
-
-  if (path == NULL)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 _("“%s” is not on this computer; copy it here first"), name);
-  else
-    neurons_experiment_open_file (self->experiment, path, &error);
-
-  if (error != NULL)
-    {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-      AdwDialog *dialog = adw_alert_dialog_new (heading, error->message);
-
-      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-      adw_dialog_present (dialog, GTK_WIDGET (self));
-      return;
-    }
-
-  _neurons_window_set_file (self, file);
-
-  samples = format_count (neurons_network_model_get_samples_seen (net));
-  /* Translators: "Opened “net.json”: ReLU, 12,000 samples seen" */
-  message = g_strdup_printf (_("Opened “%s”: %s, %s samples seen"), name,
-                             activation_name (neurons_network_model_get_hidden_activation (net)),
-                             samples);
+  message = g_strdup_printf (_("Fresh weights with %s initialisation"), neurons_init_display_name (initialization));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
@@ -537,7 +206,6 @@ neurons_window_dispose (GObject *object)
   NeuronsWindow *self = (NeuronsWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->figures_source, g_source_remove);
   /* A load may still hold the experiment for a moment: it trains no more meanwhile. */
   if (self->experiment != NULL)
     neurons_experiment_pause (self->experiment);
@@ -658,6 +326,7 @@ neurons_window_class_init (NeuronsWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (NEURONS_TYPE_CONTROLS_SIDEBAR);
   g_type_ensure (NEURONS_TYPE_NETWORK_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/neurons/Neurons/ui/neurons-window.ui");
@@ -674,22 +343,12 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, data_stack);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, network_panel);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, he_check);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, xavier_check);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, uniform_check);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, learning_rate_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, learning_rate_log_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, samples_label);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, epoch_label);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, cost_label);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, panel_accuracy_label);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, test_accuracy_label);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, throughput_label);
-  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, file_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_learning_rate_value_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_learning_rate_log_value_changed);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, controls_sidebar);
+  gtk_widget_class_bind_template_callback (widget_class, on_controls_sidebar_error);
 
   _neurons_window_class_actions_init (klass);
+  _neurons_window_class_files_init (klass);
+  _neurons_window_class_dataset_init (klass);
   _neurons_window_class_pages_init (klass);
   _neurons_window_class_draw_init (klass);
   _neurons_window_class_lessons_init (klass);
@@ -714,7 +373,7 @@ init_narrow_menu (NeuronsWindow *self)
                              "menu-model", &value);
 }
 
-/* The window follows the network and the experiment: figures, banners, title, buttons. */
+/* The window follows the network and the experiment: banners, title, buttons. */
 static void
 connect_experiment (NeuronsWindow *self)
 {
@@ -727,17 +386,14 @@ connect_experiment (NeuronsWindow *self)
                            G_CALLBACK (on_net_hidden_activation), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (net, "notify::initialization",
                            G_CALLBACK (on_net_initialization), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (net, "notify::learning-rate",
-                           G_CALLBACK (on_net_learning_rate), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->experiment, "notify::playing",
                            G_CALLBACK (on_playing), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->experiment, "notify::speed",
                            G_CALLBACK (on_speed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->experiment, "notify::trainer",
-                           G_CALLBACK (on_trainer), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->experiment, "notify::evaluator",
-                           G_CALLBACK (on_evaluator), self, G_CONNECT_SWAPPED);
+
+  /* The controls sidebar shows the experiment's progress and sets up its network. */
+  neurons_controls_sidebar_set_experiment (self->controls_sidebar, self->experiment);
 
   /* The network panel, and the pages and panes (see _neurons_window_pages_init()), show the
    * experiment's network; the activation curves and the lessons mark the neuron pointed at
@@ -760,14 +416,9 @@ neurons_window_init (NeuronsWindow *self)
   _neurons_window_pages_init (self);
   _neurons_window_draw_init (self);
 
-  sync_learning_rate (self);
   update_title (self);
-  update_initialization_labels (self);
   update_play_button (self);
   update_speed_button (self);
-  set_figure (self->test_accuracy_label, _("Test set accuracy"), "—", NULL);
-  set_figure (self->panel_accuracy_label, _("Test panel accuracy"), "—", NULL);
-  update_figures (self);
 
   _neurons_window_settings_init (self);
   _neurons_window_files_init (self);
@@ -778,19 +429,20 @@ neurons_window_init (NeuronsWindow *self)
 
 /**
  * neurons_window_new:
- * @application: the application
+ * @application: the application (a GtkApplication, so that the window needs nothing of
+ *   NeuronsApplication, which makes the windows)
  * @data_directory: (nullable): a folder of IDX files to learn from (--data), or %NULL for
  *   the dataset chosen last
  *
  * Returns: a new window, which starts loading its data
  */
 NeuronsWindow *
-neurons_window_new (NeuronsApplication *application,
-                    const char         *data_directory)
+neurons_window_new (GtkApplication *application,
+                    const char     *data_directory)
 {
   NeuronsWindow *self;
 
-  g_return_val_if_fail (NEURONS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
   self = g_object_new (NEURONS_TYPE_WINDOW, "application", application, NULL);
   _neurons_window_load_first (self, data_directory);

@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 
-#include "neurons-application.h"
 #include "neurons-experiment.h"
 
 G_BEGIN_DECLS
@@ -16,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NeuronsWindow, neurons_window, NEURONS, WINDOW, AdwApplicationWindow)
 
-NeuronsWindow     *neurons_window_new            (NeuronsApplication *application,
+NeuronsWindow     *neurons_window_new            (GtkApplication     *application,
                                                  const char         *data_directory);
 NeuronsExperiment *neurons_window_get_experiment (NeuronsWindow      *self);
 void               neurons_window_open_file      (NeuronsWindow      *self,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "neurons-activation-chart.h"
+#include "neurons-activation-curve.h"
 #include "neurons-chart.h"
 #include "neurons-colors.h"
 #include "neurons-confusion-matrix.h"
@@ -162,6 +163,49 @@ test_activation_follows_highlight (void)
   g_free (mismatch);
 
   g_object_unref (chart);
+}
+
+/* Whether the inspector's curve has its mark's colour a few pixels above and below where
+ * (z, a) falls, where the thin curve itself does not pass. */
+static gboolean
+curve_marked_at (GtkWidget *curve,
+                 double     z,
+                 double     a)
+{
+  g_autoptr(NeuronsTestImage) image = neurons_test_render (curve, "charts-activation-curve");
+  /* the plot area is inset 8 pixels and spans z from −6 to 6, a from −0.2 to 1.2 */
+  int x = (int) round (8 + (image->width - 16) * (z + 6) / 12);
+  int y = (int) round (8 + (image->height - 16) * (1.2 - a) / 1.4);
+  GdkRGBA green;
+
+  neurons_chart_color (NEURONS_CHART_GREEN, FALSE, &green);
+  return neurons_test_image_near (image, x, y - 3, &green, 0.1) && neurons_test_image_near (image, x, y + 3, &green, 0.1);
+}
+
+/* The inspector's curve marks the point it is given, says it, and moves the mark with it. */
+static void
+test_activation_curve_mark (void)
+{
+  GtkWidget *curve = neurons_activation_curve_new ();
+  GtkWidget *window;
+  float a = 1 / (1 + expf (-2));
+  char *mismatch;
+
+  neurons_test_set_dark (FALSE);
+  neurons_activation_curve_set_point (NEURONS_ACTIVATION_CURVE (curve), NEURONS_ACTIVATION_SIGMOID, 2, a);
+  window = neurons_test_show_in_window (curve, 240, 140);
+  g_assert_true (curve_marked_at (curve, 2, a));
+  g_assert_false (curve_marked_at (curve, -2, 1 - a));
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (curve), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_nonnull (strstr (mismatch, "z = 2.0000, a = 0.8808"));
+  g_free (mismatch);
+
+  neurons_activation_curve_set_point (NEURONS_ACTIVATION_CURVE (curve), NEURONS_ACTIVATION_SIGMOID, -2, 1 - a);
+  neurons_test_wait_for_frame (window);
+  g_assert_true (curve_marked_at (curve, -2, 1 - a));
+  g_assert_false (curve_marked_at (curve, 2, a));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* The derivatives: Sigmoid's tops out at 0.25, a quarter of the way up to ReLU's 1. */
@@ -950,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/widgets/charts/activation-relu-flat", test_activation_relu_flat);
   g_test_add_func ("/widgets/charts/activation-derivatives", test_activation_derivatives);
   g_test_add_func ("/widgets/charts/activation-follows-highlight", test_activation_follows_highlight);
+  g_test_add_func ("/widgets/charts/activation-curve-mark", test_activation_curve_mark);
   g_test_add_func ("/widgets/charts/init-spread", test_init_spread);
   g_test_add_func ("/widgets/charts/bench-light", test_bench_light);
   g_test_add_func ("/widgets/charts/bench-dark", test_bench_dark);

@@ -6,6 +6,7 @@
 # Usage: test-cli.py PATH-TO-NEURONS-CLI   (NEURONS_DATA_DIR names the MNIST folder)
 
 import gzip
+import math
 import os
 import struct
 import subprocess
@@ -155,6 +156,22 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
               fields[0] == png and fields[1] == str(label) and len(outputs) == 10
               and all(len(o.split(".")[1]) == 6 and 0 <= float(o) <= 1 for o in outputs)
               and max(range(10), key=lambda o: float(outputs[o])) == label, line)
+
+    # An MNIST image by its number, with one neuron's z and a: an output's a is its output,
+    # and the sigmoid of its z; a hidden neuron's a is the sigmoid of its z.
+    for neuron, output in (("3:%d" % (labels[0] + 1), labels[0]), ("1:5", None)):
+        picked = run("classify", path("trained.json"), "--test-image", "0", "--neuron", neuron)
+        fields = picked.stdout.rstrip("\n").split("\t")
+        z, a = (float(fields[3]), float(fields[4])) if len(fields) == 5 else (0.0, -1.0)
+        check("classify --test-image 0 --neuron %s prints the neuron's z and a" % neuron,
+              picked.returncode == 0 and fields[0] == "test:0" and fields[1] == str(labels[0])
+              and abs(a - 1 / (1 + math.exp(-z))) < 2e-6
+              and (output is None or fields[2].split(" ")[output] == fields[4]),
+              picked.stdout + picked.stderr)
+    refused = run("classify", path("trained.json"), "--test-image", "0", "--neuron", "3:11")
+    check("classify refuses a neuron that is not there",
+          refused.returncode == 1 and refused.stderr.startswith(ERROR_PREFIX) and "3:11" in refused.stderr,
+          refused.stderr)
 
     with open(path("not-an-image.png"), "w") as f:
         f.write("hello")

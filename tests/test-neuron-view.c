@@ -253,6 +253,56 @@ test_keyboard_walk (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_activation (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+/* Return on the pinned neuron asks the window for a closer look (win.inspect-neuron) and
+ * keeps it pinned; where no window offers that, it lets the neuron go as before. */
+static void
+test_enter_inspects (void)
+{
+  GtkWidget *view = g_object_new (TEST_TYPE_ROW_VIEW, NULL);
+  GtkWidget *window = show_view (view);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) inspect = g_simple_action_new ("inspect-neuron", NULL);
+  guint inspected = 0;
+
+  /* no window action: Return pins, then lets go */
+  press_key (view, GDK_KEY_Right);
+  g_assert_true (press_key (view, GDK_KEY_Return));
+  assert_highlighted (view, NEURONS_HIGHLIGHT_HIDDEN1, 0, TRUE);
+  g_assert_true (press_key (view, GDK_KEY_Return));
+  assert_highlighted (view, NEURONS_HIGHLIGHT_HIDDEN1, 0, FALSE);
+
+  g_signal_connect (inspect, "activate", G_CALLBACK (count_activation), &inspected);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (inspect));
+  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
+
+  /* the first Return pins, the second inspects the pinned neuron, Space still lets go */
+  g_assert_true (press_key (view, GDK_KEY_Return));
+  g_assert_cmpuint (inspected, ==, 0);
+  assert_highlighted (view, NEURONS_HIGHLIGHT_HIDDEN1, 0, TRUE);
+  g_assert_true (press_key (view, GDK_KEY_KP_Enter));
+  g_assert_cmpuint (inspected, ==, 1);
+  assert_highlighted (view, NEURONS_HIGHLIGHT_HIDDEN1, 0, TRUE);
+  press_key (view, GDK_KEY_Right);
+  g_assert_true (press_key (view, GDK_KEY_Return));
+  g_assert_cmpuint (inspected, ==, 2);
+  assert_highlighted (view, NEURONS_HIGHLIGHT_HIDDEN1, 1, TRUE);
+  g_assert_true (press_key (view, GDK_KEY_space));
+  assert_highlighted (view, NEURONS_HIGHLIGHT_HIDDEN1, 1, FALSE);
+  g_assert_cmpuint (inspected, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A highlight the pointer made goes when the pointer leaves the neurons; one made from the
  * keyboard stays, though GTK reports motion when a view changes under a resting pointer. */
 static void
@@ -510,6 +560,7 @@ main (int   argc,
   neurons_test_init_display (&argc, &argv);
 
   g_test_add_func ("/widgets/neuron-view/keyboard-walk", test_keyboard_walk);
+  g_test_add_func ("/widgets/neuron-view/enter-inspects", test_enter_inspects);
   g_test_add_func ("/widgets/neuron-view/pointer", test_pointer);
   g_test_add_func ("/widgets/neuron-view/pinning", test_pinning);
   g_test_add_func ("/widgets/neuron-view/focus", test_focus);

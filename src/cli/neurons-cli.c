@@ -635,42 +635,167 @@ command_eval (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* "L:N", a layer (1 and 2 hidden, 3 the output) and a neuron in it, both counted from 1 as the
+ * window counts them; stored counted from 0. */
+static gboolean
+parse_neuron (const char  *text,
+              int         *layer,
+              int         *neuron,
+              GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
+  guint64 l, n;
+
+  if (g_strv_length (parts) == 2
+      && g_ascii_string_to_unsigned (parts[0], 10, 1, NEURONS_N_LAYERS, &l, NULL)
+      && g_ascii_string_to_unsigned (parts[1], 10, 1, neurons_layer_n_outputs (l - 1), &n, NULL))
+    {
+      *layer = (int) l - 1;
+      *neuron = (int) n - 1;
+      return TRUE;
+    }
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("--neuron wants a layer from 1 to 3 and a neuron in it, such as 1:5, not “%s”"), text);
+  return FALSE;
+}
+
+/* One line: the name, a tab, the digit, a tab, the ten outputs, and with --neuron a tab, its z,
+ * a tab and its a. The numbers are in the C locale, for scripts. */
+static void
+print_classification (const char           *name,
+                      const NeuronsForward *forward,
+                      int                   layer,
+                      int                   neuron)
+{
+  g_autoptr(GString) line = g_string_new (name);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (line, "\t%u\t", forward->prediction);
+  for (guint o = 0; o < NEURONS_OUTPUT_SIZE; o++)
+    {
+      g_string_append (line, g_ascii_formatd (number, sizeof number, "%.6f", forward->a3[o]));
+      if (o + 1 < NEURONS_OUTPUT_SIZE)
+        g_string_append_c (line, ' ');
+    }
+
+  if (layer >= 0)
+    {
+      const float *z = layer == 0 ? forward->z1 : layer == 1 ? forward->z2 : forward->z3;
+      const float *a = layer == 0 ? forward->a1 : layer == 1 ? forward->a2 : forward->a3;
+
+      g_string_append_c (line, '\t');
+      g_string_append (line, g_ascii_formatd (number, sizeof number, "%.6f", z[neuron]));
+      g_string_append_c (line, '\t');
+      g_string_append (line, g_ascii_formatd (number, sizeof number, "%.6f", a[neuron]));
+    }
+
+  g_string_append_c (line, '\n');
+  fputs (line->str, stdout);
+}
+
+/* Image `index` of a dataset, by number, as the window names the image it shows. */
+static gboolean
+dataset_image (const NeuronsDataset  *dataset,
+               const char            *option,
+               gint64                 index,
+               guint8                *pixels,
+               GError               **error)
+{
+  guint64 checked;
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, index);
+
+  if (!parse_count (option, text, dataset->n_images - 1, &checked, error))
+    return FALSE;
+
+  memcpy (pixels, neurons_dataset_image (dataset, (guint) checked), NEURONS_INPUT_SIZE);
+  return TRUE;
+}
+
 /* An image that cannot be read is reported and skipped; the others are still classified, and the
  * exit status says that something failed. */
 static int
 command_classify (int    argc,
                   char **argv)
 {
-  const GOptionEntry entries[] = { { NULL } };
+  g_autofree char *neuron_text = NULL;
+  g_autofree char *data_directory = NULL;
+  gint64 training_image = -1, test_image = -1;
+  const GOptionEntry entries[] = {
+    { "neuron", 0, 0, G_OPTION_ARG_STRING, &neuron_text,
+      N_("Also print the weighted sum z and the activation a of this neuron: layer 1 or 2 "
+         "(hidden) or 3 (output), and its number, counted from 1"), N_("LAYER:NEURON") },
+    { "training-image", 0, 0, G_OPTION_ARG_INT64, &training_image,
+      N_("Classify this image of the training set, counted from 0, as the window numbers it"), N_("INDEX") },
+    { "test-image", 0, 0, G_OPTION_ARG_INT64, &test_image,
+      N_("Classify this image of the test set, counted from 0"), N_("INDEX") },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_directory,
+      N_("Folder with the MNIST files (default: the one that comes with Neurons)"), N_("DIR") },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(NeuronsMlp) mlp = NULL;
   NeuronsNetworkSettings settings;
+  int layer = -1, neuron = -1;
+  gboolean from_dataset;
   int status = EXIT_SUCCESS;
 
-  context = command_option_context_new ("classify", _("FILE IMAGE…"),
+  context = command_option_context_new ("classify", _("FILE [IMAGE…]"),
     _("Reads the digit in each PNG or JPEG image with a saved network. Any size and either "
-      "polarity will do: the digit is cropped, scaled and centred like MNIST's."),
+      "polarity will do: the digit is cropped, scaled and centred like MNIST's. An image of "
+      "MNIST itself can be named by its number instead."),
     _("Prints one line per image: its name, a tab, the digit, a tab, and the ten outputs of the "
-      "network for 0 to 9.\n"
+      "network for 0 to 9; with --neuron, then a tab, the neuron's z, a tab and its a.\n"
       "An image that cannot be read is reported on stderr; the others are still classified, "
       "and the exit status is then 1."),
     entries);
   if (!parse_command_line (context, "classify", &argc, &argv))
     return EXIT_FAILURE;
-  if (argc < 3)
+  from_dataset = training_image >= 0 || test_image >= 0;
+  if (argc < 2 || (argc < 3 && !from_dataset))
     return fail (_("classify needs a network file and at least one image"));
+  if (neuron_text != NULL && !parse_neuron (neuron_text, &layer, &neuron, &error))
+    return report_error (error);
 
   mlp = neurons_network_file_load (argv[1], &settings, &error);
   if (mlp == NULL)
     return report_error (error);
+
+  if (from_dataset)
+    {
+      g_autoptr(NeuronsDataset) train = NULL;
+      g_autoptr(NeuronsDataset) test = NULL;
+      const struct { const char *option, *prefix; gint64 index; } picks[] = {
+        { "--training-image", "training", training_image },
+        { "--test-image", "test", test_image },
+      };
+
+      if (!load_datasets (data_directory, &train, &test, &error))
+        return report_error (error);
+
+      for (guint p = 0; p < G_N_ELEMENTS (picks); p++)
+        {
+          guint8 pixels[NEURONS_INPUT_SIZE];
+          NeuronsForward forward;
+          g_autofree char *name = NULL;
+
+          if (picks[p].index < 0)
+            continue;
+          if (!dataset_image (p == 0 ? train : test, picks[p].option, picks[p].index, pixels, &error))
+            return report_error (error);
+
+          neurons_mlp_forward (mlp, pixels, &forward);
+          name = g_strdup_printf ("%s:%" G_GINT64_FORMAT, picks[p].prefix, picks[p].index);
+          print_classification (name, &forward, layer, neuron);
+        }
+    }
 
   for (int i = 2; i < argc; i++)
     {
       g_autoptr(GError) image_error = NULL;
       guint8 pixels[NEURONS_INPUT_SIZE];
       NeuronsForward forward;
-      GString *line;
 
       if (!neurons_preprocess_file (argv[i], pixels, &image_error))
         {
@@ -680,19 +805,8 @@ command_classify (int    argc,
         }
 
       neurons_mlp_forward (mlp, pixels, &forward);
-
-      /* The file name as given, byte for byte, and the numbers in the C locale, for scripts. */
-      line = g_string_new (argv[i]);
-      g_string_append_printf (line, "\t%u\t", forward.prediction);
-      for (guint o = 0; o < NEURONS_OUTPUT_SIZE; o++)
-        {
-          char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-          g_string_append (line, g_ascii_formatd (number, sizeof number, "%.6f", forward.a3[o]));
-          g_string_append_c (line, o + 1 < NEURONS_OUTPUT_SIZE ? ' ' : '\n');
-        }
-      fputs (line->str, stdout);
-      g_string_free (line, TRUE);
+      /* the file name as given, byte for byte */
+      print_classification (argv[i], &forward, layer, neuron);
     }
 
   return status;

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "neurons-activation-chart.h"
+#include "neurons-activation.h"
 #include "neurons-colors.h"
 
 /*
@@ -56,24 +57,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static double
-activate (NeuronsActivation activation,
-          double            z)
-{
-  return activation == NEURONS_ACTIVATION_RELU ? MAX (z, 0) : 1 / (1 + exp (-z));
-}
-
+/* The slope at z, as backpropagation takes it: from the definitions the network trains with */
 static double
 slope (NeuronsActivation activation,
        double            z)
 {
-  double s;
-
-  if (activation == NEURONS_ACTIVATION_RELU)
-    return z > 0 ? 1 : 0;
-
-  s = 1 / (1 + exp (-z));
-  return s * (1 - s);
+  return neurons_activation_slope (activation, z, neurons_activate (activation, z));
 }
 
 static double
@@ -117,7 +106,7 @@ neurons_activation_chart_describe (NeuronsChart *chart)
       g_string_append_c (description, ' ');
       g_string_append_printf (description, _("The hovered neuron's weighted sum is %.2f, which gives %.2f with slope %.2f."),
                               marked_input,
-                              activate (self->activation, marked_input),
+                              neurons_activate (self->activation, marked_input),
                               slope (self->activation, marked_input));
     }
 
@@ -143,7 +132,7 @@ trace_curve (NeuronsActivationChart *self,
   for (guint i = 0; i <= N_SEGMENTS; i++)
     {
       double z = Z_MIN + (Z_MAX - Z_MIN) * i / N_SEGMENTS;
-      double value = derivative ? slope (activation, z) : activate (activation, z);
+      double value = derivative ? slope (activation, z) : neurons_activate (activation, z);
 
       if (i == 0)
         cairo_move_to (cr, to_x (self, z), to_y (self, value));
@@ -265,9 +254,9 @@ draw_mark (NeuronsActivationChart *self,
   GtkWidget *widget = GTK_WIDGET (self);
   double z = neurons_activation_chart_get_marked_input (self);
   double shown_z = CLAMP (z, Z_MIN, Z_MAX);
-  double value = activate (self->activation, z);
+  double value = neurons_activate (self->activation, z);
   double x = to_x (self, shown_z);
-  double y = to_y (self, MIN (activate (self->activation, shown_z), Y_MAX));
+  double y = to_y (self, MIN (neurons_activate (self->activation, shown_z), Y_MAX));
   g_autofree char *label = NULL;
   GdkRGBA color, guide;
 

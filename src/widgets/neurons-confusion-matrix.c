@@ -1,4 +1,4 @@
-/* neurons-confusion-matrix.c
+/* neurons-confusion-matrix.c: which digits the network takes for which, on the whole test set
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -459,32 +459,38 @@ neurons_confusion_matrix_measure (GtkWidget      *widget,
     }
 }
 
-static void
-neurons_confusion_matrix_snapshot (GtkWidget   *widget,
-                                   GtkSnapshot *snapshot)
+/* The colours the matrix draws with, picked once per frame */
+typedef struct
 {
-  NeuronsConfusionMatrix *self = NEURONS_CONFUSION_MATRIX (widget);
-  const NeuronsEvaluation *results = evaluation (self);
-  gboolean dark = neurons_colors_is_dark (widget);
-  GdkRGBA text, faint, right_color, wrong_color, white = { 1, 1, 1, 1 }, black = { 0, 0, 0, 1 };
-  guint common[N_FRAMED];
-  guint n_common = 0;
+  gboolean dark;
+  GdkRGBA  text;
+  GdkRGBA  faint;
+  GdkRGBA  right;
+  GdkRGBA  wrong;
+} Palette;
+
+static void
+palette_init (Palette   *palette,
+              GtkWidget *widget)
+{
+  palette->dark = neurons_colors_is_dark (widget);
+  neurons_chart_foreground (widget, 1.0, &palette->text);
+  neurons_chart_foreground (widget, 0.65, &palette->faint);
+  neurons_chart_foreground (widget, 1.0, &palette->right);
+  neurons_chart_color (NEURONS_CHART_WRONG, palette->dark, &palette->wrong);
+}
+
+/* The axis titles, and the digits along the top (upright where they are long) and the side */
+static void
+snapshot_axes (NeuronsConfusionMatrix *self,
+               GtkSnapshot            *snapshot,
+               const Palette          *palette)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
   gboolean upright;
-  int label_height;
-  cairo_t *cr;
 
-  if (self->cell <= 0)
-    return;
-
-  neurons_chart_foreground (widget, 1.0, &text);
-  neurons_chart_foreground (widget, 0.65, &faint);
-  neurons_chart_foreground (widget, 1.0, &right_color);
-  neurons_chart_color (NEURONS_CHART_WRONG, dark, &wrong_color);
-  neurons_chart_text_size (widget, "<small>0</small>", NULL, &label_height);
-
-  /* Axis titles and digits */
   neurons_chart_text (widget, snapshot, _("<small>guessed →</small>"), self->left, 2,
-                      NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, &faint);
+                      NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_START, &palette->faint);
   class_label_width (self, &upright);
   for (guint d = 0; d < N_DIGITS; d++)
     {
@@ -496,33 +502,78 @@ neurons_confusion_matrix_snapshot (GtkWidget   *widget,
           gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->left + (d + 0.5) * self->cell, self->top - 4));
           gtk_snapshot_rotate (snapshot, -90);
           neurons_chart_text (widget, snapshot, digit, 0, 0,
-                              NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_CENTER, &text);
+                              NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_CENTER, &palette->text);
           gtk_snapshot_restore (snapshot);
         }
       else
         neurons_chart_text (widget, snapshot, digit, self->left + (d + 0.5) * self->cell, self->top - 2,
-                            NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_END, &text);
+                            NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_END, &palette->text);
       neurons_chart_text (widget, snapshot, digit, self->left - 3, self->top + (d + 0.5) * self->cell,
-                          NEURONS_CHART_ALIGN_END, NEURONS_CHART_ALIGN_CENTER, &text);
+                          NEURONS_CHART_ALIGN_END, NEURONS_CHART_ALIGN_CENTER, &palette->text);
     }
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (2, self->top + 5 * self->cell));
   gtk_snapshot_rotate (snapshot, -90);
   neurons_chart_text (widget, snapshot, _("<small>true digit</small>"), 0, 0,
-                      NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &faint);
+                      NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_START, &palette->faint);
   gtk_snapshot_restore (snapshot);
+}
 
-  if (results == NULL)
+/* One cell: its colour says how many of the true digit were guessed as this one, its label
+ * how many exactly. */
+static void
+snapshot_cell (NeuronsConfusionMatrix  *self,
+               GtkSnapshot             *snapshot,
+               cairo_t                 *cr,
+               const Palette           *palette,
+               const NeuronsEvaluation *results,
+               guint                    t,
+               guint                    p)
+{
+  static const GdkRGBA white = { 1, 1, 1, 1 }, black = { 0, 0, 0, 1 };
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint count = results->confusion[t][p];
+  double share = results->per_digit_total[t] > 0 ? (double) count / results->per_digit_total[t] : 0;
+  double x = self->left + p * self->cell, y = self->top + t * self->cell;
+  GdkRGBA fill = t == p ? palette->right : palette->wrong;
+  g_autofree char *label = NULL;
+  const GdkRGBA *label_color;
+
+  /* mistakes are rarely more than a few percent of a row: stretch them to be seen */
+  fill.alpha = (float) (t == p ? 0.15 + 0.6 * share : (count > 0 ? 0.12 + MIN (1.0, sqrt (share / 0.25)) * 0.83 : 0));
+  gdk_cairo_set_source_rgba (cr, &fill);
+  cairo_rectangle (cr, x + 1, y + 1, self->cell - 2, self->cell - 2);
+  cairo_fill (cr);
+
+  label = g_strdup_printf ("<small>%u</small>", count);
+  /* four digits outgrow a small cell: a size smaller still */
+  if (count >= 1000)
     {
-      neurons_chart_text (widget, snapshot, _("<small>Measuring…</small>"),
-                          self->left + 5 * self->cell, self->top + 5 * self->cell,
-                          NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_CENTER, &faint);
-      return;
+      int label_width;
+
+      neurons_chart_text_size (widget, label, &label_width, NULL);
+      if (label_width > self->cell - 3)
+        {
+          g_free (label);
+          label = g_strdup_printf ("<span size=\"x-small\">%u</span>", count);
+        }
     }
+  if (fill.alpha > 0.5)
+    label_color = t == p && palette->dark ? &black : &white;
+  else
+    label_color = count == 0 ? &palette->faint : &palette->text;
+  neurons_chart_text (widget, snapshot, label, x + self->cell / 2, y + self->cell / 2,
+                      NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_CENTER, label_color);
+}
 
-  n_common = common_confusions (results, common);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget)));
-
+/* Every cell, and each row's total beside it */
+static void
+snapshot_cells (NeuronsConfusionMatrix  *self,
+                GtkSnapshot             *snapshot,
+                cairo_t                 *cr,
+                const Palette           *palette,
+                const NeuronsEvaluation *results)
+{
   for (guint t = 0; t < N_DIGITS; t++)
     {
       guint row_total = 0;
@@ -530,79 +581,83 @@ neurons_confusion_matrix_snapshot (GtkWidget   *widget,
 
       for (guint p = 0; p < N_DIGITS; p++)
         {
-          guint count = results->confusion[t][p];
-          double share = results->per_digit_total[t] > 0 ? (double) count / results->per_digit_total[t] : 0;
-          double x = self->left + p * self->cell, y = self->top + t * self->cell;
-          GdkRGBA fill = t == p ? right_color : wrong_color;
-          g_autofree char *label = NULL;
-          gboolean strong;
-
-          row_total += count;
-
-          /* mistakes are rarely more than a few percent of a row: stretch them to be seen */
-          fill.alpha = (float) (t == p ? 0.15 + 0.6 * share : (count > 0 ? 0.12 + MIN (1.0, sqrt (share / 0.25)) * 0.83 : 0));
-          gdk_cairo_set_source_rgba (cr, &fill);
-          cairo_rectangle (cr, x + 1, y + 1, self->cell - 2, self->cell - 2);
-          cairo_fill (cr);
-
-          strong = fill.alpha > 0.5;
-          label = g_strdup_printf ("<small>%u</small>", count);
-          /* four digits outgrow a small cell: a size smaller still */
-          if (count >= 1000)
-            {
-              int label_width;
-
-              neurons_chart_text_size (widget, label, &label_width, NULL);
-              if (label_width > self->cell - 3)
-                {
-                  g_free (label);
-                  label = g_strdup_printf ("<span size=\"x-small\">%u</span>", count);
-                }
-            }
-          neurons_chart_text (widget, snapshot, label, x + self->cell / 2, y + self->cell / 2,
-                              NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_CENTER,
-                              strong ? (t == p ? (dark ? &black : &white) : &white) : (count == 0 ? &faint : &text));
+          snapshot_cell (self, snapshot, cr, palette, results, t, p);
+          row_total += results->confusion[t][p];
         }
 
       total = g_strdup_printf ("<small>= %u</small>", row_total);
-      neurons_chart_text (widget, snapshot, total, self->left + N_DIGITS * self->cell + 4, self->top + (t + 0.5) * self->cell,
-                          NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_CENTER, &faint);
+      neurons_chart_text (GTK_WIDGET (self), snapshot, total,
+                          self->left + N_DIGITS * self->cell + 4, self->top + (t + 0.5) * self->cell,
+                          NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_CENTER, &palette->faint);
     }
+}
 
-  /* The most common confusions framed, so that they do not depend on telling reds apart */
-  gdk_cairo_set_source_rgba (cr, &text);
+/* The most common confusions framed, so that they do not depend on telling reds apart; then
+ * the cell under the pointer and the keyboard cursor. */
+static void
+stroke_frames (NeuronsConfusionMatrix  *self,
+               cairo_t                 *cr,
+               const Palette           *palette,
+               const NeuronsEvaluation *results)
+{
+  guint common[N_FRAMED];
+  guint n_common = common_confusions (results, common);
+  graphene_rect_t bounds;
+
+  gdk_cairo_set_source_rgba (cr, &palette->text);
   cairo_set_line_width (cr, 2);
   for (guint i = 0; i < n_common; i++)
     {
-      graphene_rect_t bounds;
-
       neurons_confusion_matrix_get_cell_bounds (self, common[i] / N_DIGITS, common[i] % N_DIGITS, &bounds);
       cairo_rectangle (cr, bounds.origin.x + 1, bounds.origin.y + 1, bounds.size.width - 2, bounds.size.height - 2);
     }
   cairo_stroke (cr);
 
-  /* Hover and the keyboard cursor */
   if (self->hover_true >= 0)
     {
-      graphene_rect_t bounds;
-
       neurons_confusion_matrix_get_cell_bounds (self, self->hover_true, self->hover_predicted, &bounds);
-      gdk_cairo_set_source_rgba (cr, &faint);
+      gdk_cairo_set_source_rgba (cr, &palette->faint);
       cairo_set_line_width (cr, 1);
       cairo_rectangle (cr, bounds.origin.x + 0.5, bounds.origin.y + 0.5, bounds.size.width - 1, bounds.size.height - 1);
       cairo_stroke (cr);
     }
-  if (gtk_widget_has_visible_focus (widget))
+  if (gtk_widget_has_visible_focus (GTK_WIDGET (self)))
     {
-      graphene_rect_t bounds;
-
       neurons_confusion_matrix_get_cell_bounds (self, self->cursor_true, self->cursor_predicted, &bounds);
-      gdk_cairo_set_source_rgba (cr, &text);
+      gdk_cairo_set_source_rgba (cr, &palette->text);
       cairo_set_line_width (cr, 2);
       cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
       cairo_rectangle (cr, bounds.origin.x - 1, bounds.origin.y - 1, bounds.size.width + 2, bounds.size.height + 2);
       cairo_stroke (cr);
     }
+}
+
+static void
+neurons_confusion_matrix_snapshot (GtkWidget   *widget,
+                                   GtkSnapshot *snapshot)
+{
+  NeuronsConfusionMatrix *self = NEURONS_CONFUSION_MATRIX (widget);
+  const NeuronsEvaluation *results = evaluation (self);
+  Palette palette;
+  cairo_t *cr;
+
+  if (self->cell <= 0)
+    return;
+
+  palette_init (&palette, widget);
+  snapshot_axes (self, snapshot, &palette);
+
+  if (results == NULL)
+    {
+      neurons_chart_text (widget, snapshot, _("<small>Measuring…</small>"),
+                          self->left + 5 * self->cell, self->top + 5 * self->cell,
+                          NEURONS_CHART_ALIGN_CENTER, NEURONS_CHART_ALIGN_CENTER, &palette.faint);
+      return;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget)));
+  snapshot_cells (self, snapshot, cr, &palette, results);
+  stroke_frames (self, cr, &palette, results);
   cairo_destroy (cr);
 }
 

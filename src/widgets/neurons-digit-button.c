@@ -1,4 +1,4 @@
-/* neurons-digit-button.c
+/* neurons-digit-button.c: one test image as a small button, badged when guessed wrong
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

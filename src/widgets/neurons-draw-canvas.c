@@ -950,11 +950,11 @@ neurons_draw_canvas_set_property (GObject      *object,
     }
 }
 
+/* The canvas's keys: its actions, and a pen that moves with the arrows (and the keypad's
+ * diagonals) and touches the paper with Space. */
 static void
-neurons_draw_canvas_class_init (NeuronsDrawCanvasClass *klass)
+class_add_key_bindings (GtkWidgetClass *widget_class)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const struct
   {
     guint keyval;
@@ -971,6 +971,26 @@ neurons_draw_canvas_class_init (NeuronsDrawCanvasClass *klass)
     { GDK_KEY_End, -1, 1 }, { GDK_KEY_KP_End, -1, 1 },
     { GDK_KEY_Page_Down, 1, 1 }, { GDK_KEY_KP_Page_Down, 1, 1 },
   };
+
+  gtk_widget_class_install_action (widget_class, "canvas.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "canvas.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, 0, "canvas.clear", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "canvas.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pen_moves); i++)
+    gtk_widget_class_add_binding (widget_class, pen_moves[i].keyval, 0, move_pen,
+                                  "(ii)", pen_moves[i].dx, pen_moves[i].dy);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, toggle_pen, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Space, 0, toggle_pen, NULL);
+}
+
+static void
+neurons_draw_canvas_class_init (NeuronsDrawCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = neurons_draw_canvas_dispose;
   object_class->get_property = neurons_draw_canvas_get_property;
@@ -1043,18 +1063,7 @@ neurons_draw_canvas_class_init (NeuronsDrawCanvasClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_BYTES);
 
-  gtk_widget_class_install_action (widget_class, "canvas.clear", NULL, clear_action);
-  gtk_widget_class_install_action (widget_class, "canvas.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, 0, "canvas.clear", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "canvas.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (pen_moves); i++)
-    gtk_widget_class_add_binding (widget_class, pen_moves[i].keyval, 0, move_pen,
-                                  "(ii)", pen_moves[i].dx, pen_moves[i].dy);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, toggle_pen, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Space, 0, toggle_pen, NULL);
+  class_add_key_bindings (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "neurons-draw-canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

@@ -305,7 +305,7 @@ update_caption (NeuronsNetworkPanel *self)
     }
 
   if (neurons_highlight_get_pinned (self->highlight))
-    detail = g_strdup_printf ("%s %s", linear, _("Pinned: click it again or press Escape to let go."));
+    detail = g_strdup_printf ("%s %s", linear, _("Pinned: Enter or I looks inside it; click it again or press Escape to let go."));
   else
     detail = g_strdup (linear);
 

@@ -114,17 +114,6 @@ get_highlight (NeuronsNetworkView *self)
   return neurons_neuron_view_get_highlight (NEURONS_NEURON_VIEW (self));
 }
 
-static float
-text_height (GtkWidget *widget)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "0");
-  int height;
-
-  pango_layout_get_pixel_size (layout, NULL, &height);
-
-  return height;
-}
-
 static int
 text_width (GtkWidget  *widget,
             const char *text)
@@ -198,7 +187,7 @@ compute_layout (NeuronsNetworkView *self,
   float height = gtk_widget_get_height (widget);
   float top, bottom, image_side, verdict_width, digit_width, right_part, span, left;
 
-  layout->line_height = text_height (widget);
+  layout->line_height = neurons_neuron_view_get_line_height (NEURONS_NEURON_VIEW (self));
   layout->phase_y = MARGIN;
   layout->heading_y = MARGIN + 2.6f * layout->line_height;
   top = layout->heading_y + 1.6f * layout->line_height;
@@ -961,7 +950,7 @@ neurons_network_view_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
-  float line_height = text_height (widget);
+  float line_height = neurons_neuron_view_get_line_height (NEURONS_NEURON_VIEW (widget));
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {

@@ -14,7 +14,9 @@
  * neuron highlights it in every view that shares the NeuronsHighlight, a click pins it, a
  * second click on it or a click beside the neurons lets it go. From the keyboard, focus
  * arriving by Tab shows where the selection is, the arrow keys walk it (how is the view's
- * own: its move()), Return, Enter or Space pin it and Escape lets it go.
+ * own: its move()), Return, Enter or Space pin it and Escape lets it go. Return or Enter on
+ * the neuron already pinned asks for a closer look: they activate "win.inspect-neuron" where
+ * a window offers it, and let the neuron go where none does.
  *
  * Only a highlight the pointer made is the pointer's to drop: GTK reports pointer motion when
  * a view changes under a resting pointer, and a neuron chosen from the keyboard must not
@@ -216,6 +218,23 @@ toggle_pin (GtkWidget *widget,
   return TRUE;
 }
 
+/* Return and Enter: pin the neuron, or look inside the one pinned (see the top). */
+static gboolean
+pin_or_inspect (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  NeuronsNeuronView *self = NEURONS_NEURON_VIEW (widget);
+  NeuronsNeuronViewPrivate *priv = neurons_neuron_view_get_instance_private (self);
+
+  if (neurons_highlight_get_pinned (priv->highlight) &&
+      shows_layer (self, neurons_highlight_get_layer (priv->highlight)) &&
+      gtk_widget_activate_action (widget, "win.inspect-neuron", NULL))
+    return TRUE;
+
+  return toggle_pin (widget, args, user_data);
+}
+
 static gboolean
 unpin (GtkWidget *widget,
        GVariant  *args,
@@ -358,8 +377,8 @@ neurons_neuron_view_class_init (NeuronsNeuronViewClass *klass)
   add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0);
   add_move_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1);
   add_move_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, toggle_pin, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, toggle_pin, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, pin_or_inspect, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, pin_or_inspect, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, toggle_pin, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, unpin, NULL);
 
@@ -479,4 +498,25 @@ neurons_neuron_view_set_highlight (NeuronsNeuronView *self,
 
   on_highlight_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
+}
+
+/**
+ * neurons_neuron_view_get_line_height:
+ * @self: a #NeuronsNeuronView
+ *
+ * Returns: the height in pixels of a line of the view's text, which its captions and
+ *   labels make room for
+ */
+float
+neurons_neuron_view_get_line_height (NeuronsNeuronView *self)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  g_return_val_if_fail (NEURONS_IS_NEURON_VIEW (self), 0);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "0");
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return height;
 }

@@ -58,5 +58,6 @@ void              neurons_neuron_view_set_net       (NeuronsNeuronView *self,
 NeuronsHighlight *neurons_neuron_view_get_highlight (NeuronsNeuronView *self);
 void              neurons_neuron_view_set_highlight (NeuronsNeuronView *self,
                                                      NeuronsHighlight  *highlight);
+float             neurons_neuron_view_get_line_height (NeuronsNeuronView *self);
 
 G_END_DECLS

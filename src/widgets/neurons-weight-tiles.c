@@ -58,17 +58,6 @@ typedef struct
   float y;
 } Layout;
 
-static float
-label_height (GtkWidget *widget)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "0");
-  int height;
-
-  pango_layout_get_pixel_size (layout, NULL, &height);
-
-  return height;
-}
-
 static void
 compute_layout (NeuronsWeightTiles *self,
                 Layout             *layout)
@@ -77,7 +66,7 @@ compute_layout (NeuronsWeightTiles *self,
   float height = gtk_widget_get_height (GTK_WIDGET (self));
   float by_width, by_height;
 
-  layout->label_height = label_height (GTK_WIDGET (self));
+  layout->label_height = neurons_neuron_view_get_line_height (NEURONS_NEURON_VIEW (self));
 
   /* the gaps hold the glow and the labels, so they grow with the tiles */
   by_width = (width - 2 * MARGIN) / (N_COLUMNS + (N_COLUMNS - 1) * 0.15f);
@@ -470,7 +459,7 @@ neurons_weight_tiles_measure (GtkWidget      *widget,
     }
   else
     {
-      float labels = N_ROWS * label_height (widget);
+      float labels = N_ROWS * neurons_neuron_view_get_line_height (NEURONS_NEURON_VIEW (widget));
       float tile = NAT_TILE;
 
       if (for_size >= 0)
