@@ -218,6 +218,13 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
     check("race says who won, by how much and when",
           first.stderr.startswith(winner + " won by ") and "after 6000 samples" in first.stderr,
           first.stderr)
+    sampled = run(*race_args, "--measured-images", "1000")
+    sampled_rows = [line.split(",") for line in sampled.stdout.splitlines()]
+    check("race --measured-images measures fewer images and the last row on all",
+          sampled.returncode == 0 and len(sampled_rows) == len(rows)
+          and sampled_rows[-1] == rows[-1]
+          and all(round(float(value) * 1000) == float(value) * 1000 for value in sampled_rows[1][1:3]),
+          sampled.stdout + first.stdout + sampled.stderr)
     same = run("race", "--a-activation", "relu", "--b-activation", "relu", "--samples", "2000")
     same_rows = [line.split(",") for line in same.stdout.splitlines()[1:]]
     check("race with equal sides gives equal columns",

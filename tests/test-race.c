@@ -24,18 +24,21 @@ on_state (NeuronsRace *race,
     g_main_loop_quit (loop);
 }
 
-/* Runs a race to its finish on the main loop, as the window and the CLI do. */
+/* Runs a race to its finish on the main loop, as the window and the CLI do, measured on
+ * measured_images test images (0 for all). */
 static NeuronsRace *
-run_race (const NeuronsRacerSettings *a,
-          const NeuronsRacerSettings *b,
-          guint64                     max_samples,
-          double                      target_accuracy,
-          guint64                     interval)
+run_measured_race (const NeuronsRacerSettings *a,
+                   const NeuronsRacerSettings *b,
+                   guint64                     max_samples,
+                   double                      target_accuracy,
+                   guint64                     interval,
+                   guint                       measured_images)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   NeuronsRace *race = neurons_race_new (train_set, test_set, a, b, NEURONS_DEFAULT_SEED);
 
   neurons_race_set_finish (race, max_samples, target_accuracy, interval);
+  neurons_race_set_measured_images (race, measured_images);
   g_signal_connect (race, "notify::state", G_CALLBACK (on_state), loop);
   neurons_race_start (race);
   g_assert_cmpint (neurons_race_get_state (race), ==, NEURONS_RACE_RUNNING);
@@ -45,6 +48,28 @@ run_race (const NeuronsRacerSettings *a,
   g_assert_cmpint (neurons_race_get_state (race), ==, NEURONS_RACE_FINISHED);
   g_assert_nonnull (neurons_race_get_result (race));
   return race;
+}
+
+static NeuronsRace *
+run_race (const NeuronsRacerSettings *a,
+          const NeuronsRacerSettings *b,
+          guint64                     max_samples,
+          double                      target_accuracy,
+          guint64                     interval)
+{
+  return run_measured_race (a, b, max_samples, target_accuracy, interval, 0);
+}
+
+/* The share of every stride-th test image the network gets right. */
+static double
+accuracy_every (const NeuronsMlp *mlp,
+                guint             stride)
+{
+  guint correct = 0, measured = 0;
+
+  for (guint s = 0; s < test_set->n_images; s += stride, measured++)
+    correct += neurons_mlp_predict (mlp, neurons_dataset_image (test_set, s)) == test_set->labels[s];
+  return (double) correct / measured;
 }
 
 static void
@@ -271,6 +296,45 @@ test_race_divergence (void)
   g_assert_true (neurons_mlp_is_finite (neurons_network_model_get_mlp (diverged)));
 }
 
+/* Measured on 1 000 test images, the checkpoints are those images' accuracy, and the last,
+ * where the race is judged, is on all 10 000; so too when the race stops early at its target. */
+static void
+test_race_measured_images (void)
+{
+  NeuronsRacerSettings a, b;
+  g_autoptr(NeuronsRace) race = NULL;
+  g_autoptr(NeuronsRace) early = NULL;
+  const NeuronsRacerSettings *settings[2] = { &a, &b };
+  guint n_early;
+
+  sigmoid_relu (&a, &b);
+  race = run_measured_race (&a, &b, 3000, 0, 1000, 1000);
+  early = run_measured_race (&a, &b, 60000, 0.75, 1000, 1000);
+  g_assert_cmpuint (neurons_race_get_n_checkpoints (race), ==, 3);
+  n_early = neurons_race_get_n_checkpoints (early);
+  g_assert_cmpuint (n_early, <, 60);
+
+  for (guint side = 0; side < 2; side++)
+    {
+      g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+      g_autoptr(NeuronsSgd) sgd = neurons_sgd_new (train_set, NEURONS_DEFAULT_SEED, NEURONS_SAMPLE_ORDER_SHUFFLED);
+
+      neurons_mlp_init (mlp, settings[side]->hidden_activation, settings[side]->initialization, NEURONS_DEFAULT_SEED);
+      for (guint i = 0; i < n_early; i++)
+        {
+          const NeuronsRaceCheckpoint *checkpoint = neurons_race_get_checkpoint (early, i);
+          gboolean last = i + 1 == n_early;
+
+          g_assert_true (neurons_sgd_train (sgd, mlp, (float) settings[side]->learning_rate, 1000));
+          g_assert_cmpuint (checkpoint->samples_seen, ==, sgd->samples_seen);
+          g_assert_cmpfloat (checkpoint->accuracy[side], ==, accuracy_every (mlp, last ? 1 : 10));
+          if (i < 3)
+            g_assert_cmpfloat (neurons_race_get_checkpoint (race, i)->accuracy[side], ==,
+                               accuracy_every (mlp, i == 2 ? 1 : 10));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/nn/race/target-accuracy", test_race_target_accuracy);
   g_test_add_func ("/nn/race/stop", test_race_stop);
   g_test_add_func ("/nn/race/divergence", test_race_divergence);
+  g_test_add_func ("/nn/race/measured-images", test_race_measured_images);
   g_test_add_func ("/nn/race/start-and-names", test_race_start_and_names);
 
   status = g_test_run ();

@@ -49,7 +49,7 @@ typedef enum
 typedef struct
 {
   guint64  samples_seen;
-  double   accuracy[NEURONS_RACE_N_SIDES];  /* on the whole test set */
+  double   accuracy[NEURONS_RACE_N_SIDES];  /* on the test set, or the share of it measured */
   double   cost[NEURONS_RACE_N_SIDES];      /* the running cost of the training samples */
   gboolean diverged[NEURONS_RACE_N_SIDES];
 } NeuronsRaceCheckpoint;
@@ -81,6 +81,8 @@ void                         neurons_race_set_finish           (NeuronsRace     
                                                                 guint64                     max_samples,
                                                                 double                      target_accuracy,
                                                                 guint64                     interval);
+void                         neurons_race_set_measured_images  (NeuronsRace                *self,
+                                                                guint                       n_images);
 guint64                      neurons_race_get_max_samples      (NeuronsRace                *self);
 double                       neurons_race_get_target_accuracy  (NeuronsRace                *self);
 guint64                      neurons_race_get_interval         (NeuronsRace                *self);
