@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-window [--inspector | --race] [SECONDS]   (default 10; run it under an X
- *        server, see bench-window.sh)
+ * Usage: bench-window [--inspector | --race] [SECONDS [--no-checkpoints]]   (default 10; run it
+ *        under an X server, see bench-window.sh)
  *
  * Starts the application as `neurons` does, waits for its window's experiment to have its
  * data, plays it at full speed, counts the frames the window paints (its frame clock's
@@ -11,7 +11,8 @@
  * then quits. Z, the main thread's CPU time per frame, does not depend on what else the
  * machine runs: under 20 ms leaves room for 50 frames/s on a free core. With
  * --inspector, the neuron inspector is open over the window all the while, as a person
- * watching one neuron's numbers change would have it.
+ * watching one neuron's numbers change would have it. With --no-checkpoints the trainer
+ * keeps none, to measure what keeping them costs.
  *
  * With --race, the window's own network stays paused and the race dialog runs "Sigmoid vs
  * ReLU" instead, long enough not to finish; samples/s then gives each racer's, "A B",
@@ -38,6 +39,7 @@ typedef struct
   NeuronsWindow *window;
   guint          seconds;
   gboolean       inspector;
+  gboolean       no_checkpoints;
   gboolean       race;
   AdwDialog     *race_dialog;   /* with --race: made with the window, shown when the data is in */
   guint64        start_racer_samples[NEURONS_RACE_N_SIDES];
@@ -127,6 +129,8 @@ start (Bench *bench)
   else
     {
       neurons_experiment_set_speed (experiment, NEURONS_SPEED_MAX);
+      if (bench->no_checkpoints)
+        neurons_trainer_set_checkpoints (neurons_experiment_get_trainer (experiment), NULL);
       neurons_experiment_play (experiment);
     }
 
@@ -202,9 +206,10 @@ main (int   argc,
       argv++;
     }
   bench.seconds = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10;
-  if (bench.seconds == 0)
+  bench.no_checkpoints = argc > 2 && g_str_equal (argv[2], "--no-checkpoints");
+  if (bench.seconds == 0 || (argc > 2 && !bench.no_checkpoints))
     {
-      g_printerr ("Usage: %s [--inspector | --race] [SECONDS]\n", program[0]);
+      g_printerr ("Usage: %s [--inspector | --race] [SECONDS [--no-checkpoints]]\n", program[0]);
       return 1;
     }
 

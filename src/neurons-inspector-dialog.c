@@ -53,6 +53,7 @@ struct _NeuronsInspectorDialog
   GtkAdjustment           *neuron_adjustment;
   GtkLabel                *title_label;
   GtkLabel                *sample_label;
+  GtkLabel                *lesion_label;
   GtkLabel                *formula_label;
   GtkLabel                *terms_heading;
   GtkWidget               *terms_box;
@@ -121,6 +122,22 @@ set_label (GtkLabel   *label,
     gtk_label_set_text (label, text);
 }
 
+/* Silenced neurons are a view: the numbers here stay those of the whole network, which is
+ * what training uses, and the dialog says so rather than contradict the crossed-out views. */
+static void
+show_lesion (NeuronsInspectorDialog *self)
+{
+  const char *text = NULL;
+
+  if (self->layer < NEURONS_N_LAYERS - 1
+      && neurons_network_model_is_silenced (self->net, self->layer, self->neuron))
+    text = _("This neuron is silenced: the other views show its output as 0. The numbers here are its real ones, which training still uses.");
+  else if (!neurons_lesion_is_empty (neurons_network_model_get_lesion (self->net)))
+    text = _("Some neurons are silenced: the other views show their outputs as 0. The numbers here are those of the whole network, which training still uses.");
+
+  set_label (self->lesion_label, text);
+}
+
 /* Which neuron, and what is on show: which image, and what it really is. */
 static void
 show_sample (NeuronsInspectorDialog *self)
@@ -155,6 +172,7 @@ show_sample (NeuronsInspectorDialog *self)
     }
 
   set_label (self->sample_label, text);
+  show_lesion (self);
 
   if (self->layer == NEURONS_N_LAYERS - 1)
     /* Translators: the inspector's title for an output neuron: its number and the class it stands for */
@@ -521,6 +539,7 @@ neurons_inspector_dialog_class_init (NeuronsInspectorDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, neuron_adjustment);
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, title_label);
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, sample_label);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, lesion_label);
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, formula_label);
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, terms_heading);
   gtk_widget_class_bind_template_child (widget_class, NeuronsInspectorDialog, terms_box);
@@ -600,6 +619,7 @@ neurons_inspector_dialog_new (NeuronsExperiment *experiment,
 
   g_signal_connect_object (self->net, "step", G_CALLBACK (on_net_step), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->net, "notify::lesion", G_CALLBACK (show_lesion), self, G_CONNECT_SWAPPED);
 
   neurons_inspector_dialog_set_neuron (self, layer, neuron);
 

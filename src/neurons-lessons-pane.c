@@ -53,6 +53,7 @@ static const NeuronsLesson lessons[] = {
   { "one-sample-at-a-time", N_("Learning One Sample at a Time") },
   { "how-big-a-step", N_("How Big a Step") },
   { "did-it-learn", N_("Did It Learn?") },
+  { "what-each-neuron-does", N_("What Each Neuron Does") },
   { "your-turn", N_("Your Turn") },
   { "where-to-go-next", N_("Where to Go Next") },
 };

@@ -225,6 +225,25 @@ try_draw (NeuronsWindow *self)
   say (self, _("Draw mode: draw a digit with the mouse, a finger, or the arrow keys and Space."));
 }
 
+/* Lessons 4 and 8: which neurons matter, measured by silencing each in turn. */
+static void
+try_lesion_rank (NeuronsWindow *self)
+{
+  pause_training (self);
+  show_page (self, "network");
+  neurons_lesion_panel_rank (_neurons_window_show_lesion_panel (self), FALSE);
+  say (self, _("Paused. Each hidden neuron is silenced alone on the 10,000 test images, and the panel ranks them."));
+}
+
+static void
+try_lesion_most (NeuronsWindow *self)
+{
+  pause_training (self);
+  show_page (self, "network");
+  neurons_lesion_panel_rank (_neurons_window_show_lesion_panel (self), TRUE);
+  say (self, _("Paused. The neuron that costs the most test accuracy is silenced; Restore All brings it back."));
+}
+
 static const struct {
   const char *name;
   void      (*run) (NeuronsWindow *self);
@@ -243,6 +262,8 @@ static const struct {
   { "sigmoid-high-rate", try_sigmoid_high_rate },
   { "show-test", try_show_test },
   { "draw", try_draw },
+  { "lesion-rank", try_lesion_rank },
+  { "lesion-most", try_lesion_most },
 };
 
 static void

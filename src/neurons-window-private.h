@@ -9,10 +9,12 @@
 #include "neurons-draw-canvas.h"
 #include "neurons-experiment.h"
 #include "neurons-learning-page.h"
+#include "neurons-lesion-panel.h"
 #include "neurons-lessons-pane.h"
 #include "neurons-network-panel.h"
 #include "neurons-seen-preview.h"
 #include "neurons-test-page.h"
+#include "neurons-timeline.h"
 #include "neurons-window.h"
 
 G_BEGIN_DECLS
@@ -35,6 +37,7 @@ struct _NeuronsWindow
   GtkStack             *data_stack;
   AdwStatusPage        *error_page;
   NeuronsNetworkPanel  *network_panel;
+  NeuronsTimeline      *timeline;
   NeuronsControlsSidebar *controls_sidebar;
 
   /* What the window shows and drives: the network, its trainer, its data, its state */
@@ -45,6 +48,8 @@ struct _NeuronsWindow
   AdwViewStack         *view_stack;
   NeuronsLearningPage  *learning_page;
   NeuronsTestPage      *test_page;
+  NeuronsLesionPanel   *lesion_panel;
+  GtkMenuButton        *lesion_button;
   AdwOverlaySplitView  *controls_split;
 
   /* Draw mode (neurons-window-draw.c): on while the experiment shows the drawing */
@@ -75,6 +80,7 @@ void _neurons_window_actions_init       (NeuronsWindow      *self);
 
 void     _neurons_window_class_pages_init    (NeuronsWindowClass *klass);
 void     _neurons_window_pages_init          (NeuronsWindow      *self);
+NeuronsLesionPanel *_neurons_window_show_lesion_panel (NeuronsWindow *self);
 
 void     _neurons_window_class_draw_init     (NeuronsWindowClass *klass);
 void     _neurons_window_draw_init           (NeuronsWindow      *self);

@@ -328,6 +328,7 @@ neurons_window_class_init (NeuronsWindowClass *klass)
 
   g_type_ensure (NEURONS_TYPE_CONTROLS_SIDEBAR);
   g_type_ensure (NEURONS_TYPE_NETWORK_PANEL);
+  g_type_ensure (NEURONS_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/neurons/Neurons/ui/neurons-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, toast_overlay);
@@ -343,6 +344,7 @@ neurons_window_class_init (NeuronsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, data_stack);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, network_panel);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, NeuronsWindow, controls_sidebar);
   gtk_widget_class_bind_template_callback (widget_class, on_controls_sidebar_error);
 
@@ -399,6 +401,7 @@ connect_experiment (NeuronsWindow *self)
    * experiment's network; the activation curves and the lessons mark the neuron pointed at
    * in the network view. */
   g_object_bind_property (self->experiment, "net", self->network_panel, "net", G_BINDING_SYNC_CREATE);
+  neurons_timeline_set_experiment (self->timeline, self->experiment);
   neurons_learning_page_set_highlight (self->learning_page, neurons_network_panel_get_highlight (self->network_panel));
   neurons_lessons_pane_set_highlight (self->lessons_pane, neurons_network_panel_get_highlight (self->network_panel));
 }

@@ -137,6 +137,27 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
     check("eval prints the confusion matrix",
           "Confusion matrix" in evaluation.stdout and len(evaluation.stdout.splitlines()) > 25)
 
+    # Silencing neurons: what the window's lesions show, measured from the terminal.
+    def correct_count(output):
+        lines = [line for line in output.splitlines() if line.startswith("Test accuracy: ")]
+        return int(lines[0].split("(")[1].split()[0]) if lines else -1
+
+    intact = correct_count(evaluation.stdout)
+    silenced = run("eval", path("trained.json"), "--silence", "1:7,2:3")
+    check("eval --silence measures with those neurons at 0 and says which",
+          silenced.returncode == 0 and "Silenced neurons (layer:neuron): 1:7,2:3" in silenced.stdout
+          and 0 <= correct_count(silenced.stdout) < intact, silenced.stdout + silenced.stderr)
+    every = run("eval", path("trained.json"), "--silence",
+                ",".join("1:%d" % n for n in range(1, 17)))
+    check("eval --silence with the whole first layer silenced is near chance",
+          every.returncode == 0 and correct_count(every.stdout) < 2500, every.stdout + every.stderr)
+    for bad, reason in (("3:1", "not a hidden layer"), ("1:17", "numbered 1 to 16"), ("1:0", "numbered 1 to 16"),
+                        ("7", "write LAYER:NEURON"), ("1:x", "not a neuron of layer 1")):
+        refused = run("eval", path("trained.json"), "--silence", bad)
+        check("eval --silence %s is refused: %s" % (bad, reason),
+              refused.returncode == 1 and refused.stderr.startswith(ERROR_PREFIX)
+              and reason in refused.stderr and refused.stdout == "", refused.stderr)
+
     images, labels = read_test_set()
     pngs = []
     for index in range(5):
@@ -195,9 +216,53 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
           and partial.stdout.startswith(pngs[0][0] + "\t"),
           partial.stdout + partial.stderr)
 
+    # A run's checkpoints, then how accuracy grew over them.
+    with_checkpoints = run("train", "--steps", "6000", "--checkpoints", path("run.json"))
+    check("train --checkpoints saves the run with its checkpoints",
+          with_checkpoints.returncode == 0
+          and "saved with 14 checkpoints to " + path("run.json") in with_checkpoints.stdout,
+          with_checkpoints.stdout + with_checkpoints.stderr)
+    curve = run("eval", "--checkpoints", path("run.json"))
+    rows = [line.split(",") for line in curve.stdout.splitlines()]
+    samples = [int(row[0]) for row in rows[1:]] if curve.returncode == 0 else []
+    accuracies = [float(row[1]) for row in rows[1:]] if curve.returncode == 0 else []
+    check("eval --checkpoints prints one CSV line per checkpoint",
+          curve.returncode == 0 and rows[0] == ["samples", "accuracy", "cost"]
+          and samples == [0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 2000, 5000, 6000]
+          and all(len(row) == 3 and 0 <= float(row[1]) <= 1 and float(row[2]) >= 0
+                  for row in rows[1:]),
+          curve.stdout + curve.stderr)
+    check("accuracy grows over the checkpoints (%s)" % (accuracies[:1] + accuracies[-1:]),
+          accuracies and accuracies[0] < 0.3 and accuracies[-1] > 0.7 and accuracies[-1] > accuracies[10])
+    whole_run = run("train", "--steps", "6000", "--out", path("run-plain.json"))
+    check("the checkpoints change nothing of the trained network",
+          whole_run.returncode == 0 and open(path("run-plain.json")).read()[:-1]
+          == open(path("run.json")).read().split(',"checkpoints"')[0],
+          whole_run.stderr)
+    resumed = run("train", "--in", path("run.json"), "--steps", "6000", "--checkpoints", path("run-2.json"))
+    check("train --in goes on with the run's checkpoints",
+          resumed.returncode == 0 and "saved with 15 checkpoints" in resumed.stdout,
+          resumed.stdout + resumed.stderr)
+    none = run("eval", "--checkpoints", path("trained.json"))
+    check("eval --checkpoints on a file without checkpoints says so",
+          none.returncode == 1 and "has no checkpoints" in none.stderr, none.stderr)
+    with open(path("run.json")) as f:
+        damaged = f.read().replace('"states":"', '"states":"AAAA')
+    with open(path("damaged.json"), "w") as f:
+        f.write(damaged)
+    broken = run("eval", "--checkpoints", path("damaged.json"))
+    check("a damaged checkpoints member is refused by name",
+          broken.returncode == 1 and "the checkpoints to rewind to are damaged: checkpoints.states"
+          in broken.stderr, broken.stderr)
+
     bench = run("bench", "--seconds", "0.5")
     check("bench reports a median",
           bench.returncode == 0 and bench.stdout.splitlines()[-1].startswith("median: "),
+          bench.stdout + bench.stderr)
+    bench = run("bench", "--seconds", "0.5", "--checkpoints")
+    check("bench --checkpoints reports what checkpoints cost",
+          bench.returncode == 0 and bench.stdout.splitlines()[-1].startswith("checkpoints cost ")
+          and "median keeping checkpoints: " in bench.stdout,
           bench.stdout + bench.stderr)
 
     # race: both curves as CSV, the same every time; two equal sides draw the same curve

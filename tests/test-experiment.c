@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "neurons-experiment.h"
+#include "neurons-lesion.h"
 #include "neurons-sgd.h"
 
 /* However busy the machine, nothing here should take this long. */
@@ -759,6 +760,139 @@ test_files (void)
   free_experiment (g_steal_pointer (&experiment));
 }
 
+typedef struct
+{
+  NeuronsExperiment *experiment;
+  guint64            samples_seen;
+} StoppedAt;
+
+static gboolean
+stopped_at (gpointer data)
+{
+  StoppedAt *wait = data;
+
+  return !neurons_experiment_get_playing (wait->experiment)
+         && neurons_network_model_get_samples_seen (neurons_experiment_get_net (wait->experiment))
+            == wait->samples_seen;
+}
+
+/* Trains @n_samples more through the trainer's worker thread, and waits for the end. */
+static void
+train_samples (NeuronsExperiment *experiment,
+               guint64            n_samples)
+{
+  StoppedAt wait = { experiment,
+                     neurons_network_model_get_samples_seen (neurons_experiment_get_net (experiment)) + n_samples };
+
+  neurons_trainer_run_samples (neurons_experiment_get_trainer (experiment), n_samples);
+  wait_until (stopped_at, &wait, "the samples to be trained");
+}
+
+/* Train to 10,000, rewind to 2,000, train to 10,000 again: the same weights, bit for bit. The
+ * newest moment comes back exactly; a new learning rate after a rewind starts a branch; the
+ * test-set accuracy of a rewound checkpoint is measured and kept; a saved run brings its
+ * checkpoints back. */
+static void
+test_rewind (void)
+{
+  g_autoptr(NeuronsExperiment) experiment = new_ready_experiment ();
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
+  NeuronsCheckpoints *checkpoints = neurons_experiment_get_checkpoints (experiment);
+  g_autoptr(NeuronsMlp) first = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("neurons-experiment-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (directory, "run.neurons.json", NULL);
+  g_autoptr(GError) error = NULL;
+  NeuronsCheckpoint checkpoint;
+  double first_cost;
+  guint length;
+  int at_2000;
+
+  train_samples (experiment, 10000);
+  first = neurons_mlp_copy (neurons_network_model_get_mlp (net));
+  first_cost = neurons_network_model_get_running_cost (net);
+
+  /* 0, 100, … 1,000, 2,000, 5,000, 10,000 */
+  g_assert_cmpuint (neurons_checkpoints_get_length (checkpoints), ==, 14);
+  at_2000 = neurons_checkpoints_find (checkpoints, 2000);
+  g_assert_cmpint (at_2000, ==, 11);
+
+  neurons_experiment_rewind (experiment, at_2000);
+  g_assert_true (neurons_experiment_get_rewound (experiment));
+  g_assert_false (neurons_experiment_get_playing (experiment));
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 2000);
+  g_assert_true (memcmp (neurons_network_model_get_mlp (net), first, sizeof *first) != 0);
+
+  /* the evaluator measures the checkpoint, and its accuracy is kept */
+  while (!neurons_checkpoints_get (checkpoints, at_2000, &checkpoint, NULL) || isnan (checkpoint.test_accuracy))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (checkpoint.test_accuracy, >, 0.5);
+  g_assert_cmpfloat (checkpoint.test_accuracy, ==,
+                     neurons_evaluator_get_test_accuracy (neurons_experiment_get_evaluator (experiment)));
+
+  /* With the whole first layer silenced, a checkpoint still keeps the whole network's
+   * accuracy: a lesion is a view, and the timeline shows the lesioned figure beside it */
+  {
+    NeuronsEvaluator *evaluator = neurons_experiment_get_evaluator (experiment);
+    NeuronsLesion lesion;
+    int at_5000 = neurons_checkpoints_find (checkpoints, 5000);
+
+    g_assert_true (neurons_lesion_parse ("1:1,1:2,1:3,1:4,1:5,1:6,1:7,1:8,1:9,1:10,1:11,1:12,1:13,1:14,1:15,1:16",
+                                         &lesion, NULL));
+    neurons_network_model_set_lesion (net, &lesion);
+    neurons_experiment_rewind (experiment, at_5000);
+    while (!neurons_checkpoints_get (checkpoints, at_5000, &checkpoint, NULL) || isnan (checkpoint.test_accuracy))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (neurons_lesion_equal (neurons_evaluator_get_lesion (evaluator), &lesion));
+    g_assert_cmpfloat (checkpoint.test_accuracy, ==,
+                       neurons_evaluation_accuracy (neurons_evaluator_get_intact_evaluation (evaluator)));
+    g_assert_cmpfloat (checkpoint.test_accuracy, >, neurons_evaluator_get_test_accuracy (evaluator) + 0.2);
+    neurons_network_model_set_lesion (net, &(NeuronsLesion) { { 0 } });
+  }
+
+  neurons_experiment_return_to_newest (experiment);
+  g_assert_false (neurons_experiment_get_rewound (experiment));
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 10000);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net), sizeof *first, first, sizeof *first);
+
+  /* A saved run brings its checkpoints back */
+  g_assert_true (neurons_experiment_save_file (experiment, path, &error));
+  g_assert_no_error (error);
+  neurons_experiment_reset (experiment, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 3);
+  g_assert_cmpuint (neurons_checkpoints_get_length (checkpoints), ==, 0);
+  g_assert_true (neurons_experiment_open_file (experiment, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (neurons_checkpoints_get_length (checkpoints), ==, 14);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net), sizeof *first, first, sizeof *first);
+
+  /* Train on from 2,000 (one step on the main thread, then the worker): the same run */
+  neurons_experiment_rewind (experiment, at_2000);
+  neurons_experiment_step (experiment);
+  g_assert_false (neurons_experiment_get_rewound (experiment));
+  g_assert_cmpuint (neurons_checkpoints_get_length (checkpoints), ==, 12);
+  train_samples (experiment, 7999);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net), sizeof *first, first, sizeof *first);
+  g_assert_cmpfloat (neurons_network_model_get_running_cost (net), ==, first_cost);
+  g_assert_cmpuint (neurons_checkpoints_get_branch (checkpoints), ==, 0);
+
+  /* Another learning rate after a rewind: a new branch, from 5,000 on */
+  neurons_experiment_rewind (experiment, neurons_checkpoints_find (checkpoints, 5000));
+  g_assert_true (neurons_experiment_set_learning_rate (experiment, 0.1, &error));
+  neurons_experiment_step (experiment);
+  train_samples (experiment, 4999);
+  length = neurons_checkpoints_get_length (checkpoints);
+  g_assert_true (neurons_checkpoints_get (checkpoints, length - 1, &checkpoint, NULL));
+  g_assert_cmpuint (checkpoint.samples_seen, ==, 10000);
+  g_assert_cmpuint (checkpoint.branch, ==, 1);
+  g_assert_true (neurons_checkpoints_get (checkpoints, length - 2, &checkpoint, NULL));
+  g_assert_cmpuint (checkpoint.samples_seen, ==, 5000);
+  g_assert_cmpuint (checkpoint.branch, ==, 0);
+  g_assert_true (memcmp (neurons_network_model_get_mlp (net), first, sizeof *first) != 0);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (directory), ==, 0);
+  free_experiment (g_steal_pointer (&experiment));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -783,6 +917,7 @@ main (int   argc,
   g_test_add_func ("/nn/experiment/drawing-controls", test_drawing_controls);
   g_test_add_func ("/nn/experiment/test-image", test_test_image);
   g_test_add_func ("/nn/experiment/files", test_files);
+  g_test_add_func ("/nn/experiment/rewind", test_rewind);
 
   return g_test_run ();
 }

@@ -134,6 +134,20 @@ test_forward_and_step (void)
   assert_line (dialog, share);
   g_assert_nonnull (find_line (dialog, "δ = (a − y) · σ′(z) = "));
 
+  /* Silenced neurons: the dialog says its numbers are the whole network's */
+  g_assert_null (find_line (dialog, "Some neurons are silenced"));
+  neurons_network_model_set_silenced (net, 0, 4, TRUE);
+  wait_frames (window);
+  g_assert_nonnull (find_line (dialog, "Some neurons are silenced"));
+  neurons_inspector_dialog_set_neuron (NEURONS_INSPECTOR_DIALOG (dialog), 0, 4);
+  wait_frames (window);
+  g_assert_nonnull (find_line (dialog, "This neuron is silenced"));
+  neurons_network_model_set_silenced (net, 0, 4, FALSE);
+  wait_frames (window);
+  g_assert_null (find_line (dialog, "This neuron is silenced"));
+  g_assert_null (find_line (dialog, "Some neurons are silenced"));
+  neurons_inspector_dialog_set_neuron (NEURONS_INSPECTOR_DIALOG (dialog), 2, LABEL);
+
   /* Another input shown without learning: the step is gone */
   neurons_network_model_show_input (net, pixels, LABEL, 44);
   wait_frames (window);

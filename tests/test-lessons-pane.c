@@ -32,10 +32,11 @@ static const struct {
   { "chain-of-voters", "A Chain of Voters", "fresh-start" },
   { "firing", "Firing", "activation-relu activation-sigmoid" },
   { "where-to-start", "Where to Start", "init-he init-xavier init-uniform" },
-  { "weights-as-templates", "Weights as Templates", "watch-tiles" },
+  { "weights-as-templates", "Weights as Templates", "watch-tiles lesion-rank" },
   { "one-sample-at-a-time", "Learning One Sample at a Time", "step-once one-per-second" },
   { "how-big-a-step", "How Big a Step", "relu-high-rate relu-usual-rate sigmoid-high-rate" },
   { "did-it-learn", "Did It Learn?", "show-test" },
+  { "what-each-neuron-does", "What Each Neuron Does", "lesion-most" },
   { "your-turn", "Your Turn", "draw" },
   { "where-to-go-next", "Where to Go Next", "" },
 };
@@ -268,7 +269,7 @@ test_list (Fixture       *fixture,
 
   g_assert_cmpuint (buttons->len, ==, 1);
   list_button = buttons->pdata[0];
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (list_button)), ==, "Lesson 1 of 9");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (list_button)), ==, "Lesson 1 of 10");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "lessons.next", NULL);
   gtk_menu_button_popup (GTK_MENU_BUTTON (list_button));
@@ -282,7 +283,7 @@ test_list (Fixture       *fixture,
 
   g_signal_emit_by_name (gtk_widget_get_parent (rows->pdata[5]), "row-activated", rows->pdata[5]);
   g_assert_cmpstr (neurons_lessons_pane_get_lesson (fixture->pane), ==, "how-big-a-step");
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (list_button)), ==, "Lesson 6 of 9");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (list_button)), ==, "Lesson 6 of 10");
 }
 
 /* The figures follow the network and the evaluator the pane is given. */

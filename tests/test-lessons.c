@@ -12,6 +12,9 @@
 #include "neurons-mlp.h"
 #include "neurons-neuron-activity.h"
 #include "neurons-evaluation.h"
+#include "neurons-inspection.h"
+#include "neurons-lesion.h"
+#include "neurons-network-model.h"
 #include "neurons-sgd.h"
 
 /*
@@ -656,6 +659,159 @@ test_did_it_learn_confusions (void)
   g_assert_true ((first_cell == 35 && second_cell == 49) || (first_cell == 49 && second_cell == 35));
 }
 
+/* The default network after one epoch, each hidden neuron silenced alone: ranked once. */
+static const NeuronsLesionRanking *
+default_ranking (void)
+{
+  static NeuronsLesionRanking ranking;
+  static gboolean ranked;
+
+  if (!ranked)
+    {
+      neurons_lesion_rank (default_epoch (), test_set, &ranking);
+      ranked = TRUE;
+      for (guint c = 0; c < NEURONS_N_HIDDEN_NEURONS; c++)
+        g_test_message ("#%u: %u:%u costs %.2f points", c + 1, ranking.costs[c].hidden_layer + 1,
+                        ranking.costs[c].neuron, neurons_lesion_cost_points (&ranking, &ranking.costs[c]));
+    }
+
+  return &ranking;
+}
+
+/* The accuracy points digit d loses when cost's neuron is silenced. */
+static double
+digit_loss (const NeuronsLesionRanking *ranking,
+            const NeuronsLesionCost    *cost,
+            guint                       d)
+{
+  return 100.0 * ((double) ranking->per_digit_correct[d] - cost->per_digit_correct[d]) / ranking->per_digit_total[d];
+}
+
+/* weights-as-templates: "After one epoch with the usual settings, the template that matters
+ * most costs 7 points of test accuracy; the one that matters least in layer 1 costs less
+ * than 1." */
+static void
+test_weights_as_templates_which_matters (void)
+{
+  const NeuronsLesionRanking *ranking = default_ranking ();
+  const NeuronsLesionCost *least = NULL;
+
+  g_assert_cmpuint (ranking->costs[0].hidden_layer, ==, 0);
+  g_assert_cmpfloat (round (neurons_lesion_cost_points (ranking, &ranking->costs[0])), ==, 7);
+  for (guint c = 0; c < NEURONS_N_HIDDEN_NEURONS; c++)
+    if (ranking->costs[c].hidden_layer == 0)
+      least = &ranking->costs[c];
+  g_assert_cmpfloat (neurons_lesion_cost_points (ranking, least), <, 1);
+}
+
+/* what-each-neuron-does: "After one epoch with the usual settings, silencing neuron 9 of layer
+ * 1, the one that matters most, costs 7 points overall but 36 points on the 7s." The window
+ * counts neurons from 1: neuron 9 is index 8. */
+static void
+test_what_each_neuron_does_uneven (void)
+{
+  const NeuronsLesionRanking *ranking = default_ranking ();
+  const NeuronsLesionCost *top = &ranking->costs[0];
+  guint worst = 0;
+
+  g_assert_cmpuint (top->hidden_layer, ==, 0);
+  g_assert_cmpuint (top->neuron + 1, ==, 9);
+  g_assert_cmpfloat (round (neurons_lesion_cost_points (ranking, top)), ==, 7);
+  for (guint d = 1; d < NEURONS_OUTPUT_SIZE; d++)
+    if (digit_loss (ranking, top, d) > digit_loss (ranking, top, worst))
+      worst = d;
+  g_assert_cmpuint (worst, ==, 7);
+  g_assert_cmpfloat (round (digit_loss (ranking, top, 7)), ==, 36);
+}
+
+/* what-each-neuron-does: "The least important cost less than a point, and silencing one of
+ * them even helps a little." */
+static void
+test_what_each_neuron_does_least (void)
+{
+  const NeuronsLesionRanking *ranking = default_ranking ();
+  const NeuronsLesionCost *least = &ranking->costs[NEURONS_N_HIDDEN_NEURONS - 1];
+
+  g_assert_cmpfloat (neurons_lesion_cost_points (ranking, least), <, 0);
+  g_assert_cmpfloat (neurons_lesion_cost_points (ranking, &ranking->costs[NEURONS_N_HIDDEN_NEURONS - 2]), <, 1);
+}
+
+/* what-each-neuron-does: "Silence all 16 neurons of layer 1 ... the network then gives the
+ * same answer for every image, and is right only for the one digit it always names: about
+ * one time in ten." */
+static void
+test_what_each_neuron_does_all_silenced (void)
+{
+  NeuronsLesion lesion = { { 0 } };
+  g_autofree guint8 *predictions = g_new (guint8, test_set->n_images);
+  NeuronsEvaluation evaluation;
+  guint answer;
+
+  for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
+    neurons_lesion_set_silenced (&lesion, 0, j, TRUE);
+  neurons_evaluate_lesioned (default_epoch (), &lesion, test_set, &evaluation, predictions);
+
+  answer = predictions[0];
+  for (guint s = 0; s < test_set->n_images; s++)
+    g_assert_cmpuint (predictions[s], ==, answer);
+  g_assert_cmpuint (evaluation.n_correct, ==, evaluation.per_digit_total[answer]);
+  g_test_message ("with layer 1 silenced every image is a %u: %.2f%%", answer,
+                  100 * neurons_evaluation_accuracy (&evaluation));
+  g_assert_cmpfloat (round (10 * neurons_evaluation_accuracy (&evaluation)), ==, 1);
+}
+
+/* what-each-neuron-does: "Training still trains every neuron, silenced or not", and "the
+ * weights stay as they are". */
+static void
+test_what_each_neuron_does_training (void)
+{
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER,
+                                                                  NEURONS_DEFAULT_SEED);
+  g_autoptr(NeuronsMlp) before = NULL;
+
+  neurons_network_model_set_silenced (net, 0, 8, TRUE);
+  before = neurons_mlp_copy (neurons_network_model_get_mlp (net));
+  for (guint s = 0; s < 100; s++)
+    neurons_network_model_train_step (net, neurons_dataset_image (train_set, s), train_set->labels[s], s);
+  g_assert_cmpfloat (neurons_mlp_get_bias (neurons_network_model_get_mlp (net), 0, 8), !=,
+                     neurons_mlp_get_bias (before, 0, 8));
+  g_assert_cmpfloat (neurons_network_model_get_forward (net)->a1[8], ==, 0);
+
+  /* silencing and restoring leave the weights alone */
+  g_clear_pointer (&before, neurons_mlp_free);
+  before = neurons_mlp_copy (neurons_network_model_get_mlp (net));
+  neurons_network_model_set_silenced (net, 1, 3, TRUE);
+  neurons_network_model_set_lesion (net, NULL);
+  g_assert_cmpmem (before, sizeof *before, neurons_network_model_get_mlp (net), sizeof *before);
+}
+
+/* what-each-neuron-does: "neurons-cli eval FILE --silence 1:9 gives the test accuracy with
+ * that neuron silenced": the command line counts neurons from 1, as the window does. */
+static void
+test_what_each_neuron_does_cli_numbering (void)
+{
+  NeuronsLesion lesion;
+
+  g_assert_true (neurons_lesion_parse ("1:9", &lesion, NULL));
+  g_assert_true (neurons_lesion_is_silenced (&lesion, 0, 9 - 1));
+  g_assert_cmpuint (neurons_lesion_count (&lesion), ==, 1);
+}
+
+/* what-each-neuron-does: "the inspector writes out its weighted sum, the largest terms
+ * first" (that Enter opens it is e2e-inspector's). */
+static void
+test_what_each_neuron_does_inspector (void)
+{
+  NeuronsInspection inspection;
+  NeuronsForward forward;
+
+  neurons_mlp_forward (default_epoch (), neurons_dataset_image (test_set, 0), &forward);
+  neurons_inspection_fill (&inspection, default_epoch (), &forward, NULL, 0, NULL, 0, 8, test_set->labels[0]);
+  g_assert_cmpuint (inspection.n_terms, >, 1);
+  for (guint t = 1; t < inspection.n_terms; t++)
+    g_assert_cmpfloat (fabsf (inspection.terms[t - 1].product), >=, fabsf (inspection.terms[t].product));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -687,6 +843,13 @@ main (int   argc,
   g_test_add_func ("/nn/lessons/how-big-a-step/relu-at-3", test_how_big_a_step_relu_at_3);
   g_test_add_func ("/nn/lessons/did-it-learn/panel", test_did_it_learn_panel);
   g_test_add_func ("/nn/lessons/did-it-learn/confusions", test_did_it_learn_confusions);
+  g_test_add_func ("/nn/lessons/weights-as-templates/which-matters", test_weights_as_templates_which_matters);
+  g_test_add_func ("/nn/lessons/what-each-neuron-does/uneven", test_what_each_neuron_does_uneven);
+  g_test_add_func ("/nn/lessons/what-each-neuron-does/least", test_what_each_neuron_does_least);
+  g_test_add_func ("/nn/lessons/what-each-neuron-does/all-silenced", test_what_each_neuron_does_all_silenced);
+  g_test_add_func ("/nn/lessons/what-each-neuron-does/training", test_what_each_neuron_does_training);
+  g_test_add_func ("/nn/lessons/what-each-neuron-does/cli-numbering", test_what_each_neuron_does_cli_numbering);
+  g_test_add_func ("/nn/lessons/what-each-neuron-does/inspector", test_what_each_neuron_does_inspector);
 
   status = g_test_run ();
 

@@ -18,6 +18,7 @@
 
 /* A valid network file, made once by the code under test; the malformed cases edit it. */
 static char *valid_data;
+static NeuronsMlp *valid_network;   /* the network valid_data holds */
 
 static NeuronsMlp *
 make_network (NeuronsActivation activation,
@@ -215,7 +216,7 @@ test_layout (void)
   root = json_node_get_object (json_parser_get_root (parser));
 
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "neurons-network");
-  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (root, "hidden_activation"), ==, "sigmoid");
   g_assert_cmpstr (json_object_get_string_member (root, "output_activation"), ==, "sigmoid");
   g_assert_cmpstr (json_object_get_string_member (root, "cost"), ==, "quadratic");
@@ -371,9 +372,12 @@ static const Malformed malformed_cases[] = {
     NEURONS_NETWORK_FILE_ERROR_FORMAT, "format is “\ufffd\ufffd\ufffd" },
   { "format/type", "format", EDIT_REPLACE, "[]",
     NEURONS_NETWORK_FILE_ERROR_FORMAT, "format is an array, expected a string" },
-  { "version/newer", "version", EDIT_REPLACE, "2",
+  { "version/newer", "version", EDIT_REPLACE, "3",
     NEURONS_NETWORK_FILE_ERROR_FORMAT,
-    "the file is version 2 of the network format; this Neurons reads version 1" },
+    "the file is version 3 of the network format; this Neurons reads versions 1 to 2" },
+  { "version/zero", "version", EDIT_REPLACE, "0",
+    NEURONS_NETWORK_FILE_ERROR_FORMAT,
+    "the file is version 0 of the network format; this Neurons reads versions 1 to 2" },
   { "version/string", "version", EDIT_REPLACE, "\"1\"",
     NEURONS_NETWORK_FILE_ERROR_FORMAT, "version is a string, expected an integer" },
   { "version/missing", "version", EDIT_REMOVE, NULL,
@@ -510,6 +514,7 @@ test_accepted (void)
   g_autoptr(NeuronsMlp) underflow = NULL;
   g_autoptr(NeuronsMlp) double_precision = NULL;
   g_autoptr(NeuronsMlp) extra_key = NULL;
+  g_autoptr(NeuronsMlp) version_1 = NULL;
 
   /* NumPy prints FLT_MAX as its shortest decimal, a little above it, that rounds to it */
   near_max = parse_edited ("layers/0/weights/0/1", EDIT_REPLACE, "3.4028235e+38");
@@ -526,6 +531,10 @@ test_accepted (void)
 
   extra_key = parse_edited ("comment", EDIT_REPLACE, "\"trained on a Sunday\"");
   g_assert_nonnull (extra_key);
+
+  /* version 1, from before the checkpoints, reads as it did */
+  version_1 = parse_edited ("version", EDIT_REPLACE, "1");
+  g_assert_cmpmem (version_1, sizeof *version_1, valid_network, sizeof *valid_network);
 }
 
 static void
@@ -963,7 +972,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(NeuronsMlp) valid_network = NULL;
   NeuronsNetworkSettings valid_settings = { NEURONS_INIT_XAVIER, 0.3, 7, 60000 };
   int status;
 
@@ -1000,5 +1008,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_free (valid_data);
+  neurons_mlp_free (valid_network);
   return status;
 }

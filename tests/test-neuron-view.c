@@ -553,6 +553,56 @@ test_weight_tiles_walk (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* S silences the chosen neuron in the net the view shows, and brings it back; the views say
+ * so, and the weights stay as they were. */
+static void
+test_silence_key (void)
+{
+  g_autoptr(NeuronsNetworkModel) net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, 7);
+  g_autoptr(NeuronsMlp) weights = neurons_mlp_copy (neurons_network_model_get_mlp (net));
+  g_autoptr(NeuronsHighlight) shared = neurons_highlight_new ();
+  GtkWidget *view = neurons_network_view_new ();
+  GtkWidget *tiles = g_object_ref_sink (neurons_weight_tiles_new ());
+  GtkWidget *window = show_view (view);
+  g_autofree char *description = NULL;
+
+  neurons_neuron_view_set_net (NEURONS_NEURON_VIEW (view), net);
+  neurons_neuron_view_set_net (NEURONS_NEURON_VIEW (tiles), net);
+  neurons_neuron_view_set_highlight (NEURONS_NEURON_VIEW (view), shared);
+  neurons_neuron_view_set_highlight (NEURONS_NEURON_VIEW (tiles), shared);
+
+  /* nothing chosen: S goes on to the window */
+  g_assert_false (press_key (view, GDK_KEY_s));
+  g_assert_true (neurons_lesion_is_empty (neurons_network_model_get_lesion (net)));
+
+  for (guint i = 0; i < 3; i++)
+    press_key (view, GDK_KEY_Down);
+  g_assert_true (press_key (view, GDK_KEY_s));
+  g_assert_true (neurons_network_model_is_silenced (net, 0, 2));
+  g_assert_cmpuint (neurons_lesion_count (neurons_network_model_get_lesion (net)), ==, 1);
+  g_assert_cmpfloat (neurons_network_model_get_forward (net)->a1[2], ==, 0);
+  description = g_strdup_printf ("Prediction: %s, true label unknown. First-layer neuron 3 selected, silenced.",
+                                 neurons_network_model_get_class_name (net, neurons_network_model_get_forward (net)->prediction));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tiles), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "16 first-layer neurons, 0 dead, 1 silenced. Neuron 3 selected, silenced.");
+
+  /* a second-layer neuron too, then both back */
+  press_key (view, GDK_KEY_Right);
+  g_assert_true (press_key (view, GDK_KEY_s));
+  g_assert_cmpuint (neurons_lesion_count (neurons_network_model_get_lesion (net)), ==, 2);
+  press_key (view, GDK_KEY_s);
+  press_key (view, GDK_KEY_Left);
+  press_key (view, GDK_KEY_s);
+  g_assert_true (neurons_lesion_is_empty (neurons_network_model_get_lesion (net)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tiles), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "16 first-layer neurons, 0 dead. Neuron 3 selected.");
+  g_assert_cmpmem (weights, sizeof *weights, neurons_network_model_get_mlp (net), sizeof *weights);
+
+  g_object_unref (tiles);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/widgets/neuron-view/properties", test_properties);
   g_test_add_func ("/widgets/neuron-view/network-view-walk", test_network_view_walk);
   g_test_add_func ("/widgets/neuron-view/weight-tiles-walk", test_weight_tiles_walk);
+  g_test_add_func ("/widgets/neuron-view/silence-key", test_silence_key);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "neurons-network-view.h"
 #include "neurons-network-model-private.h"
 #include "neurons-neuron-activity.h"
+#include "neurons-timeline.h"
 #include "neurons-weight-tiles.h"
 #include "render-helper.h"
 
@@ -480,6 +481,86 @@ test_panel_small (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A count as the locale writes it: "1,000" */
+static char *
+format_count (guint64 count)
+{
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
+}
+
+/* The timeline: one position per checkpoint; moving it rewinds, and its value text says when
+ * and how well; the buttons come while rewound; narrow, the text goes under the slider. */
+static void
+test_timeline (void)
+{
+  g_autoptr(NeuronsExperiment) experiment = neurons_experiment_new (NULL);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
+  NeuronsCheckpoints *checkpoints = neurons_experiment_get_checkpoints (experiment);
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_copy (neurons_network_model_get_mlp (net));
+  GtkWidget *timeline = neurons_timeline_new ();
+  GtkWidget *scale, *label, *train_on, *newest;
+  GtkAdjustment *adjustment;
+  GtkWidget *window;
+  g_autoptr(NeuronsTestImage) image = NULL;
+  g_autofree char *rewound_text = NULL;
+  g_autofree char *newest_text = NULL;
+  g_autofree char *thousand = format_count (1000);
+  g_autofree char *two_hundred = format_count (200);
+  graphene_rect_t scale_bounds, label_bounds;
+
+  for (guint i = 0; i <= 10; i++)
+    {
+      mlp->b3[0] = i;
+      /* a branch from 500 on */
+      if (i == 6)
+        neurons_checkpoints_begin_branch (checkpoints);
+      neurons_checkpoints_record (checkpoints, mlp, i * 100, 0.5, 0.3, 60000);
+    }
+  neurons_checkpoints_set_test_accuracy (checkpoints, 200, 0.55);
+  neurons_network_model_restore (net, mlp, 1000, 0.5);
+
+  neurons_timeline_set_experiment (NEURONS_TIMELINE (timeline), experiment);
+  scale = gtk_widget_get_first_child (timeline);
+  label = gtk_widget_get_next_sibling (scale);
+  train_on = gtk_widget_get_next_sibling (label);
+  newest = gtk_widget_get_next_sibling (train_on);
+  adjustment = gtk_range_get_adjustment (GTK_RANGE (scale));
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_ROLE_SLIDER);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, "Training timeline");
+  newest_text = g_strdup_printf ("newest, after %s samples", thousand);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, newest_text);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, 10);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 10);
+  g_assert_false (gtk_widget_get_visible (train_on));
+
+  /* a person moves it two steps from the start */
+  gtk_adjustment_set_value (adjustment, 2);
+  g_assert_true (neurons_experiment_get_rewound (experiment));
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 200);
+  g_assert_cmpfloat (neurons_network_model_get_mlp (net)->b3[0], ==, 2);
+  rewound_text = g_strdup_printf ("after %s samples, 55.0 %% on the test set", two_hundred);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, rewound_text);
+  g_assert_true (gtk_widget_get_visible (train_on));
+  g_assert_true (gtk_widget_get_visible (newest));
+
+  window = neurons_test_show_in_window (timeline, 360, 80);
+  image = neurons_test_render (timeline, "widgets-timeline-narrow");
+  g_assert_true (gtk_widget_compute_bounds (scale, timeline, &scale_bounds));
+  g_assert_true (gtk_widget_compute_bounds (label, timeline, &label_bounds));
+  g_assert_cmpfloat (label_bounds.origin.y, >=, scale_bounds.origin.y + scale_bounds.size.height);
+
+  /* back to the newest moment, in one click */
+  g_signal_emit_by_name (newest, "clicked");
+  g_assert_false (neurons_experiment_get_rewound (experiment));
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 1000);
+  g_assert_cmpfloat (neurons_network_model_get_mlp (net)->b3[0], ==, 10);
+  g_assert_false (gtk_widget_get_visible (train_on));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/widgets/network-view/contributions", test_view_contributions);
   g_test_add_func ("/widgets/network-view/phases", test_view_phases);
   g_test_add_func ("/widgets/network-panel/small", test_panel_small);
+  g_test_add_func ("/widgets/timeline", test_timeline);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "neurons-checkpoints.h"
 #include "neurons-dataset.h"
 #include "neurons-evaluation.h"
 #include "neurons-mlp.h"
@@ -264,14 +265,18 @@ set_diverged_error (GError  **error,
 
 /* How far a training run goes before it stops to check the weights and show its progress. */
 static guint64
-chunk_end (const NeuronsSgd *sgd,
-           const Progress   *progress,
-           guint64           first,
-           guint64           end)
+chunk_end (const NeuronsSgd   *sgd,
+           const Progress     *progress,
+           NeuronsCheckpoints *checkpoints,
+           guint64             first,
+           guint64             end)
 {
   guint n = sgd->dataset->n_images;
   guint64 s = sgd->samples_seen;
   guint64 stop = MIN (end, MIN ((s / n + 1) * n, s + CHUNK_SAMPLES));
+
+  if (checkpoints != NULL)
+    stop = MIN (stop, neurons_checkpoints_next_due (checkpoints, s, n));
 
   /* Plain progress lines fall on whole tenths of the run. */
   if (!progress->terminal)
@@ -279,10 +284,24 @@ chunk_end (const NeuronsSgd *sgd,
   return stop;
 }
 
+/* Keeps a checkpoint if one is due after this many samples. */
+static void
+keep_checkpoint (NeuronsCheckpoints           *checkpoints,
+                 const NeuronsMlp             *mlp,
+                 const NeuronsSgd             *sgd,
+                 const NeuronsNetworkSettings *settings)
+{
+  if (checkpoints != NULL
+      && neurons_checkpoints_is_due (checkpoints, sgd->samples_seen, sgd->dataset->n_images))
+    neurons_checkpoints_record (checkpoints, mlp, sgd->samples_seen, sgd->running_cost,
+                                (float) settings->learning_rate, sgd->dataset->n_images);
+}
+
 /*
  * Trains n_steps samples, continuing from settings->samples_seen: sample number s is the one at
  * position s % n of epoch s / n, so a run split in two gives the same network as one run.
  * Prints the test accuracy after every epoch, and once more at the end if that is mid-epoch.
+ * With @checkpoints, keeps the run's checkpoints there, as the window does.
  */
 static gboolean
 train_samples (NeuronsMlp             *mlp,
@@ -291,6 +310,7 @@ train_samples (NeuronsMlp             *mlp,
                guint64                 n_steps,
                NeuronsDataset         *train,
                const NeuronsDataset   *test,
+               NeuronsCheckpoints     *checkpoints,
                GError                **error)
 {
   g_autoptr(NeuronsSgd) sgd = neurons_sgd_new (train, settings->seed, sample_order);
@@ -301,10 +321,11 @@ train_samples (NeuronsMlp             *mlp,
 
   neurons_sgd_resume (sgd, settings->seed, first, 0);
   progress_init (&progress, n_steps);
+  keep_checkpoint (checkpoints, mlp, sgd, settings);
 
   while (sgd->samples_seen < end)
     {
-      guint64 stop = chunk_end (sgd, &progress, first, end);
+      guint64 stop = chunk_end (sgd, &progress, checkpoints, first, end);
 
       if (!neurons_sgd_train (sgd, mlp, (float) settings->learning_rate, stop - sgd->samples_seen))
         {
@@ -315,6 +336,7 @@ train_samples (NeuronsMlp             *mlp,
 
       settings->samples_seen = sgd->samples_seen;
       progress_update (&progress, sgd->samples_seen - first);
+      keep_checkpoint (checkpoints, mlp, sgd, settings);
 
       if (sgd->samples_seen % n == 0)
         {
@@ -326,6 +348,11 @@ train_samples (NeuronsMlp             *mlp,
   progress_clear (&progress);
   if (n_steps == 0 || end % n != 0)
     print_test_accuracy (mlp, test, end, n);
+
+  /* The end of the run is a checkpoint too, off the schedule: it goes when the run goes on. */
+  if (checkpoints != NULL)
+    neurons_checkpoints_record (checkpoints, mlp, sgd->samples_seen, sgd->running_cost,
+                                (float) settings->learning_rate, n);
 
   return TRUE;
 }
@@ -343,6 +370,7 @@ typedef struct
   char *order_name;
   char *in_path;
   char *out_path;
+  char *checkpoints_path;
 } TrainArguments;
 
 static void
@@ -358,6 +386,7 @@ train_arguments_clear (TrainArguments *arguments)
   g_free (arguments->order_name);
   g_free (arguments->in_path);
   g_free (arguments->out_path);
+  g_free (arguments->checkpoints_path);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrainArguments, train_arguments_clear)
@@ -402,6 +431,9 @@ parse_train_arguments (TrainArguments   *arguments,
       N_("Continue training a saved network"), N_("FILE") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &arguments->out_path,
       N_("Save the trained network here (without it, nothing is saved)"), N_("FILE") },
+    { "checkpoints", 0, 0, G_OPTION_ARG_FILENAME, &arguments->checkpoints_path,
+      N_("Save the trained network here with the checkpoints of its run, to rewind to or to "
+         "measure with eval --checkpoints"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -413,7 +445,7 @@ parse_train_arguments (TrainArguments   *arguments,
     _("Without --init, relu starts from he and sigmoid from xavier; without --lr, relu uses "
       "0.05 and sigmoid 0.30.\n"
       "With --in, the saved network keeps its activation, initial weights, seed and learning rate "
-      "(--lr changes it) and continues where its epochs left off.\n"
+      "(--lr changes it) and continues where its epochs left off, and its checkpoints with it.\n"
       "The same options give the same file, bit for bit."),
     entries);
   if (!parse_command_line (context, "train", argc, argv))
@@ -500,13 +532,14 @@ static NeuronsMlp *
 open_network (const TrainArguments    *arguments,
               const TrainPlan         *plan,
               NeuronsNetworkSettings  *settings,
+              NeuronsCheckpoints     **checkpoints,
               GError                 **error)
 {
   NeuronsMlp *mlp;
 
   if (arguments->in_path != NULL)
     {
-      mlp = neurons_network_file_load (arguments->in_path, settings, error);
+      mlp = neurons_network_file_load_full (arguments->in_path, settings, checkpoints, error);
       if (mlp == NULL)
         return NULL;
     }
@@ -532,6 +565,7 @@ command_train (int    argc,
   g_autoptr(NeuronsDataset) train = NULL;
   g_autoptr(NeuronsDataset) test = NULL;
   g_autoptr(NeuronsMlp) mlp = NULL;
+  g_autoptr(NeuronsCheckpoints) checkpoints = NULL;
   NeuronsNetworkSettings settings = { 0 };
   TrainPlan plan;
   guint64 n_steps;
@@ -541,7 +575,7 @@ command_train (int    argc,
   if (!plan_training (&arguments, &plan, &error))
     return report_error (error);
 
-  mlp = open_network (&arguments, &plan, &settings, &error);
+  mlp = open_network (&arguments, &plan, &settings, &checkpoints, &error);
   if (mlp == NULL || !load_datasets (arguments.data_directory, &train, &test, &error))
     return report_error (error);
 
@@ -549,7 +583,13 @@ command_train (int    argc,
   if (n_steps > (guint64) G_MAXINT64 - settings.samples_seen)
     return fail (_("that many samples cannot be counted"));
 
-  if (!train_samples (mlp, &settings, plan.sample_order, n_steps, train, test, &error))
+  /* A run read with --in goes on with its own checkpoints. */
+  if (arguments.checkpoints_path == NULL)
+    g_clear_pointer (&checkpoints, neurons_checkpoints_unref);
+  else if (checkpoints == NULL)
+    checkpoints = neurons_checkpoints_new (NEURONS_CHECKPOINTS_BUDGET);
+
+  if (!train_samples (mlp, &settings, plan.sample_order, n_steps, train, test, checkpoints, &error))
     return report_error (error);
 
   if (arguments.out_path != NULL)
@@ -557,6 +597,52 @@ command_train (int    argc,
       if (!neurons_network_file_save (arguments.out_path, mlp, &settings, &error))
         return report_error (error);
       g_print (_("saved to %s\n"), arguments.out_path);
+    }
+  if (arguments.checkpoints_path != NULL)
+    {
+      if (!neurons_network_file_save_full (arguments.checkpoints_path, mlp, &settings, checkpoints, &error))
+        return report_error (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "saved with %u checkpoint to %s\n",
+                            "saved with %u checkpoints to %s\n",
+                            neurons_checkpoints_get_length (checkpoints)),
+               neurons_checkpoints_get_length (checkpoints), arguments.checkpoints_path);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* One CSV line per checkpoint of a saved run: how accuracy grew. */
+static int
+eval_checkpoints (const char *path,
+                  const char *data_directory)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NeuronsDataset) train = NULL;
+  g_autoptr(NeuronsDataset) test = NULL;
+  g_autoptr(NeuronsMlp) mlp = NULL;
+  g_autoptr(NeuronsCheckpoints) checkpoints = NULL;
+  NeuronsNetworkSettings settings;
+
+  mlp = neurons_network_file_load_full (path, &settings, &checkpoints, &error);
+  if (mlp == NULL || !load_datasets (data_directory, &train, &test, &error))
+    return report_error (error);
+  if (checkpoints == NULL)
+    return fail (_("%s has no checkpoints; save a run with neurons-cli train --checkpoints, "
+                   "or from the window"), path);
+
+  g_print ("samples,accuracy,cost\n");
+  for (guint i = 0; i < neurons_checkpoints_get_length (checkpoints); i++)
+    {
+      NeuronsCheckpoint checkpoint;
+      NeuronsEvaluation evaluation;
+      char accuracy[G_ASCII_DTOSTR_BUF_SIZE];
+      char cost[G_ASCII_DTOSTR_BUF_SIZE];
+
+      neurons_checkpoints_get (checkpoints, i, &checkpoint, mlp);
+      neurons_evaluate (mlp, test, &evaluation);
+      g_ascii_formatd (accuracy, sizeof accuracy, "%.4f", neurons_evaluation_accuracy (&evaluation));
+      g_ascii_formatd (cost, sizeof cost, "%.6f", checkpoint.running_cost);
+      g_print ("%" G_GUINT64_FORMAT ",%s,%s\n", checkpoint.samples_seen, accuracy, cost);
     }
 
   return EXIT_SUCCESS;
@@ -567,9 +653,17 @@ command_eval (int    argc,
               char **argv)
 {
   g_autofree char *data_directory = NULL;
+  g_autofree char *checkpoints_path = NULL;
+  g_autofree char *silence = NULL;
   const GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_directory,
       N_("Folder with the MNIST files (default: the one that comes with Neurons)"), N_("DIR") },
+    { "checkpoints", 0, 0, G_OPTION_ARG_FILENAME, &checkpoints_path,
+      N_("Measure every checkpoint of a saved run instead, and print CSV: samples, test "
+         "accuracy (0 to 1) and running training cost"), N_("FILE") },
+    { "silence", 0, 0, G_OPTION_ARG_STRING, &silence,
+      N_("Hidden neurons to silence (they output 0), as LAYER:NEURON,…: layers 1 and 2, neurons 1 to 16, counted as the window counts them"),
+      N_("L:N,…") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -580,6 +674,7 @@ command_eval (int    argc,
   g_autofree char *accuracy = NULL;
   NeuronsNetworkSettings settings;
   NeuronsEvaluation evaluation;
+  NeuronsLesion lesion = { { 0 } };
 
   context = command_option_context_new ("eval", _("FILE"),
     _("Measures a saved network on the 10 000 test images: the accuracy, the accuracy per "
@@ -587,22 +682,36 @@ command_eval (int    argc,
     NULL, entries);
   if (!parse_command_line (context, "eval", &argc, &argv))
     return EXIT_FAILURE;
+  if (checkpoints_path != NULL)
+    {
+      if (!refuse_arguments ("eval", argc, argv, 1, &error))
+        return report_error (error);
+      return eval_checkpoints (checkpoints_path, data_directory);
+    }
   if (argc < 2)
     return fail (_("eval needs the network file to measure"));
   if (!refuse_arguments ("eval", argc, argv, 2, &error))
     return report_error (error);
+  if (silence != NULL && !neurons_lesion_parse (silence, &lesion, &error))
+    return fail (_("--silence: %s"), error->message);
 
   mlp = neurons_network_file_load (argv[1], &settings, &error);
   if (mlp == NULL || !load_datasets (data_directory, &train, &test, &error))
     return report_error (error);
 
-  neurons_evaluate (mlp, test, &evaluation);
+  neurons_evaluate_lesioned (mlp, &lesion, test, &evaluation, NULL);
   accuracy = format_percent (neurons_evaluation_accuracy (&evaluation));
 
   g_print (_("%s: %s hidden layers, %s initial weights, learning rate %g, %llu samples seen\n"),
            argv[1], neurons_activation_to_string (mlp->hidden_activation),
            neurons_init_to_string (settings.initialization), settings.learning_rate,
            (unsigned long long) settings.samples_seen);
+  if (!neurons_lesion_is_empty (&lesion))
+    {
+      g_autofree char *silenced = neurons_lesion_to_string (&lesion);
+
+      g_print (_("Silenced neurons (layer:neuron): %s\n"), silenced);
+    }
   g_print (_("Test accuracy: %s (%u of %u images)\n"),
            accuracy, evaluation.n_correct, evaluation.n_samples);
   g_print (_("First-layer neurons that fire for no test image: %u of %u\n"),
@@ -823,22 +932,31 @@ compare_doubles (gconstpointer a,
 }
 
 /* Samples per second of one run: a fresh default network trained for run_time microseconds, in
- * the chunks `train` uses. */
+ * the chunks `train` uses, keeping checkpoints as `train --checkpoints` does when given a store. */
 static double
-bench_run (NeuronsSgd *sgd,
-           NeuronsMlp *mlp,
-           gint64      run_time)
+bench_run (NeuronsSgd         *sgd,
+           NeuronsMlp         *mlp,
+           NeuronsCheckpoints *checkpoints,
+           gint64              run_time)
 {
   float learning_rate = (float) neurons_default_learning_rate (NEURONS_ACTIVATION_SIGMOID);
+  NeuronsNetworkSettings settings = { NEURONS_INIT_XAVIER, learning_rate, NEURONS_DEFAULT_SEED, 0 };
+  guint n = sgd->dataset->n_images;
   gint64 start, elapsed;
 
   neurons_mlp_init (mlp, NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, NEURONS_DEFAULT_SEED);
   neurons_sgd_resume (sgd, NEURONS_DEFAULT_SEED, 0, 0);
 
   start = g_get_monotonic_time ();
+  keep_checkpoint (checkpoints, mlp, sgd, &settings);
   do
     {
-      neurons_sgd_train (sgd, mlp, learning_rate, CHUNK_SAMPLES);
+      guint64 stop = sgd->samples_seen + CHUNK_SAMPLES;
+
+      if (checkpoints != NULL)
+        stop = MIN (stop, neurons_checkpoints_next_due (checkpoints, sgd->samples_seen, n));
+      neurons_sgd_train (sgd, mlp, learning_rate, stop - sgd->samples_seen);
+      keep_checkpoint (checkpoints, mlp, sgd, &settings);
       elapsed = g_get_monotonic_time () - start;
     }
   while (elapsed < run_time);
@@ -857,13 +975,19 @@ command_bench (int    argc,
 {
   g_autofree char *data_directory = NULL;
   g_autofree char *seconds_text = NULL;
+  gboolean compare_checkpoints = FALSE;
   const GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_directory,
       N_("Folder with the MNIST files (default: the one that comes with Neurons)"), N_("DIR") },
     { "seconds", 0, 0, G_OPTION_ARG_STRING, &seconds_text,
       N_("How long to measure in all (default: 5)"), N_("S") },
+    { "checkpoints", 0, 0, G_OPTION_ARG_NONE, &compare_checkpoints,
+      N_("Measure with and without keeping checkpoints, run for run, and what they cost"), NULL },
     { NULL }
   };
+  g_autoptr(NeuronsCheckpoints) checkpoints = neurons_checkpoints_new (NEURONS_CHECKPOINTS_BUDGET);
+  double rates_with[BENCH_RUNS];
+  double median, median_with;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(NeuronsDataset) train = NULL;
@@ -897,14 +1021,37 @@ command_bench (int    argc,
   neurons_sgd_train (sgd, mlp, 0, 0);
   neurons_sgd_sample_index (sgd, 0);
 
+  if (compare_checkpoints)
+    seconds /= 2;
+
+  /* With checkpoints, the runs alternate, so that whatever else the machine does weighs on
+   * both alike. */
   for (guint run = 0; run < BENCH_RUNS; run++)
     {
-      rates[run] = bench_run (sgd, mlp, (gint64) (seconds * G_USEC_PER_SEC / BENCH_RUNS));
+      gint64 run_time = (gint64) (seconds * G_USEC_PER_SEC / BENCH_RUNS);
+
+      /* which goes first alternates too */
+      if (compare_checkpoints && run % 2 == 1)
+        rates_with[run] = bench_run (sgd, mlp, checkpoints, run_time);
+      rates[run] = bench_run (sgd, mlp, NULL, run_time);
+      if (compare_checkpoints && run % 2 == 0)
+        rates_with[run] = bench_run (sgd, mlp, checkpoints, run_time);
+
       g_print (_("run %u: %.0f samples/s\n"), run + 1, rates[run]);
+      if (compare_checkpoints)
+        g_print (_("run %u keeping checkpoints: %.0f samples/s\n"), run + 1, rates_with[run]);
     }
 
   qsort (rates, BENCH_RUNS, sizeof rates[0], compare_doubles);
-  g_print ("median: %.0f samples/s\n", rates[BENCH_RUNS / 2]);
+  median = rates[BENCH_RUNS / 2];
+  g_print ("median: %.0f samples/s\n", median);
+  if (compare_checkpoints)
+    {
+      qsort (rates_with, BENCH_RUNS, sizeof rates_with[0], compare_doubles);
+      median_with = rates_with[BENCH_RUNS / 2];
+      g_print ("median keeping checkpoints: %.0f samples/s\n", median_with);
+      g_print (_("checkpoints cost %.1f %% of the training speed\n"), 100 * (1 - median_with / median));
+    }
 
   return EXIT_SUCCESS;
 }

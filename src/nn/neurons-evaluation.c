@@ -27,6 +27,21 @@ neurons_evaluate_with_predictions (const NeuronsMlp     *mlp,
                                    NeuronsEvaluation    *evaluation,
                                    guint8               *predictions)
 {
+  neurons_evaluate_lesioned (mlp, NULL, dataset, evaluation, predictions);
+}
+
+/*
+ * As neurons_evaluate_with_predictions(), with @lesion's neurons silenced (none when %NULL).
+ * A first-layer neuron counts as dead by what it would say, silenced or not.
+ */
+void
+neurons_evaluate_lesioned (const NeuronsMlp     *mlp,
+                           const NeuronsLesion  *lesion,
+                           const NeuronsDataset *dataset,
+                           NeuronsEvaluation    *evaluation,
+                           guint8               *predictions)
+{
+  gboolean lesioned = !neurons_lesion_is_empty (lesion);
   gboolean fired[NEURONS_HIDDEN1_SIZE] = { FALSE };
 
   g_return_if_fail (mlp != NULL);
@@ -42,6 +57,11 @@ neurons_evaluate_with_predictions (const NeuronsMlp     *mlp,
       guint label = dataset->labels[s];
 
       neurons_mlp_forward (mlp, neurons_dataset_image (dataset, s), &forward);
+      for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
+        fired[j] |= forward.a1[j] > 0;
+      if (lesioned)
+        neurons_lesion_apply (mlp, lesion, &forward);
+
       evaluation->per_digit_total[label]++;
       evaluation->confusion[label][forward.prediction]++;
       if (predictions != NULL)
@@ -51,8 +71,6 @@ neurons_evaluate_with_predictions (const NeuronsMlp     *mlp,
           evaluation->n_correct++;
           evaluation->per_digit_correct[label]++;
         }
-      for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)
-        fired[j] |= forward.a1[j] > 0;
     }
 
   for (guint j = 0; j < NEURONS_HIDDEN1_SIZE; j++)

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "neurons-dataset.h"
+#include "neurons-lesion.h"
 #include "neurons-mlp.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,11 @@ void     neurons_evaluate                  (const NeuronsMlp        *mlp,
                                             const NeuronsDataset    *dataset,
                                             NeuronsEvaluation       *evaluation);
 void     neurons_evaluate_with_predictions (const NeuronsMlp        *mlp,
+                                            const NeuronsDataset    *dataset,
+                                            NeuronsEvaluation       *evaluation,
+                                            guint8                  *predictions);
+void     neurons_evaluate_lesioned         (const NeuronsMlp        *mlp,
+                                            const NeuronsLesion     *lesion,
                                             const NeuronsDataset    *dataset,
                                             NeuronsEvaluation       *evaluation,
                                             guint8                  *predictions);

@@ -21,6 +21,10 @@
  * takes a few percent of one core at full training speed. At most one evaluation of the
  * current weights runs at a time; one that finishes after a reset describes weights that are
  * gone, and the generation it carries tells it apart so that it is dropped.
+ *
+ * Silencing neurons (the network's lesion) is measured at once, as a new generation. While a
+ * lesion is on, each evaluation also measures the intact network, so that what the lesion
+ * costs each digit can be shown; that doubles its cost only while neurons are silenced.
  */
 
 #define EVALUATION_INTERVAL_USEC (3 * G_USEC_PER_SEC / 2)
@@ -50,6 +54,8 @@ struct _NeuronsEvaluator
   gboolean            has_results;
   guint64             samples_seen;
   NeuronsEvaluation   evaluation;
+  NeuronsEvaluation   intact_evaluation;  /* with no neuron silenced */
+  NeuronsLesion       lesion;          /* what evaluation silenced */
   guint8             *predictions;     /* (test->n_images) */
   NeuronsPanelSample  panel[NEURONS_PANEL_SIZE];   /* which images from the start */
   guint               panel_digit_correct[NEURONS_OUTPUT_SIZE];
@@ -60,6 +66,8 @@ struct _NeuronsEvaluator
   NeuronsHistory     *panel_history;
   NeuronsHistory     *digit_histories[NEURONS_OUTPUT_SIZE];
   NeuronsHistory     *test_history;
+  guint64             history_end;     /* the furthest point of the histories: a rewind to an
+                                        * earlier checkpoint adds none before it */
 };
 
 G_DEFINE_FINAL_TYPE (NeuronsEvaluator, neurons_evaluator, G_TYPE_OBJECT)
@@ -89,7 +97,9 @@ typedef struct
   NeuronsMlp         *mlp;
   NeuronsDataset     *test;
   guint               n_panel;
+  NeuronsLesion       lesion;
   NeuronsEvaluation   evaluation;
+  NeuronsEvaluation   intact_evaluation;
   guint8             *predictions;
   NeuronsPanelSample  panel[NEURONS_PANEL_SIZE];
 } Job;
@@ -116,14 +126,19 @@ evaluate_in_thread (GTask        *task,
 {
   Job *job = task_data;
 
-  neurons_evaluate_with_predictions (job->mlp, job->test, &job->evaluation, job->predictions);
+  neurons_evaluate_lesioned (job->mlp, &job->lesion, job->test, &job->evaluation, job->predictions);
+  if (neurons_lesion_is_empty (&job->lesion))
+    job->intact_evaluation = job->evaluation;
+  else
+    neurons_evaluate (job->mlp, job->test, &job->intact_evaluation);
 
   for (guint p = 0; p < job->n_panel; p++)
     {
       NeuronsPanelSample *sample = &job->panel[p];
       NeuronsForward forward;
 
-      neurons_mlp_forward (job->mlp, neurons_dataset_image (job->test, sample->test_index), &forward);
+      neurons_lesion_forward (job->mlp, &job->lesion,
+                              neurons_dataset_image (job->test, sample->test_index), &forward);
       sample->prediction = forward.prediction;
       memcpy (sample->outputs, forward.a3, sizeof sample->outputs);
     }
@@ -149,6 +164,8 @@ apply_job (NeuronsEvaluator *self,
   self->has_results = TRUE;
   self->samples_seen = job->samples_seen;
   self->evaluation = job->evaluation;
+  self->intact_evaluation = job->intact_evaluation;
+  self->lesion = job->lesion;
   g_free (self->predictions);
   self->predictions = g_steal_pointer (&job->predictions);
   memcpy (self->panel, job->panel, sizeof self->panel);
@@ -166,13 +183,17 @@ apply_job (NeuronsEvaluator *self,
       self->panel_correct += correct;
     }
 
-  neurons_history_append (self->test_history, job->samples_seen,
-                          neurons_evaluation_accuracy (&self->evaluation));
-  neurons_history_append (self->panel_history, job->samples_seen,
-                          ratio (self->panel_correct, self->n_panel));
-  for (guint digit = 0; digit < NEURONS_OUTPUT_SIZE; digit++)
-    neurons_history_append (self->digit_histories[digit], job->samples_seen,
-                            ratio (self->panel_digit_correct[digit], self->panel_digit_total[digit]));
+  if (job->samples_seen >= self->history_end)
+    {
+      self->history_end = job->samples_seen;
+      neurons_history_append (self->test_history, job->samples_seen,
+                              neurons_evaluation_accuracy (&self->evaluation));
+      neurons_history_append (self->panel_history, job->samples_seen,
+                              ratio (self->panel_correct, self->n_panel));
+      for (guint digit = 0; digit < NEURONS_OUTPUT_SIZE; digit++)
+        neurons_history_append (self->digit_histories[digit], job->samples_seen,
+                                ratio (self->panel_digit_correct[digit], self->panel_digit_total[digit]));
+    }
 
   if (!had_results || old_test_accuracy != neurons_evaluator_get_test_accuracy (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEST_ACCURACY]);
@@ -214,6 +235,7 @@ start_evaluation (NeuronsEvaluator *self)
   job->generation = self->generation;
   job->samples_seen = neurons_network_model_get_samples_seen (self->net);
   job->mlp = neurons_mlp_copy (neurons_network_model_get_mlp (self->net));
+  job->lesion = *neurons_network_model_get_lesion (self->net);
   job->test = neurons_dataset_ref (self->test);
   job->predictions = g_new (guint8, self->test->n_images);
   job->n_panel = self->n_panel;
@@ -274,10 +296,21 @@ on_net_changed (NeuronsEvaluator *self)
   self->last_samples_seen = samples_seen;
   self->last_change = g_get_monotonic_time ();
   self->dirty = TRUE;
-  if (samples_seen > 0)
+  if (samples_seen > 0 && samples_seen > self->history_end)
     neurons_history_append (self->cost_history, samples_seen,
                             neurons_network_model_get_running_cost (self->net));
   schedule (self);
+}
+
+/* Measures again at once, dropping the evaluation under way: it silences other neurons. */
+static void
+on_lesion_changed (NeuronsEvaluator *self)
+{
+  self->generation++;
+  self->in_flight = FALSE;
+  self->dirty = TRUE;
+  g_clear_handle_id (&self->timeout_source, g_source_remove);
+  start_evaluation (self);
 }
 
 /* Forgets every result and history and measures again: the weights were replaced, or the
@@ -293,6 +326,7 @@ start_over (NeuronsEvaluator *self)
 
   self->has_results = FALSE;
   self->samples_seen = 0;
+  self->history_end = 0;
   g_clear_pointer (&self->predictions, g_free);
   neurons_history_clear (self->cost_history);
   neurons_history_clear (self->panel_history);
@@ -322,6 +356,8 @@ neurons_evaluator_constructed (GObject *object)
 
   g_signal_connect_object (self->net, "changed", G_CALLBACK (on_net_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->net, "reset", G_CALLBACK (start_over), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->net, "notify::lesion", G_CALLBACK (on_lesion_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -607,6 +643,25 @@ neurons_evaluator_get_evaluation (NeuronsEvaluator *self)
   return self->has_results ? &self->evaluation : NULL;
 }
 
+/* The whole test set's results with no neuron silenced, or NULL until they are known; the
+ * same as neurons_evaluator_get_evaluation() while no neuron is. */
+const NeuronsEvaluation *
+neurons_evaluator_get_intact_evaluation (NeuronsEvaluator *self)
+{
+  g_return_val_if_fail (NEURONS_IS_EVALUATOR (self), NULL);
+
+  return self->has_results ? &self->intact_evaluation : NULL;
+}
+
+/* The neurons the current results were measured with silenced. */
+const NeuronsLesion *
+neurons_evaluator_get_lesion (NeuronsEvaluator *self)
+{
+  g_return_val_if_fail (NEURONS_IS_EVALUATOR (self), NULL);
+
+  return &self->lesion;
+}
+
 /* Each test image's predicted digit, in test set order, or NULL until known. */
 const guint8 *
 neurons_evaluator_get_predictions (NeuronsEvaluator *self)
@@ -670,4 +725,81 @@ neurons_evaluator_get_test_accuracy_history (NeuronsEvaluator *self)
   g_return_val_if_fail (NEURONS_IS_EVALUATOR (self), NULL);
 
   return self->test_history;
+}
+
+/* What a ranking's worker thread gets and gives back. */
+typedef struct
+{
+  NeuronsMlp           *mlp;
+  NeuronsDataset       *test;
+  NeuronsLesionRanking  ranking;
+} RankJob;
+
+static void
+rank_job_free (gpointer data)
+{
+  RankJob *job = data;
+
+  neurons_mlp_free (job->mlp);
+  neurons_dataset_unref (job->test);
+  g_free (job);
+}
+
+static void
+rank_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RankJob *job = task_data;
+
+  neurons_lesion_rank (job->mlp, job->test, &job->ranking);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * neurons_evaluator_rank_async:
+ *
+ * Silences each hidden neuron of the network as it is now, alone, on the whole test set, on
+ * a worker thread; neurons_evaluator_rank_finish() gives the ranking.
+ */
+void
+neurons_evaluator_rank_async (NeuronsEvaluator    *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RankJob *job;
+
+  g_return_if_fail (NEURONS_IS_EVALUATOR (self));
+
+  job = g_new0 (RankJob, 1);
+  job->mlp = neurons_mlp_copy (neurons_network_model_get_mlp (self->net));
+  job->test = neurons_dataset_ref (self->test);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, neurons_evaluator_rank_async);
+  g_task_set_task_data (task, job, rank_job_free);
+  g_task_run_in_thread (task, rank_in_thread);
+}
+
+gboolean
+neurons_evaluator_rank_finish (NeuronsEvaluator      *self,
+                               GAsyncResult          *result,
+                               NeuronsLesionRanking  *ranking,
+                               GError               **error)
+{
+  RankJob *job;
+
+  g_return_val_if_fail (NEURONS_IS_EVALUATOR (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (ranking != NULL, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  *ranking = job->ranking;
+  return TRUE;
 }

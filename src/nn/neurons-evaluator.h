@@ -42,6 +42,8 @@ double                    neurons_evaluator_get_panel_accuracy          (Neurons
 double                    neurons_evaluator_get_panel_digit_accuracy    (NeuronsEvaluator *self,
                                                                          guint             digit);
 const NeuronsEvaluation  *neurons_evaluator_get_evaluation              (NeuronsEvaluator *self);
+const NeuronsEvaluation  *neurons_evaluator_get_intact_evaluation       (NeuronsEvaluator *self);
+const NeuronsLesion      *neurons_evaluator_get_lesion                  (NeuronsEvaluator *self);
 const guint8             *neurons_evaluator_get_predictions             (NeuronsEvaluator *self);
 const NeuronsPanelSample *neurons_evaluator_get_panel                   (NeuronsEvaluator *self,
                                                                          guint            *n_samples);
@@ -51,5 +53,14 @@ const NeuronsHistory     *neurons_evaluator_get_panel_accuracy_history  (Neurons
 const NeuronsHistory     *neurons_evaluator_get_digit_accuracy_history  (NeuronsEvaluator *self,
                                                                          guint             digit);
 const NeuronsHistory     *neurons_evaluator_get_test_accuracy_history   (NeuronsEvaluator *self);
+
+void                      neurons_evaluator_rank_async                  (NeuronsEvaluator     *self,
+                                                                         GCancellable         *cancellable,
+                                                                         GAsyncReadyCallback   callback,
+                                                                         gpointer              user_data);
+gboolean                  neurons_evaluator_rank_finish                 (NeuronsEvaluator     *self,
+                                                                         GAsyncResult         *result,
+                                                                         NeuronsLesionRanking *ranking,
+                                                                         GError              **error);
 
 G_END_DECLS

@@ -31,6 +31,13 @@
  * whether training ran; going back to the training stream puts that sample back, and
  * resumes training if asked to and if it ran before. Play and Step go back to the stream
  * first, since a training sample would replace what is on show anyway.
+ *
+ * The trainer keeps checkpoints of the run in the experiment's store. Rewinding puts one in
+ * the network, paused, and every view shows that moment; the newest state is kept as a
+ * checkpoint first, so going back to it is exact. Play or Step from a rewound moment trains
+ * on from there: the later checkpoints go, and if the learning rate is not the one the run
+ * had after that moment, the run takes a new branch. New weights (a reset, other data) start
+ * a new run with no checkpoints; a file brings its own.
  */
 
 struct _NeuronsExperiment
@@ -57,6 +64,11 @@ struct _NeuronsExperiment
   int                     saved_label;
   gint64                  saved_index;
   gboolean                saved_playing;
+
+  /* Rewinding */
+  NeuronsCheckpoints     *checkpoints;
+  gboolean                rewound;        /* the network is a checkpoint before the newest */
+  gboolean                taking_file;    /* a file's network comes in, with its checkpoints */
 };
 
 G_DEFINE_FINAL_TYPE (NeuronsExperiment, neurons_experiment, G_TYPE_OBJECT)
@@ -76,10 +88,17 @@ enum {
   PROP_PLAYING,
   PROP_SPEED,
   PROP_INPUT_SOURCE,
+  PROP_REWOUND,
   N_PROPS
 };
 
+enum {
+  CHECKPOINTS_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static void
 notify (NeuronsExperiment *self,
@@ -189,6 +208,78 @@ on_trainer_running (NeuronsExperiment *self,
   notify (self, PROP_PLAYING);
 }
 
+/* Rewinding */
+
+static void
+set_rewound (NeuronsExperiment *self,
+             gboolean           rewound)
+{
+  if (self->rewound == rewound)
+    return;
+
+  self->rewound = rewound;
+  notify (self, PROP_REWOUND);
+}
+
+static void
+checkpoints_changed (NeuronsExperiment *self)
+{
+  g_signal_emit (self, signals[CHECKPOINTS_CHANGED], 0);
+}
+
+static guint
+epoch_size (NeuronsExperiment *self)
+{
+  return self->training_set != NULL ? self->training_set->n_images : 60000;
+}
+
+/* New weights that did not come from training: a new run, or a file's with its own. */
+static void
+on_net_reset (NeuronsExperiment *self)
+{
+  if (!self->taking_file)
+    neurons_checkpoints_clear (self->checkpoints);
+  set_rewound (self, FALSE);
+  checkpoints_changed (self);
+}
+
+/* The evaluator measured the network: if that is a checkpoint, its accuracy is kept, that of
+ * the whole network even while neurons are silenced, since a lesion is only a view. */
+static void
+on_evaluator_updated (NeuronsExperiment *self,
+                      NeuronsEvaluator  *evaluator)
+{
+  if (neurons_evaluator_has_results (evaluator)
+      && neurons_evaluator_get_samples_seen (evaluator) == neurons_network_model_get_samples_seen (self->net)
+      && neurons_checkpoints_set_test_accuracy (self->checkpoints,
+                                                neurons_evaluator_get_samples_seen (evaluator),
+                                                neurons_evaluation_accuracy (neurons_evaluator_get_intact_evaluation (evaluator))))
+    checkpoints_changed (self);
+}
+
+/* Training goes on from the rewound moment: what came after it is no more, and with another
+ * learning rate than the run had then, this is a new branch. */
+static void
+train_on_from_here (NeuronsExperiment *self)
+{
+  guint64 samples_seen = neurons_network_model_get_samples_seen (self->net);
+  NeuronsCheckpoint after;
+  int index;
+
+  if (!self->rewound)
+    return;
+
+  index = neurons_checkpoints_find (self->checkpoints, samples_seen);
+  if (index >= 0 && neurons_checkpoints_get (self->checkpoints, index + 1, &after, NULL)
+      /* the rate as the math uses it */
+      && (float) after.learning_rate != (float) neurons_network_model_get_learning_rate (self->net))
+    neurons_checkpoints_begin_branch (self->checkpoints);
+  neurons_checkpoints_truncate (self->checkpoints, samples_seen);
+
+  set_rewound (self, FALSE);
+  checkpoints_changed (self);
+}
+
 /* Loading */
 
 typedef struct
@@ -247,9 +338,12 @@ attach_first_data (NeuronsExperiment *self)
 {
   self->trainer = neurons_trainer_new (self->net, self->training_set);
   neurons_trainer_set_speed (self->trainer, self->speed);
+  neurons_trainer_set_checkpoints (self->trainer, self->checkpoints);
   g_signal_connect_object (self->trainer, "notify::running",
                            G_CALLBACK (on_trainer_running), self, G_CONNECT_SWAPPED);
   self->evaluator = neurons_evaluator_new (self->net, self->test_set);
+  g_signal_connect_object (self->evaluator, "updated",
+                           G_CALLBACK (on_evaluator_updated), self, G_CONNECT_SWAPPED);
 
   /* A network opened before the data came keeps what it had on show. */
   if (neurons_network_model_get_input_index (self->net) < 0)
@@ -436,6 +530,8 @@ neurons_experiment_constructed (GObject *object)
     self->net = neurons_network_model_new (NEURONS_ACTIVATION_SIGMOID,
                                         neurons_suggested_init (NEURONS_ACTIVATION_SIGMOID),
                                         NEURONS_DEFAULT_SEED);
+
+  g_signal_connect_object (self->net, "reset", G_CALLBACK (on_net_reset), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -464,6 +560,7 @@ neurons_experiment_finalize (GObject *object)
   g_clear_pointer (&self->test_set, neurons_dataset_unref);
   g_clear_pointer (&self->folder, g_free);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->checkpoints, neurons_checkpoints_unref);
 
   G_OBJECT_CLASS (neurons_experiment_parent_class)->finalize (object);
 }
@@ -516,6 +613,9 @@ neurons_experiment_get_property (GObject    *object,
       break;
     case PROP_INPUT_SOURCE:
       g_value_set_enum (value, self->input_source);
+      break;
+    case PROP_REWOUND:
+      g_value_set_boolean (value, self->rewound);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -702,7 +802,32 @@ neurons_experiment_class_init (NeuronsExperimentClass *klass)
 
   install_data_properties ();
   install_training_properties ();
+
+  /**
+   * NeuronsExperiment:rewound:
+   *
+   * Whether the network shows a checkpoint before the newest moment of the run.
+   */
+  properties[PROP_REWOUND] =
+    g_param_spec_boolean ("rewound", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * NeuronsExperiment::checkpoints-changed:
+   *
+   * The checkpoints changed other than by training: a rewind, a new run or file, a new
+   * branch, or an accuracy measured for one. While training, new checkpoints come with the
+   * network's "changed".
+   */
+  signals[CHECKPOINTS_CHANGED] =
+    g_signal_new ("checkpoints-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -713,6 +838,7 @@ neurons_experiment_init (NeuronsExperiment *self)
   self->input_source = NEURONS_INPUT_SOURCE_TRAINING;
   self->saved_label = -1;
   self->saved_index = -1;
+  self->checkpoints = neurons_checkpoints_new (NEURONS_CHECKPOINTS_BUDGET);
 }
 
 /**
@@ -878,6 +1004,7 @@ neurons_experiment_play (NeuronsExperiment *self)
   g_return_if_fail (self->trainer != NULL);
 
   return_to_training_stream (self);
+  train_on_from_here (self);
   neurons_trainer_play (self->trainer);
 }
 
@@ -927,6 +1054,7 @@ neurons_experiment_step (NeuronsExperiment *self)
   g_return_if_fail (self->trainer != NULL);
 
   return_to_training_stream (self);
+  train_on_from_here (self);
   neurons_trainer_step (self->trainer);
 }
 
@@ -972,6 +1100,9 @@ neurons_experiment_open_file (NeuronsExperiment  *self,
                               const char         *path,
                               GError            **error)
 {
+  g_autoptr(NeuronsMlp) mlp = NULL;
+  g_autoptr(NeuronsCheckpoints) checkpoints = NULL;
+  NeuronsNetworkSettings settings;
   gboolean was_playing;
 
   g_return_val_if_fail (NEURONS_IS_EXPERIMENT (self), FALSE);
@@ -982,12 +1113,22 @@ neurons_experiment_open_file (NeuronsExperiment  *self,
   if (self->trainer != NULL)
     neurons_trainer_pause (self->trainer);
 
-  if (!neurons_network_model_load_file (self->net, path, error))
+  mlp = neurons_network_file_load_full (path, &settings, &checkpoints, error);
+  if (mlp == NULL)
     {
       if (was_playing)
         neurons_trainer_play (self->trainer);
       return FALSE;
     }
+
+  /* The file's run comes with its checkpoints, or with none. */
+  if (checkpoints != NULL)
+    neurons_checkpoints_take (self->checkpoints, checkpoints);
+  else
+    neurons_checkpoints_clear (self->checkpoints);
+  self->taking_file = TRUE;
+  neurons_network_model_set_network (self->net, mlp, &settings);
+  self->taking_file = FALSE;
 
   /* The drawing or the test image belonged to the last network. */
   return_to_training_stream (self);
@@ -995,6 +1136,19 @@ neurons_experiment_open_file (NeuronsExperiment  *self,
     show_next_sample (self);
 
   return TRUE;
+}
+
+/* The network on show, with the checkpoints of its run. */
+static gboolean
+save_run (NeuronsExperiment  *self,
+          const char         *path,
+          GError            **error)
+{
+  NeuronsNetworkSettings settings;
+
+  neurons_network_model_get_settings (self->net, &settings);
+  return neurons_network_file_save_full (path, neurons_network_model_get_mlp (self->net), &settings,
+                                         self->checkpoints, error);
 }
 
 /**
@@ -1021,7 +1175,7 @@ neurons_experiment_save_file (NeuronsExperiment  *self,
   if (was_playing)
     neurons_trainer_pause (self->trainer);
 
-  saved = neurons_network_model_save_file (self->net, path, error);
+  saved = save_run (self, path, error);
 
   if (was_playing)
     neurons_trainer_play (self->trainer);
@@ -1088,4 +1242,85 @@ neurons_experiment_resume_training_stream (NeuronsExperiment *self,
 
   if (return_to_training_stream (self) && resume && self->trainer != NULL)
     neurons_trainer_play (self->trainer);
+}
+
+/* Rewinding */
+
+/**
+ * neurons_experiment_get_checkpoints:
+ *
+ * Returns: (transfer none): the checkpoints of the run, oldest first
+ */
+NeuronsCheckpoints *
+neurons_experiment_get_checkpoints (NeuronsExperiment *self)
+{
+  g_return_val_if_fail (NEURONS_IS_EXPERIMENT (self), NULL);
+
+  return self->checkpoints;
+}
+
+gboolean
+neurons_experiment_get_rewound (NeuronsExperiment *self)
+{
+  g_return_val_if_fail (NEURONS_IS_EXPERIMENT (self), FALSE);
+
+  return self->rewound;
+}
+
+/**
+ * neurons_experiment_rewind:
+ * @index: a checkpoint, counting from the oldest
+ *
+ * Pauses training and shows the network as it was at that checkpoint, in every view. The
+ * newest moment is kept as a checkpoint first, so neurons_experiment_return_to_newest()
+ * brings it back exactly. Play or Step trains on from the checkpoint.
+ */
+void
+neurons_experiment_rewind (NeuronsExperiment *self,
+                           guint              index)
+{
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  NeuronsCheckpoint checkpoint;
+  guint length;
+
+  g_return_if_fail (NEURONS_IS_EXPERIMENT (self));
+
+  neurons_experiment_pause (self);
+  if (neurons_network_model_get_diverged (self->net))
+    return;
+
+  if (!self->rewound
+      && neurons_checkpoints_find (self->checkpoints, neurons_network_model_get_samples_seen (self->net)) < 0)
+    neurons_checkpoints_record (self->checkpoints, neurons_network_model_get_mlp (self->net),
+                                neurons_network_model_get_samples_seen (self->net),
+                                neurons_network_model_get_running_cost (self->net),
+                                neurons_network_model_get_learning_rate (self->net),
+                                epoch_size (self));
+
+  length = neurons_checkpoints_get_length (self->checkpoints);
+  if (!neurons_checkpoints_get (self->checkpoints, MIN (index, length - 1), &checkpoint, mlp))
+    return;
+
+  neurons_network_model_restore (self->net, mlp, checkpoint.samples_seen, checkpoint.running_cost);
+  set_rewound (self, index + 1 < length);
+  if (self->input_source == NEURONS_INPUT_SOURCE_TRAINING && self->training_set != NULL)
+    show_next_sample (self);
+  checkpoints_changed (self);
+}
+
+/**
+ * neurons_experiment_return_to_newest:
+ *
+ * After a rewind, back to the newest moment of the run, paused.
+ */
+void
+neurons_experiment_return_to_newest (NeuronsExperiment *self)
+{
+  guint length;
+
+  g_return_if_fail (NEURONS_IS_EXPERIMENT (self));
+
+  length = neurons_checkpoints_get_length (self->checkpoints);
+  if (self->rewound && length > 0)
+    neurons_experiment_rewind (self, length - 1);
 }

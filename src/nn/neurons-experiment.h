@@ -90,4 +90,10 @@ void                    neurons_experiment_show_test_image       (NeuronsExperim
 void                    neurons_experiment_resume_training_stream (NeuronsExperiment   *self,
                                                                   gboolean              resume);
 
+NeuronsCheckpoints     *neurons_experiment_get_checkpoints       (NeuronsExperiment    *self);
+gboolean                neurons_experiment_get_rewound           (NeuronsExperiment    *self);
+void                    neurons_experiment_rewind                (NeuronsExperiment    *self,
+                                                                  guint                 index);
+void                    neurons_experiment_return_to_newest      (NeuronsExperiment    *self);
+
 G_END_DECLS

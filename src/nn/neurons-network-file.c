@@ -28,21 +28,29 @@
  *   { "format": "neurons-network", "version": 1, "layer_sizes": [784, 16, 16, 10],
  *     "hidden_activation": "sigmoid", "output_activation": "sigmoid", "cost": "quadratic",
  *     "initialization": "xavier", "learning_rate": 0.3, "seed": 7, "samples_seen": 60000,
- *     "layers": [ { "weights": [[784 numbers] × 16], "biases": [16 numbers] }, … ] }
+ *     "layers": [ { "weights": [[784 numbers] × 16], "biases": [16 numbers] }, … ],
+ *     "checkpoints": { … } }
+ *
+ * Version 2 added the optional "checkpoints" member, the moments of the run to rewind to
+ * (neurons-checkpoints.c writes and reads it); version 1 files are read as they were.
  *
  * json-glib writes a double with 17 significant digits, which reads back as the same double;
  * a float widened to double therefore reads back as the same float, bit for bit.
  */
 
 #define NETWORK_FILE_FORMAT   "neurons-network"
-#define NETWORK_FILE_VERSION  1
+#define NETWORK_FILE_VERSION  2
+#define NETWORK_FILE_OLDEST_VERSION 1
 #define NETWORK_FILE_COST     "quadratic"
 #define OUTPUT_ACTIVATION     NEURONS_ACTIVATION_SIGMOID
 
 /* A network file is about 300 kB. json-glib keeps every number as a node of its own and
  * needs some 700 MB to parse 16 MB of them, so the limit stays well below that while leaving
- * room for any layout of the 13002 numbers. */
+ * room for any layout of the 13002 numbers. It counts the text outside strings: the
+ * checkpoints' training states are one base64 string, up to 4/3 of their memory budget, which
+ * json-glib holds as one block, so a file as a whole may be larger by that much. */
 #define NETWORK_FILE_MAX_SIZE (4 * 1000 * 1000)
+#define NETWORK_FILE_MAX_TOTAL_SIZE (NETWORK_FILE_MAX_SIZE + NEURONS_CHECKPOINTS_BUDGET / 3 * 4 + 1000 * 1000)
 
 /* json-glib's parser recurses once per level of nesting, and 200 000 nested arrays overflow
  * its stack. A network file opens 57 arrays and objects in all. Counting every '[' and '{'
@@ -131,6 +139,21 @@ neurons_network_file_to_data (const NeuronsMlp             *mlp,
                               const NeuronsNetworkSettings *settings,
                               gsize                        *length)
 {
+  return neurons_network_file_to_data_full (mlp, settings, NULL, length);
+}
+
+/**
+ * neurons_network_file_to_data_full:
+ * @checkpoints: (nullable): the run's checkpoints, to store with it
+ *
+ * As neurons_network_file_to_data(), with the checkpoints.
+ */
+char *
+neurons_network_file_to_data_full (const NeuronsMlp             *mlp,
+                                   const NeuronsNetworkSettings *settings,
+                                   NeuronsCheckpoints           *checkpoints,
+                                   gsize                        *length)
+{
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -175,6 +198,12 @@ neurons_network_file_to_data (const NeuronsMlp             *mlp,
   for (guint layer = 0; layer < NEURONS_N_LAYERS; layer++)
     build_layer (builder, mlp, layer);
   json_builder_end_array (builder);
+
+  if (checkpoints != NULL)
+    {
+      json_builder_set_member_name (builder, "checkpoints");
+      json_builder_add_value (builder, neurons_checkpoints_to_json (checkpoints));
+    }
 
   json_builder_end_object (builder);
 
@@ -512,8 +541,20 @@ check_size (const char *data,
             GError    **error)
 {
   gsize n_containers = 0;
+  gsize outside_strings = 0;
+  gboolean in_string = FALSE;
 
-  if (length > NETWORK_FILE_MAX_SIZE)
+  for (gsize i = 0; i < length; i++)
+    {
+      if (in_string && data[i] == '\\')
+        i++;
+      else if (data[i] == '"')
+        in_string = !in_string;
+      else if (!in_string)
+        outside_strings++;
+    }
+
+  if (outside_strings > NETWORK_FILE_MAX_SIZE || length > NETWORK_FILE_MAX_TOTAL_SIZE)
     {
       g_autofree char *max_size = g_format_size (NETWORK_FILE_MAX_SIZE);
 
@@ -522,6 +563,7 @@ check_size (const char *data,
       return FALSE;
     }
 
+  /* Brackets inside strings count too: that can only overcount. */
   for (gsize i = 0; i < length; i++)
     n_containers += data[i] == '[' || data[i] == '{';
 
@@ -1026,12 +1068,12 @@ check_format (JsonObject *root,
       || !read_integer (node, "version", -1, NEURONS_NETWORK_FILE_ERROR_FORMAT, &version, error))
     return FALSE;
 
-  if (version != NETWORK_FILE_VERSION)
+  if (version < NETWORK_FILE_OLDEST_VERSION || version > NETWORK_FILE_VERSION)
     {
       g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_FORMAT,
                    _("the file is version %" PRId64 " of the network format;"
-                     " this Neurons reads version %d"),
-                   version, NETWORK_FILE_VERSION);
+                     " this Neurons reads versions %d to %d"),
+                   version, NETWORK_FILE_OLDEST_VERSION, NETWORK_FILE_VERSION);
       return FALSE;
     }
 
@@ -1204,6 +1246,51 @@ neurons_network_file_parse (const char             *data,
                             NeuronsNetworkSettings *settings,
                             GError                **error)
 {
+  return neurons_network_file_parse_full (data, length, settings, NULL, error);
+}
+
+/* The "checkpoints" member, if there is one: a malformed one makes the whole file unusable,
+ * with a message that says so, so that opening it changes nothing. */
+static gboolean
+read_checkpoints (JsonObject          *root,
+                  NeuronsActivation    hidden_activation,
+                  NeuronsCheckpoints **checkpoints,
+                  GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = json_object_get_member (root, "checkpoints");
+
+  *checkpoints = NULL;
+  if (node == NULL)
+    return TRUE;
+
+  *checkpoints = neurons_checkpoints_from_json (node, hidden_activation, &local_error);
+  if (*checkpoints == NULL)
+    {
+      /* Translators: %s says which value is wrong, as in "checkpoints.states is not a string" */
+      g_set_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID,
+                   _("the checkpoints to rewind to are damaged: %s"), local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * neurons_network_file_parse_full:
+ * @checkpoints: (out) (optional) (nullable): the run's checkpoints, or %NULL when the file
+ *   has none
+ *
+ * As neurons_network_file_parse(), with the checkpoints. A file whose checkpoints are
+ * malformed is refused, even without @checkpoints.
+ */
+NeuronsMlp *
+neurons_network_file_parse_full (const char             *data,
+                                 gssize                  length,
+                                 NeuronsNetworkSettings *settings,
+                                 NeuronsCheckpoints    **checkpoints,
+                                 GError                **error)
+{
+  g_autoptr(NeuronsCheckpoints) parsed_checkpoints = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) json_error = NULL;
   g_autoptr(GString) rewritten = NULL;
@@ -1270,11 +1357,14 @@ neurons_network_file_parse (const char             *data,
 
   mlp = neurons_mlp_new ();
   mlp->hidden_activation = hidden_activation;
-  if (!read_layers (object, mlp, error))
+  if (!read_layers (object, mlp, error)
+      || !read_checkpoints (object, hidden_activation, &parsed_checkpoints, error))
     return NULL;
 
   if (settings != NULL)
     *settings = parsed;
+  if (checkpoints != NULL)
+    *checkpoints = g_steal_pointer (&parsed_checkpoints);
   return g_steal_pointer (&mlp);
 }
 
@@ -1291,6 +1381,22 @@ neurons_network_file_save (const char                   *path,
                            const NeuronsMlp             *mlp,
                            const NeuronsNetworkSettings *settings,
                            GError                      **error)
+{
+  return neurons_network_file_save_full (path, mlp, settings, NULL, error);
+}
+
+/**
+ * neurons_network_file_save_full:
+ * @checkpoints: (nullable): the run's checkpoints, to save with it
+ *
+ * As neurons_network_file_save(), with the checkpoints.
+ */
+gboolean
+neurons_network_file_save_full (const char                   *path,
+                                const NeuronsMlp             *mlp,
+                                const NeuronsNetworkSettings *settings,
+                                NeuronsCheckpoints           *checkpoints,
+                                GError                      **error)
 {
   g_autofree char *display_name = NULL;
   g_autofree char *data = NULL;
@@ -1315,7 +1421,7 @@ neurons_network_file_save (const char                   *path,
       return FALSE;
     }
 
-  data = neurons_network_file_to_data (mlp, settings, &length);
+  data = neurons_network_file_to_data_full (mlp, settings, checkpoints, &length);
   if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0666,
                                  &file_error))
     {
@@ -1337,6 +1443,7 @@ read_file_head (const char *path,
 {
   g_autofree char *data = NULL;
   gsize filled = 0;
+  gsize allocated;
   int saved_errno = 0;
   int fd;
 
@@ -1349,10 +1456,19 @@ read_file_head (const char *path,
       return NULL;
     }
 
-  data = g_malloc (max_length + 1);
+  /* grown as it fills: most files are far below the limit */
+  allocated = MIN (max_length + 1, 1024 * 1024);
+  data = g_malloc (allocated);
   while (filled < max_length + 1)
     {
-      gssize n_read = read (fd, data + filled, max_length + 1 - filled);
+      gssize n_read;
+
+      if (filled == allocated)
+        {
+          allocated = MIN (max_length + 1, allocated * 2);
+          data = g_realloc (data, allocated);
+        }
+      n_read = read (fd, data + filled, allocated - filled);
 
       if (n_read < 0 && errno == EINTR)
         continue;
@@ -1386,6 +1502,22 @@ neurons_network_file_load (const char             *path,
                            NeuronsNetworkSettings *settings,
                            GError                **error)
 {
+  return neurons_network_file_load_full (path, settings, NULL, error);
+}
+
+/**
+ * neurons_network_file_load_full:
+ * @checkpoints: (out) (optional) (nullable): the run's checkpoints, or %NULL when the file
+ *   has none
+ *
+ * As neurons_network_file_load(), with the checkpoints.
+ */
+NeuronsMlp *
+neurons_network_file_load_full (const char             *path,
+                                NeuronsNetworkSettings *settings,
+                                NeuronsCheckpoints    **checkpoints,
+                                GError                **error)
+{
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *data = NULL;
@@ -1395,9 +1527,9 @@ neurons_network_file_load (const char             *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = read_file_head (path, NETWORK_FILE_MAX_SIZE, &length, &local_error);
+  data = read_file_head (path, NETWORK_FILE_MAX_TOTAL_SIZE, &length, &local_error);
   if (data != NULL)
-    mlp = neurons_network_file_parse (data, length, settings, &local_error);
+    mlp = neurons_network_file_parse_full (data, length, settings, checkpoints, &local_error);
 
   if (mlp == NULL)
     {

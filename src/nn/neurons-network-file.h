@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "neurons-checkpoints.h"
 #include "neurons-mlp.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,25 @@ gboolean    neurons_network_file_save        (const char                   *path
                                               GError                      **error);
 NeuronsMlp *neurons_network_file_load        (const char                   *path,
                                               NeuronsNetworkSettings       *settings,
+                                              GError                      **error);
+
+char       *neurons_network_file_to_data_full (const NeuronsMlp             *mlp,
+                                               const NeuronsNetworkSettings *settings,
+                                               NeuronsCheckpoints           *checkpoints,
+                                               gsize                        *length);
+NeuronsMlp *neurons_network_file_parse_full  (const char                   *data,
+                                              gssize                        length,
+                                              NeuronsNetworkSettings       *settings,
+                                              NeuronsCheckpoints          **checkpoints,
+                                              GError                      **error);
+gboolean    neurons_network_file_save_full   (const char                   *path,
+                                              const NeuronsMlp             *mlp,
+                                              const NeuronsNetworkSettings *settings,
+                                              NeuronsCheckpoints           *checkpoints,
+                                              GError                      **error);
+NeuronsMlp *neurons_network_file_load_full   (const char                   *path,
+                                              NeuronsNetworkSettings       *settings,
+                                              NeuronsCheckpoints          **checkpoints,
                                               GError                      **error);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _NeuronsNetworkModel
   gint64           input_index;
   int              input_label;
   guint            diverged : 1;
+  NeuronsLesion    lesion;         /* the neurons silenced in what is on show */
 
   char           **class_names;    /* (NEURONS_OUTPUT_SIZE) what each output stands for */
 };
@@ -54,6 +55,7 @@ enum {
   PROP_RUNNING_COST,
   PROP_DIVERGED,
   PROP_CLASS_NAMES,
+  PROP_LESION,
   N_PROPS
 };
 
@@ -120,6 +122,10 @@ neurons_network_model_get_property (GObject    *object,
 
     case PROP_CLASS_NAMES:
       g_value_set_boxed (value, self->class_names);
+      break;
+
+    case PROP_LESION:
+      g_value_set_boxed (value, &self->lesion);
       break;
 
     default:
@@ -212,6 +218,18 @@ neurons_network_model_class_init (NeuronsNetworkModelClass *klass)
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * NeuronsNetworkModel:lesion:
+   *
+   * The hidden neurons silenced in what the network shows (the activations of the input on
+   * show) and in how it is measured; training still trains every neuron, and the weights
+   * are never touched.
+   */
+  properties[PROP_LESION] =
+    g_param_spec_boxed ("lesion", NULL, NULL,
+                        NEURONS_TYPE_LESION,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -296,11 +314,11 @@ neurons_network_model_init (NeuronsNetworkModel *self)
   self->class_names = digit_names ();
 }
 
-/* Recomputes the activations of the input on show, for new weights. */
+/* Recomputes the activations of the input on show, for new weights or a new lesion. */
 static void
 refresh_forward (NeuronsNetworkModel *self)
 {
-  neurons_mlp_forward (self->mlp, self->input_pixels, &self->forward);
+  neurons_lesion_forward (self->mlp, &self->lesion, self->input_pixels, &self->forward);
   memset (&self->backward, 0, sizeof self->backward);
 }
 
@@ -372,7 +390,6 @@ neurons_network_model_load_file (NeuronsNetworkModel  *self,
 {
   NeuronsNetworkSettings settings;
   g_autoptr(NeuronsMlp) loaded = NULL;
-  NeuronsActivation old_activation;
 
   g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -381,30 +398,52 @@ neurons_network_model_load_file (NeuronsNetworkModel  *self,
   if (loaded == NULL)
     return FALSE;
 
+  neurons_network_model_set_network (self, loaded, &settings);
+  return TRUE;
+}
+
+/**
+ * neurons_network_model_set_network:
+ * @mlp: the new weights
+ * @settings: what came with them, as a network file holds it
+ *
+ * Replaces the network, as opening a file does ("reset").
+ */
+void
+neurons_network_model_set_network (NeuronsNetworkModel          *self,
+                                   const NeuronsMlp             *mlp,
+                                   const NeuronsNetworkSettings *settings)
+{
+  NeuronsActivation old_activation;
+
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
+  g_return_if_fail (mlp != NULL);
+  g_return_if_fail (settings != NULL);
+
   g_object_freeze_notify (G_OBJECT (self));
 
   old_activation = self->mlp->hidden_activation;
-  memcpy (self->mlp, loaded, sizeof *loaded);
-  memcpy (self->previous, loaded, sizeof *loaded);
+  memcpy (self->mlp, mlp, sizeof *mlp);
+  memcpy (self->previous, mlp, sizeof *mlp);
   if (old_activation != self->mlp->hidden_activation)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_ACTIVATION]);
 
-  if (self->initialization != settings.initialization)
+  if (self->initialization != settings->initialization)
     {
-      self->initialization = settings.initialization;
+      self->initialization = settings->initialization;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALIZATION]);
     }
-  if (self->seed != settings.seed)
+  if (self->seed != settings->seed)
     {
-      self->seed = settings.seed;
+      self->seed = settings->seed;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEED]);
     }
-  if (self->learning_rate != settings.learning_rate)
+  if (self->learning_rate != settings->learning_rate)
     {
-      self->learning_rate = settings.learning_rate;
+      self->learning_rate = settings->learning_rate;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEARNING_RATE]);
     }
-  set_samples_seen (self, settings.samples_seen, 0);
+  set_samples_seen (self, settings->samples_seen, 0);
   set_diverged (self, FALSE);
   refresh_forward (self);
 
@@ -412,8 +451,33 @@ neurons_network_model_load_file (NeuronsNetworkModel  *self,
 
   g_signal_emit (self, signals[RESET], 0);
   g_signal_emit (self, signals[CHANGED], 0);
+}
 
-  return TRUE;
+/**
+ * neurons_network_model_restore:
+ * @mlp: the training state of an earlier moment of this run
+ *
+ * Goes back to a checkpoint of the run: its weights, sample count and running cost, with
+ * the settings unchanged. This is not a new network, so only "changed" is emitted: the
+ * views show the earlier moment, and training goes on from it.
+ */
+void
+neurons_network_model_restore (NeuronsNetworkModel *self,
+                               const NeuronsMlp    *mlp,
+                               guint64              samples_seen,
+                               double               running_cost)
+{
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
+  g_return_if_fail (mlp != NULL);
+  g_return_if_fail (mlp->hidden_activation == self->mlp->hidden_activation);
+
+  memcpy (self->mlp, mlp, sizeof *mlp);
+  memcpy (self->previous, mlp, sizeof *mlp);
+  set_samples_seen (self, samples_seen, running_cost);
+  set_diverged (self, FALSE);
+  refresh_forward (self);
+
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 gboolean
@@ -729,6 +793,8 @@ neurons_network_model_train_step (NeuronsNetworkModel *self,
   set_samples_seen (self, self->samples_seen + 1,
                     neurons_running_cost_update (self->running_cost, self->samples_seen, cost));
   set_diverged (self, FALSE);
+  /* training saw every neuron; what is on show has the silenced ones at 0 */
+  neurons_lesion_apply (self->previous, &self->lesion, &self->forward);
 
   g_signal_emit (self, signals[STEP], 0, sample_index, label, self->forward.prediction, (double) cost);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -770,6 +836,7 @@ neurons_network_model_apply_snapshot (NeuronsNetworkModel      *self,
   memcpy (self->mlp, &snapshot->mlp, sizeof *self->mlp);
   memcpy (self->previous, snapshot->single ? &snapshot->previous : &snapshot->mlp, sizeof *self->mlp);
   self->forward = snapshot->forward;
+  neurons_lesion_apply (self->previous, &self->lesion, &self->forward);
   self->backward = snapshot->backward;
   if (snapshot->sample_index >= 0)
     memcpy (self->input_pixels, snapshot->input_pixels, sizeof self->input_pixels);
@@ -788,4 +855,68 @@ neurons_network_model_apply_snapshot (NeuronsNetworkModel      *self,
     g_signal_emit (self, signals[STEP], 0, snapshot->sample_index, (guint) snapshot->label,
                    snapshot->forward.prediction, (double) snapshot->backward.cost);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* The neurons silenced in what is on show; never %NULL, empty when none is. */
+const NeuronsLesion *
+neurons_network_model_get_lesion (NeuronsNetworkModel *self)
+{
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), NULL);
+
+  return &self->lesion;
+}
+
+/**
+ * neurons_network_model_set_lesion:
+ * @lesion: (nullable): the neurons to silence, %NULL or empty for none
+ *
+ * Silences @lesion's neurons in what the network shows, from now on; the activations on
+ * show are computed again. The weights stay as they are.
+ */
+void
+neurons_network_model_set_lesion (NeuronsNetworkModel *self,
+                                  const NeuronsLesion *lesion)
+{
+  static const NeuronsLesion none = { { 0 } };
+
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
+
+  if (lesion == NULL)
+    lesion = &none;
+  if (neurons_lesion_equal (&self->lesion, lesion))
+    return;
+
+  self->lesion = *lesion;
+  neurons_mlp_forward (self->mlp, self->input_pixels, &self->forward);
+  neurons_lesion_apply (self->mlp, &self->lesion, &self->forward);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LESION]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Silences one hidden neuron (@hidden_layer 0 or 1), or brings it back. */
+void
+neurons_network_model_set_silenced (NeuronsNetworkModel *self,
+                                    guint                hidden_layer,
+                                    guint                neuron,
+                                    gboolean             silenced)
+{
+  NeuronsLesion lesion;
+
+  g_return_if_fail (NEURONS_IS_NETWORK_MODEL (self));
+  g_return_if_fail (hidden_layer < NEURONS_N_HIDDEN_LAYERS);
+  g_return_if_fail (neuron < neurons_layer_n_outputs (hidden_layer));
+
+  lesion = self->lesion;
+  neurons_lesion_set_silenced (&lesion, hidden_layer, neuron, silenced);
+  neurons_network_model_set_lesion (self, &lesion);
+}
+
+gboolean
+neurons_network_model_is_silenced (NeuronsNetworkModel *self,
+                                   guint                hidden_layer,
+                                   guint                neuron)
+{
+  g_return_val_if_fail (NEURONS_IS_NETWORK_MODEL (self), FALSE);
+
+  return neurons_lesion_is_silenced (&self->lesion, hidden_layer, neuron);
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "neurons-enums.h"
+#include "neurons-lesion.h"
 #include "neurons-mlp.h"
 #include "neurons-network-file.h"
 
@@ -66,6 +67,23 @@ double                 neurons_network_model_train_step         (NeuronsNetworkM
                                                               const guint8       *pixels,
                                                               guint               label,
                                                               gint64              sample_index);
+void                   neurons_network_model_set_network        (NeuronsNetworkModel   *self,
+                                                              const NeuronsMlp   *mlp,
+                                                              const NeuronsNetworkSettings *settings);
+void                   neurons_network_model_restore            (NeuronsNetworkModel   *self,
+                                                              const NeuronsMlp   *mlp,
+                                                              guint64             samples_seen,
+                                                              double              running_cost);
+const NeuronsLesion   *neurons_network_model_get_lesion         (NeuronsNetworkModel   *self);
+void                   neurons_network_model_set_lesion         (NeuronsNetworkModel   *self,
+                                                                 const NeuronsLesion   *lesion);
+void                   neurons_network_model_set_silenced       (NeuronsNetworkModel   *self,
+                                                                 guint                  hidden_layer,
+                                                                 guint                  neuron,
+                                                                 gboolean               silenced);
+gboolean               neurons_network_model_is_silenced        (NeuronsNetworkModel   *self,
+                                                                 guint                  hidden_layer,
+                                                                 guint                  neuron);
 void                   neurons_network_model_get_settings       (NeuronsNetworkModel   *self,
                                                               NeuronsNetworkSettings *settings);
 

@@ -26,6 +26,10 @@
  * While paused, the NeuronsNetworkModel's weights are the truth: play() copies them to the
  * worker, pause() joins the worker and publishes its final state, and single steps run on
  * the main thread through neurons_network_model_train_step(), with the same math.
+ *
+ * With a checkpoint store, the worker keeps a copy of its whole training state at each
+ * checkpoint the schedule names: a batch ends there, so the copy is of exactly that moment,
+ * and the store reuses the memory of thinned checkpoints, so a checkpoint is one memcpy.
  */
 
 #define FRAME_USEC            (G_USEC_PER_SEC / 60)
@@ -61,6 +65,8 @@ struct _NeuronsTrainer
   NeuronsSgd       *sgd;           /* the run: which sample is next, and the running cost */
   NeuronsSnapshot  *last_good;     /* what was last published, to fall back to on divergence */
   guint64           remaining;     /* samples left in a bounded run; G_MAXUINT64 when unbounded */
+  NeuronsCheckpoints *checkpoints; /* (nullable) where the run's checkpoints go */
+  guint64           next_checkpoint; /* the sample count of the next one */
 };
 
 G_DEFINE_FINAL_TYPE (NeuronsTrainer, neurons_trainer, G_TYPE_OBJECT)
@@ -104,6 +110,32 @@ fill_snapshot (NeuronsTrainer  *self,
   snapshot->running_cost = self->sgd->running_cost;
   snapshot->single = FALSE;
   snapshot->diverged = FALSE;
+}
+
+/* The next checkpoint due after this many samples, or never without a store. */
+static guint64
+next_checkpoint (NeuronsTrainer *self,
+                 guint64         samples_seen)
+{
+  if (self->checkpoints == NULL)
+    return G_MAXUINT64;
+  return neurons_checkpoints_next_due (self->checkpoints, samples_seen, self->dataset->n_images);
+}
+
+/* Keeps the training state if a checkpoint is due now. */
+static void
+keep_checkpoint (NeuronsTrainer   *self,
+                 const NeuronsMlp *mlp,
+                 guint64           samples_seen,
+                 double            running_cost,
+                 float             learning_rate)
+{
+  if (self->checkpoints == NULL || samples_seen != self->next_checkpoint)
+    return;
+
+  neurons_checkpoints_record (self->checkpoints, mlp, samples_seen, running_cost, learning_rate,
+                              self->dataset->n_images);
+  self->next_checkpoint = next_checkpoint (self, samples_seen);
 }
 
 /* Main thread: shows a snapshot in the network, and keeps the epoch in step with it. */
@@ -257,6 +289,7 @@ train_shown_step (NeuronsTrainer *self,
   snapshot->diverged = FALSE;
   memcpy (self->last_good, snapshot, sizeof *snapshot);
   publish (self, snapshot);
+  keep_checkpoint (self, self->work, self->sgd->samples_seen, self->sgd->running_cost, learning_rate);
   return TRUE;
 }
 
@@ -322,10 +355,19 @@ worker_main (gpointer user_data)
   double speed;
   float learning_rate;
 
+  if (read_controls (self, &speed, &learning_rate) && self->checkpoints != NULL
+      && neurons_checkpoints_is_due (self->checkpoints, self->sgd->samples_seen, self->dataset->n_images))
+    {
+      self->next_checkpoint = self->sgd->samples_seen;
+      keep_checkpoint (self, self->work, self->sgd->samples_seen, self->sgd->running_cost, learning_rate);
+    }
+
   while (read_controls (self, &speed, &learning_rate) && self->remaining > 0)
     {
       gboolean paced = speed > NEURONS_SPEED_MAX;
-      guint batch = paced ? 1 : (guint) MIN (BATCH_SAMPLES, self->remaining);
+      /* a batch ends at the next checkpoint, so that it keeps exactly that moment */
+      guint batch = paced ? 1 : (guint) MIN (MIN (BATCH_SAMPLES, self->remaining),
+                                             self->next_checkpoint - self->sgd->samples_seen);
       gint64 now;
 
       if (paced && !wait_for_next_sample (self, speed, &next_due))
@@ -344,6 +386,7 @@ worker_main (gpointer user_data)
       if (diverged)
         break;
       self->remaining -= batch;
+      keep_checkpoint (self, self->work, self->sgd->samples_seen, self->sgd->running_cost, learning_rate);
 
       now = g_get_monotonic_time ();
       measure_throughput (self, &rate, now);
@@ -469,6 +512,7 @@ neurons_trainer_finalize (GObject *object)
   g_clear_pointer (&self->work, neurons_mlp_free);
   g_clear_pointer (&self->sgd, neurons_sgd_free);
   g_clear_pointer (&self->last_good, neurons_snapshot_free);
+  g_clear_pointer (&self->checkpoints, neurons_checkpoints_unref);
   g_queue_clear_full (&self->pending, (GDestroyNotify) neurons_snapshot_free);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
@@ -727,6 +771,7 @@ start_worker (NeuronsTrainer *self,
   memcpy (self->work, neurons_network_model_get_mlp (self->net), sizeof *self->work);
   resume_from_net (self);
   self->remaining = n_samples;
+  self->next_checkpoint = next_checkpoint (self, self->sgd->samples_seen);
   /* If the very first batch diverges, fall back to where we started. */
   fill_snapshot (self, self->last_good, sample_at (self, self->sgd->samples_seen));
   memcpy (&self->last_good->previous, self->work, sizeof *self->work);
@@ -776,12 +821,55 @@ neurons_trainer_step (NeuronsTrainer *self)
   index = sample_at (self, self->sgd->samples_seen);
   neurons_network_model_train_step (self->net, neurons_dataset_image (self->dataset, index),
                                  self->dataset->labels[index], index);
+  if (self->checkpoints != NULL && !neurons_network_model_get_diverged (self->net))
+    {
+      guint64 samples_seen = neurons_network_model_get_samples_seen (self->net);
+
+      if (samples_seen == 1)
+        neurons_checkpoints_record (self->checkpoints, neurons_network_model_get_previous_mlp (self->net),
+                                    0, 0, neurons_network_model_get_learning_rate (self->net),
+                                    self->dataset->n_images);
+      self->next_checkpoint = samples_seen;
+      if (neurons_checkpoints_is_due (self->checkpoints, samples_seen, self->dataset->n_images))
+        keep_checkpoint (self, neurons_network_model_get_mlp (self->net), samples_seen,
+                         neurons_network_model_get_running_cost (self->net),
+                         (float) neurons_network_model_get_learning_rate (self->net));
+    }
 
   if (self->epoch != neurons_network_model_get_samples_seen (self->net) / self->dataset->n_images)
     {
       self->epoch = neurons_network_model_get_samples_seen (self->net) / self->dataset->n_images;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPOCH]);
     }
+}
+
+/**
+ * neurons_trainer_set_checkpoints:
+ * @checkpoints: (nullable): where to keep the run's checkpoints, or %NULL to keep none
+ *
+ * From the next run on, the worker records a checkpoint whenever the schedule says so.
+ */
+void
+neurons_trainer_set_checkpoints (NeuronsTrainer     *self,
+                                 NeuronsCheckpoints *checkpoints)
+{
+  g_return_if_fail (NEURONS_IS_TRAINER (self));
+
+  if (checkpoints == self->checkpoints)
+    return;
+
+  neurons_trainer_pause (self);
+  g_clear_pointer (&self->checkpoints, neurons_checkpoints_unref);
+  if (checkpoints != NULL)
+    self->checkpoints = neurons_checkpoints_ref (checkpoints);
+}
+
+NeuronsCheckpoints *
+neurons_trainer_get_checkpoints (NeuronsTrainer *self)
+{
+  g_return_val_if_fail (NEURONS_IS_TRAINER (self), NULL);
+
+  return self->checkpoints;
 }
 
 /* Trains on n_samples more samples at the current speed, then stops by itself. */

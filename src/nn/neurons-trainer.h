@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "neurons-checkpoints.h"
 #include "neurons-dataset.h"
 #include "neurons-network-model.h"
 
@@ -39,5 +40,8 @@ void              neurons_trainer_pause           (NeuronsTrainer   *self);
 void              neurons_trainer_step            (NeuronsTrainer   *self);
 void              neurons_trainer_run_samples     (NeuronsTrainer   *self,
                                                    guint64           n_samples);
+NeuronsCheckpoints *neurons_trainer_get_checkpoints (NeuronsTrainer   *self);
+void              neurons_trainer_set_checkpoints (NeuronsTrainer   *self,
+                                                   NeuronsCheckpoints *checkpoints);
 
 G_END_DECLS

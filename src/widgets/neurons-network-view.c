@@ -354,7 +354,8 @@ largest_size (const float *values,
  * Draws the connections from column `from` to column `to`, values[t * n_from + f] for each,
  * coloured by sign and sized by the value over the largest one. `emphasis` says, per
  * connection, whether it belongs to the highlighted neuron (2), is ordinary (1) or fades
- * behind a highlight (0); the highlighted ones are drawn last, on top.
+ * behind a highlight (0); the highlighted ones are drawn last, on top. A connection from or
+ * to a silenced neuron (bits of silenced_from and silenced_to) carries nothing: it is grey.
  */
 static void
 draw_connections (NeuronsLineCanvas     *canvas,
@@ -364,6 +365,8 @@ draw_connections (NeuronsLineCanvas     *canvas,
                   guint                  to,
                   const float           *values,
                   const guint8          *emphasis,
+                  guint32                silenced_from,
+                  guint32                silenced_to,
                   float                  opacity,
                   gboolean               dark)
 {
@@ -391,8 +394,17 @@ draw_connections (NeuronsLineCanvas     *canvas,
           if ((level == 2) != (pass == 1))
             continue;
 
-          neurons_colors_diverging (copysignf (0.55f + 0.45f * size, value), dark, &color);
-          color.alpha = alpha_by_level[level] * opacity;
+          if ((silenced_from & (1u << f)) || (silenced_to & (1u << t)))
+            {
+              color = dark ? (GdkRGBA) { 0.6f, 0.6f, 0.6f, 1 } : (GdkRGBA) { 0.45f, 0.45f, 0.45f, 1 };
+              size = MIN (size, 0.2f);
+              color.alpha = MIN (alpha_by_level[level], 0.15f) * opacity;
+            }
+          else
+            {
+              neurons_colors_diverging (copysignf (0.55f + 0.45f * size, value), dark, &color);
+              color.alpha = alpha_by_level[level] * opacity;
+            }
           neurons_line_canvas_draw_line (canvas,
                                          layout->x[from] + dx * rim - origin->x,
                                          layout->y[from][f] + dy * rim - origin->y,
@@ -589,6 +601,9 @@ append_connections (NeuronsNetworkView *self,
   const NeuronsMlp *mlp = neurons_network_model_get_mlp (get_net (self));
   const NeuronsMlp *previous = neurons_network_model_get_previous_mlp (get_net (self));
   const float *weights[N_COLUMNS - 1] = { frame->input_weights, frame->hidden_weights, frame->output_weights };
+  const NeuronsLesion *lesion = neurons_network_model_get_lesion (get_net (self));
+  /* the silenced neurons of each column: none among the inputs and outputs */
+  const guint32 silenced[N_COLUMNS] = { 0, lesion->silenced[0], lesion->silenced[1], 0 };
   guint8 emphasis[NEURONS_HIDDEN2_SIZE * NEURONS_HIDDEN1_SIZE];
   NeuronsLineCanvas canvas;
   graphene_rect_t area;
@@ -602,7 +617,7 @@ append_connections (NeuronsNetworkView *self,
     {
       compute_emphasis (self, from, emphasis);
       draw_connections (&canvas, &area.origin, layout, from, from + 1, weights[from], emphasis,
-                        0.25f + 0.75f * frame->reached[from + 1], dark);
+                        silenced[from], silenced[from + 1], 0.25f + 0.75f * frame->reached[from + 1], dark);
     }
 
   /* the gradient step: what moved, orange for up and blue for down, brightest midway */
@@ -613,17 +628,18 @@ append_connections (NeuronsNetworkView *self,
 
       for (guint k = 0; k < NEURONS_HIDDEN2_SIZE * NEURONS_HIDDEN1_SIZE; k++)
         changes[k] = mlp->w2[k] - previous->w2[k];
-      draw_connections (&canvas, &area.origin, layout, COLUMN_HIDDEN1, COLUMN_HIDDEN2, changes, NULL, glow, dark);
+      draw_connections (&canvas, &area.origin, layout, COLUMN_HIDDEN1, COLUMN_HIDDEN2, changes, NULL, 0, 0, glow, dark);
 
       for (guint k = 0; k < NEURONS_OUTPUT_SIZE * NEURONS_HIDDEN2_SIZE; k++)
         changes[k] = mlp->w3[k] - previous->w3[k];
-      draw_connections (&canvas, &area.origin, layout, COLUMN_HIDDEN2, COLUMN_OUTPUT, changes, NULL, glow, dark);
+      draw_connections (&canvas, &area.origin, layout, COLUMN_HIDDEN2, COLUMN_OUTPUT, changes, NULL, 0, 0, glow, dark);
     }
 
   neurons_line_canvas_finish (&canvas, snapshot, &area.origin);
 }
 
-/* The nodes, filled by how strongly they fire; a dead one dark and crossed. */
+/* The nodes, filled by how strongly they fire; a dead one dark and crossed, a silenced one
+ * grey and crossed. */
 static void
 draw_nodes (NeuronsNetworkView *self,
             cairo_t            *cr,
@@ -633,6 +649,7 @@ draw_nodes (NeuronsNetworkView *self,
 {
   const NeuronsMlp *mlp = neurons_network_model_get_mlp (get_net (self));
   const NeuronsForward *forward = neurons_network_model_get_forward (get_net (self));
+  const NeuronsLesion *lesion = neurons_network_model_get_lesion (get_net (self));
   const float *activities[N_COLUMNS];
   float shown_inputs[N_SHOWN_INPUTS];
   float activity_scale[N_COLUMNS];
@@ -655,11 +672,15 @@ draw_nodes (NeuronsNetworkView *self,
         float y = layout->y[c][n];
         float activity = CLAMP (activities[c][n] / activity_scale[c], 0, 1) * frame->reached[c];
         gboolean dead = c == COLUMN_HIDDEN1 && neurons_neuron_is_dead (mlp, n);
+        gboolean silenced = (c == COLUMN_HIDDEN1 || c == COLUMN_HIDDEN2)
+                            && neurons_lesion_is_silenced (lesion, c - COLUMN_HIDDEN1, n);
 
         cairo_new_path (cr);
         cairo_arc (cr, x, y, layout->radius, 0, 2 * G_PI);
         if (dead)
           cairo_set_source_rgba (cr, 0.05, 0.05, 0.05, 0.85);
+        else if (silenced)
+          cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.35);
         else
           cairo_set_source_rgba (cr, foreground->red, foreground->green, foreground->blue,
                                  foreground->alpha * activity);
@@ -673,6 +694,14 @@ draw_nodes (NeuronsNetworkView *self,
             cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
             cairo_set_line_width (cr, 1.5);
             draw_cross (cr, x, y, layout->radius * 0.5f);
+            cairo_stroke (cr);
+          }
+        else if (silenced)
+          {
+            cairo_set_source_rgba (cr, foreground->red, foreground->green, foreground->blue, foreground->alpha * 0.9);
+            cairo_set_line_width (cr, 2);
+            cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+            draw_cross (cr, x, y, layout->radius * 1.1f);
             cairo_stroke (cr);
           }
       }
@@ -997,6 +1026,12 @@ neurons_network_view_describe (NeuronsNeuronView *view)
 
   if (layer == NEURONS_HIGHLIGHT_NONE)
     return g_steal_pointer (&verdict);
+
+  if (net != NULL && neurons_network_model_is_silenced (net, layer, neurons_highlight_get_neuron (highlight)))
+    return g_strdup_printf (layer == NEURONS_HIGHLIGHT_HIDDEN1
+                            ? _("%s. First-layer neuron %d selected, silenced.")
+                            : _("%s. Second-layer neuron %d selected, silenced."),
+                            verdict, neurons_highlight_get_neuron (highlight) + 1);
 
   return g_strdup_printf (layer == NEURONS_HIGHLIGHT_HIDDEN1
                           ? _("%s. First-layer neuron %d selected.")

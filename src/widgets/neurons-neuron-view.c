@@ -16,7 +16,8 @@
  * arriving by Tab shows where the selection is, the arrow keys walk it (how is the view's
  * own: its move()), Return, Enter or Space pin it and Escape lets it go. Return or Enter on
  * the neuron already pinned asks for a closer look: they activate "win.inspect-neuron" where
- * a window offers it, and let the neuron go where none does.
+ * a window offers it, and let the neuron go where none does. S silences the selected neuron,
+ * or brings it back: the net shows it at 0 (a lesion, never a change to the weights).
  *
  * Only a highlight the pointer made is the pointer's to drop: GTK reports pointer motion when
  * a view changes under a resting pointer, and a neuron chosen from the keyboard must not
@@ -235,6 +236,26 @@ pin_or_inspect (GtkWidget *widget,
   return toggle_pin (widget, args, user_data);
 }
 
+/* S: silence the selected neuron, or bring it back. */
+static gboolean
+toggle_silenced (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  NeuronsNeuronView *self = NEURONS_NEURON_VIEW (widget);
+  NeuronsNeuronViewPrivate *priv = neurons_neuron_view_get_instance_private (self);
+  NeuronsHighlightLayer layer = neurons_highlight_get_layer (priv->highlight);
+  int neuron = neurons_highlight_get_neuron (priv->highlight);
+
+  if (priv->net == NULL || !shows_layer (self, layer))
+    return FALSE;
+
+  neurons_network_model_set_silenced (priv->net, layer, neuron,
+                                      !neurons_network_model_is_silenced (priv->net, layer, neuron));
+
+  return TRUE;
+}
+
 static gboolean
 unpin (GtkWidget *widget,
        GVariant  *args,
@@ -381,6 +402,7 @@ neurons_neuron_view_class_init (NeuronsNeuronViewClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, pin_or_inspect, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, toggle_pin, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, unpin, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, 0, toggle_silenced, NULL);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

@@ -193,16 +193,30 @@ neurons_weight_tiles_describe (NeuronsNeuronView *view)
 {
   NeuronsNetworkModel *net = neurons_neuron_view_get_net (view);
   NeuronsHighlight *highlight = neurons_neuron_view_get_highlight (view);
-  guint n_dead = 0;
+  g_autofree char *counts = NULL;
+  guint n_dead = 0, n_silenced = 0;
 
   if (net != NULL)
-    n_dead = neurons_neuron_count_dead (neurons_network_model_get_mlp (net));
+    {
+      n_dead = neurons_neuron_count_dead (neurons_network_model_get_mlp (net));
+      n_silenced = __builtin_popcount (neurons_network_model_get_lesion (net)->silenced[0]);
+    }
+
+  if (n_silenced > 0)
+    counts = g_strdup_printf (_("%d first-layer neurons, %u dead, %u silenced."), NEURONS_HIDDEN1_SIZE, n_dead, n_silenced);
+  else
+    counts = g_strdup_printf (_("%d first-layer neurons, %u dead."), NEURONS_HIDDEN1_SIZE, n_dead);
 
   if (neurons_highlight_get_layer (highlight) == NEURONS_HIGHLIGHT_HIDDEN1)
-    return g_strdup_printf (_("%d first-layer neurons, %u dead. Neuron %d selected."),
-                            NEURONS_HIDDEN1_SIZE, n_dead, neurons_highlight_get_neuron (highlight) + 1);
+    {
+      int neuron = neurons_highlight_get_neuron (highlight);
 
-  return g_strdup_printf (_("%d first-layer neurons, %u dead."), NEURONS_HIDDEN1_SIZE, n_dead);
+      return g_strdup_printf (net != NULL && neurons_network_model_is_silenced (net, 0, neuron)
+                              ? _("%s Neuron %d selected, silenced.") : _("%s Neuron %d selected."),
+                              counts, neuron + 1);
+    }
+
+  return g_steal_pointer (&counts);
 }
 
 static void
@@ -299,16 +313,18 @@ append_glow (GtkSnapshot           *snapshot,
 }
 
 static void
-append_dead_mark (GtkSnapshot           *snapshot,
-                  const graphene_rect_t *tile)
+append_cross_mark (GtkSnapshot           *snapshot,
+                   const graphene_rect_t *tile,
+                   const GdkRGBA         *cover,
+                   const GdkRGBA         *cross)
 {
   float inset = tile->size.width * 0.3f;
   cairo_t *cr;
 
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.05f, 0.05f, 0.05f, 0.88f }, tile);
+  gtk_snapshot_append_color (snapshot, cover, tile);
 
   cr = neurons_cairo_append (snapshot, tile);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  gdk_cairo_set_source_rgba (cr, cross);
   cairo_set_line_width (cr, MAX (2.0, tile->size.width * 0.06));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_move_to (cr, tile->origin.x + inset, tile->origin.y + inset);
@@ -324,6 +340,7 @@ typedef struct
 {
   const NeuronsMlp     *mlp;
   const NeuronsForward *forward;
+  const NeuronsLesion  *lesion;
   NeuronsHighlight     *highlight;
   gboolean              dark;
   float                 activity_scale;
@@ -343,6 +360,7 @@ append_tile (NeuronsWeightTiles    *self,
   NeuronsHighlightLayer highlight_layer = neurons_highlight_get_layer (scene->highlight);
   gboolean highlighted = neurons_highlight_is (scene->highlight, NEURONS_HIGHLIGHT_HIDDEN1, j);
   gboolean dead = neurons_neuron_is_dead (scene->mlp, j);
+  gboolean silenced = neurons_lesion_is_silenced (scene->lesion, 0, j);
   g_autofree char *label = NULL;
   GdkRGBA label_color = scene->foreground;
 
@@ -365,7 +383,7 @@ append_tile (NeuronsWeightTiles    *self,
     {
       float activity = CLAMP (scene->forward->a1[j] / scene->activity_scale, 0, 1);
 
-      if (activity > 0.02f && !dead)
+      if (activity > 0.02f && !dead && !silenced)
         append_glow (snapshot, tile, activity, &scene->foreground);
 
       neurons_pixels_append (snapshot, self->textures[j], tile);
@@ -377,10 +395,22 @@ append_tile (NeuronsWeightTiles    *self,
 
   if (dead)
     {
-      append_dead_mark (snapshot, tile);
+      append_cross_mark (snapshot, tile, &(GdkRGBA) { 0.05f, 0.05f, 0.05f, 0.88f }, &(GdkRGBA) { 1, 1, 1, 0.85f });
       g_free (label);
       /* Translators: a first-layer neuron that stopped firing; keep it short */
       label = g_strdup_printf (_("%u · dead"), j + 1);
+    }
+  else if (silenced)
+    {
+      /* greyed under a cross in the text colour: the weights are still there, unused */
+      GdkRGBA grey = scene->dark ? (GdkRGBA) { 0.2f, 0.2f, 0.2f, 0.8f } : (GdkRGBA) { 0.85f, 0.85f, 0.85f, 0.8f };
+      GdkRGBA cross = scene->foreground;
+
+      cross.alpha *= 0.8f;
+      append_cross_mark (snapshot, tile, &grey, &cross);
+      g_free (label);
+      /* Translators: a first-layer neuron the person switched off; keep it short */
+      label = g_strdup_printf (_("%u · silenced"), j + 1);
     }
 
   if (highlighted && neurons_highlight_get_pinned (scene->highlight))
@@ -413,6 +443,7 @@ neurons_weight_tiles_snapshot (GtkWidget   *widget,
 
   scene.mlp = neurons_network_model_get_mlp (net);
   scene.forward = neurons_network_model_get_forward (net);
+  scene.lesion = neurons_network_model_get_lesion (net);
   scene.highlight = neurons_neuron_view_get_highlight (NEURONS_NEURON_VIEW (self));
   scene.dark = neurons_colors_is_dark (widget);
   neurons_colors_get_foreground (widget, &scene.foreground);

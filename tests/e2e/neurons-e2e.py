@@ -776,7 +776,7 @@ def on_screen(window, accessible):
 
 def lesson_on_show(window):
     button = window.find('the list of lessons', lambda a: a.getRoleName() == 'push button'
-                         and re.match(r'^Lesson \d+ of 9$', a.name or ''))
+                         and re.match(r'^Lesson \d+ of \d+$', a.name or ''))
     return int(re.match(r'^Lesson (\d+)', button.name).group(1))
 
 
@@ -966,10 +966,10 @@ def test_lessons_test_page(executable):
 
 
 def test_lessons_draw(executable):
-    """Lesson 8's button enters draw mode, which pauses training."""
+    """Lesson 9's button enters draw mode, which pauses training."""
     window = ready_window(executable)
     try:
-        open_lesson(window, 8)
+        open_lesson(window, 9)
         window.key('space')
         wait_for('training to start', lambda: window.count('Samples seen') > 0)
         try_it(window, 'Draw a Digit')
@@ -1083,6 +1083,52 @@ def test_race(executable):
         window.count('Samples seen')
     finally:
         window.close()
+def accuracy_of(text):
+    """The percentage in a text such as "91.2 %" or "After 200 samples: 31.5 % on the test set"."""
+    found = re.search(r'(\d+(?:\.\d+)?) %', text or '')
+    return float(found.group(1)) if found else None
+
+
+def test_rewind(executable):
+    """Train a while, then rewind with the keyboard on the timeline under the header to an
+    early checkpoint: training pauses, and the window shows that checkpoint's lower test-set
+    accuracy, measured for it; End goes back to the newest moment."""
+    window = ready_window(executable)
+    try:
+        window.full_speed()
+        play_button(window).queryAction().doAction(0)
+        wait_for('a test set accuracy of 80 %', lambda: (accuracy_of(window.text(window.figure('Test set accuracy'))) or 0) >= 80,
+                 timeout=60)
+        timeline = window.find('the timeline', lambda a: a.getRoleName() == 'slider' and a.name == 'Training timeline')
+        # Tab from the header bar's controls reaches the timeline under them.
+        for _ in range(30):
+            if timeline.getState().contains(window.pyatspi.STATE_FOCUSED):
+                break
+            window.key('Tab')
+            time.sleep(0.1)
+        wait_for('the focus on the timeline', lambda: timeline.getState().contains(window.pyatspi.STATE_FOCUSED))
+
+        # Home is the first checkpoint, the untrained network; two steps on, 200 samples.
+        window.key('Home', 'Right', 'Right')
+        wait_for('training to pause', lambda: window.text(window.figure('Samples per second')) == 'Paused')
+        wait_for('the network after 200 samples', lambda: window.count('Samples seen') == 200)
+        label = window.find('the timeline’s text', lambda a: a.getRoleName() == 'label'
+                            and window.text(a).startswith('After 200 samples'))
+        early = wait_for('the accuracy after 200 samples',
+                         lambda: accuracy_of(window.text(label)) if 'on the test set' in window.text(label) else None)
+        wait_for('the test set figure to show it too',
+                 lambda: accuracy_of(window.text(window.figure('Test set accuracy'))) == early)
+        if not early < 80:
+            raise TestFailure('after 200 samples the accuracy is %.1f %%, not lower than the trained one' % early)
+
+        # End: back to the newest moment, as trained
+        window.key('End')
+        wait_for('the newest moment', lambda: window.count('Samples seen') > 200)
+        wait_for('its accuracy again', lambda: (accuracy_of(window.text(window.figure('Test set accuracy'))) or 0) >= 80)
+    finally:
+        window.close()
+
+
 def number_after(prefix, text):
     """The number a label shows after its prefix, e.g. 0.4513 in "a = σ(z) = 0.4513", in
     either decimal notation."""
@@ -1148,6 +1194,86 @@ def test_inspector(executable):
             window.close()
 
 
+def lesion_accuracy(window):
+    """The lesion panel's test accuracy as (neurons silenced, images right, images), read once
+    it has measured what is silenced now."""
+    label = window.find('the lesion accuracy', lambda a: a.getRoleName() == 'label'
+                        and window.text(a).startswith('Test accuracy with '))
+    match = re.match(r'Test accuracy with (?:every neuron working|(\d+) neurons? silenced): '
+                     r'[\d.]+ % \((\d+) of (\d+) images\)', window.text(label))
+    if match is None:
+        return None
+    return int(match.group(1) or 0), int(match.group(2)), int(match.group(3))
+
+
+def cli_correct(output):
+    match = re.search(r'^Test accuracy: [\d.]+ % \((\d+) of (\d+) images\)', output, re.MULTILINE)
+    if match is None:
+        raise TestFailure('neurons-cli eval printed no accuracy:\n' + output)
+    return int(match.group(1)), int(match.group(2))
+
+
+def test_lesion(executable):
+    """Silencing neurons from the keyboard (S on the chosen neuron) changes the test accuracy
+    the lesion panel shows to exactly what neurons-cli eval --silence measures on the same
+    network, and Restore All brings back the intact accuracy."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, 'trained.json')
+        run_cli(executable, 'train', '--steps', '20000', '--out', path)
+        intact = cli_correct(run_cli(executable, 'eval', path))
+        one = cli_correct(run_cli(executable, 'eval', path, '--silence', '1:0'))
+        two = cli_correct(run_cli(executable, 'eval', path, '--silence', '1:0,1:1'))
+        if not two[0] < intact[0]:
+            raise TestFailure('silencing two neurons costs nothing in neurons-cli: %r %r' % (intact, two))
+
+        window = ready_window(executable, [path])
+        try:
+            lesion_button = window.find('the lesion button', lambda a: a.getRoleName() == 'toggle button'
+                                        and a.name == 'Silence neurons')
+            # Tab to the diagram: arriving from the keyboard chooses the first neuron of layer 1
+            diagram = None
+            for _ in range(80):
+                window.key('Tab')
+                diagram = window._first(window.app, lambda a: a.getState().contains(window.pyatspi.STATE_FOCUSED)
+                                        and a.name == 'Network diagram')
+                if diagram is not None:
+                    break
+            if diagram is None:
+                raise TestFailure('Tab never reached the network diagram')
+            wait_for('the first neuron chosen', lambda: 'neuron 1 selected' in (diagram.description or ''))
+            window.key('s')
+            wait_for('the neuron silenced', lambda: 'neuron 1 selected, silenced' in (diagram.description or ''))
+            window.key('Down', 's')
+            wait_for('the second neuron silenced', lambda: 'neuron 2 selected, silenced' in (diagram.description or ''))
+
+            lesion_button.queryAction().doAction(0)
+            shown = wait_for('the accuracy with two neurons silenced',
+                             lambda: (lambda found: found if found and found[0] == 2 else None)(lesion_accuracy(window)))
+            if shown[1:] != two:
+                raise TestFailure('the window shows %d of %d right with neurons 1:0,1:1 silenced, '
+                                  'neurons-cli eval --silence %d of %d' % (shown[1], shown[2], two[0], two[1]))
+
+            # One back on with its switch in the panel: the other alone
+            switch = window.find('the switch of neuron 2', lambda a: a.name.startswith('Neuron 2 of layer 1')
+                                 and a.getRoleName() in ('list item', 'switch', 'toggle button')
+                                 and a.queryAction().nActions > 0)
+            switch.queryAction().doAction(0)
+            shown = wait_for('the accuracy with one neuron silenced',
+                             lambda: (lambda found: found if found and found[0] == 1 else None)(lesion_accuracy(window)))
+            if shown[1:] != one:
+                raise TestFailure('the window shows %d of %d right with neuron 1:0 silenced, '
+                                  'neurons-cli eval --silence %d of %d' % (shown[1], shown[2], one[0], one[1]))
+
+            press(window, 'Restore All', 'Restore')
+            shown = wait_for('the intact accuracy',
+                             lambda: (lambda found: found if found and found[0] == 0 else None)(lesion_accuracy(window)))
+            if shown[1:] != intact:
+                raise TestFailure('after Restore All the window shows %d of %d right, neurons-cli eval %d of %d'
+                                  % (shown[1], shown[2], intact[0], intact[1]))
+        finally:
+            window.close()
+
+
 TESTS = {
     'play': test_play,
     'space-on-slider': test_space_on_slider,
@@ -1175,7 +1301,9 @@ TESTS = {
     'lessons-draw': test_lessons_draw,
     'hover-mark': test_hover_mark,
     'race': test_race,
+    'rewind': test_rewind,
     'inspector': test_inspector,
+    'lesion': test_lesion,
 }
 
 
