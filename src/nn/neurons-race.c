@@ -388,7 +388,8 @@ racer_main (gpointer user_data)
       while (self->generation == generation && !self->stop_requested)
         g_cond_wait (&self->cond, &self->mutex);
       go_on = !self->finished && !self->stop_requested;
-      last = self->finished && !self->stop_requested;
+      /* whether or not the main thread, seeing the finish, asks the racers to stop meanwhile */
+      last = self->finished;
       g_mutex_unlock (&self->mutex);
 
       /* A race that ends early, at the target, is judged on all images too. */
