@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-window [--inspector] [SECONDS [--no-checkpoints]]   (default 10; run it under an
- *        X server, see bench-window.sh)
+ * Usage: bench-window [--inspector | --race] [SECONDS [--no-checkpoints]]   (default 10; run it
+ *        under an X server, see bench-window.sh)
  *
  * Starts the application as `neurons` does, waits for its window's experiment to have its
  * data, plays it at full speed, counts the frames the window paints (its frame clock's
@@ -13,6 +13,10 @@
  * --inspector, the neuron inspector is open over the window all the while, as a person
  * watching one neuron's numbers change would have it. With --no-checkpoints the trainer
  * keeps none, to measure what keeping them costs.
+ *
+ * With --race, the window's own network stays paused and the race dialog runs "Sigmoid vs
+ * ReLU" instead, long enough not to finish; samples/s then gives each racer's, "A B",
+ * measurements on the test set included.
  */
 
 #define G_LOG_DOMAIN "bench-window"
@@ -24,7 +28,11 @@
 #include <time.h>
 
 #include "neurons-application.h"
+#include "neurons-race-dialog.h"
 #include "neurons-window.h"
+
+/* Longer than any bench: the race must not finish while it is measured. */
+#define RACE_SAMPLES 100000000
 
 typedef struct
 {
@@ -32,6 +40,9 @@ typedef struct
   guint          seconds;
   gboolean       inspector;
   gboolean       no_checkpoints;
+  gboolean       race;
+  AdwDialog     *race_dialog;   /* with --race: made with the window, shown when the data is in */
+  guint64        start_racer_samples[NEURONS_RACE_N_SIDES];
   gint64         start_time;
   double         start_cpu;
   guint64        start_samples;
@@ -72,8 +83,21 @@ finish (gpointer user_data)
   double cpu = thread_cpu_seconds () - bench->start_cpu;
 
   g_clear_signal_handler (&bench->paint_handler, frame_clock);
-  g_print ("frames/s: %.1f  samples/s: %.0f  main thread: %.1f ms/frame\n", bench->frames / seconds,
-           samples / seconds, 1000 * cpu / MAX (bench->frames, 1));
+  if (bench->race_dialog != NULL)
+    {
+      NeuronsRace *race = neurons_race_dialog_get_race (NEURONS_RACE_DIALOG (bench->race_dialog));
+      double rates[NEURONS_RACE_N_SIDES];
+
+      for (guint side = 0; side < NEURONS_RACE_N_SIDES; side++)
+        rates[side] = (neurons_network_model_get_samples_seen (neurons_race_get_net (race, side))
+                       - bench->start_racer_samples[side]) / seconds;
+      g_print ("frames/s: %.1f  samples/s: %.0f %.0f  main thread: %.1f ms/frame\n", bench->frames / seconds,
+               rates[0], rates[1], 1000 * cpu / MAX (bench->frames, 1));
+      adw_dialog_force_close (bench->race_dialog);
+    }
+  else
+    g_print ("frames/s: %.1f  samples/s: %.0f  main thread: %.1f ms/frame\n", bench->frames / seconds,
+             samples / seconds, 1000 * cpu / MAX (bench->frames, 1));
   neurons_experiment_pause (neurons_window_get_experiment (bench->window));
   gtk_window_destroy (GTK_WINDOW (bench->window));
 
@@ -91,10 +115,24 @@ start (Bench *bench)
   if (bench->inspector && !gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.inspect-neuron", NULL))
     g_error ("The window has no inspector to open");
 
-  neurons_experiment_set_speed (experiment, NEURONS_SPEED_MAX);
-  if (bench->no_checkpoints)
-    neurons_trainer_set_checkpoints (neurons_experiment_get_trainer (experiment), NULL);
-  neurons_experiment_play (experiment);
+  if (bench->race_dialog != NULL)
+    {
+      NeuronsRace *race;
+
+      adw_dialog_present (bench->race_dialog, GTK_WIDGET (bench->window));
+      neurons_race_dialog_start (NEURONS_RACE_DIALOG (bench->race_dialog), NEURONS_RACE_PRESET_SIGMOID_RELU,
+                                 RACE_SAMPLES);
+      race = neurons_race_dialog_get_race (NEURONS_RACE_DIALOG (bench->race_dialog));
+      for (guint side = 0; side < NEURONS_RACE_N_SIDES; side++)
+        bench->start_racer_samples[side] = neurons_network_model_get_samples_seen (neurons_race_get_net (race, side));
+    }
+  else
+    {
+      neurons_experiment_set_speed (experiment, NEURONS_SPEED_MAX);
+      if (bench->no_checkpoints)
+        neurons_trainer_set_checkpoints (neurons_experiment_get_trainer (experiment), NULL);
+      neurons_experiment_play (experiment);
+    }
 
   bench->start_time = g_get_monotonic_time ();
   bench->start_cpu = thread_cpu_seconds ();
@@ -140,6 +178,8 @@ on_activate (GApplication *application,
   g_assert (bench->window != NULL);
 
   experiment = neurons_window_get_experiment (bench->window);
+  if (bench->race)
+    bench->race_dialog = g_object_ref_sink (neurons_race_dialog_new (experiment));
   g_signal_connect (experiment, "notify::state", G_CALLBACK (on_state), bench);
   on_state (experiment, NULL, bench);
 }
@@ -151,6 +191,7 @@ main (int   argc,
   g_autoptr(NeuronsApplication) app = NULL;
   Bench bench = { 0 };
   char *program[] = { argv[0], NULL };
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -158,7 +199,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   bench.inspector = argc > 1 && g_str_equal (argv[1], "--inspector");
-  if (bench.inspector)
+  bench.race = argc > 1 && g_str_equal (argv[1], "--race");
+  if (bench.inspector || bench.race)
     {
       argc--;
       argv++;
@@ -167,12 +209,14 @@ main (int   argc,
   bench.no_checkpoints = argc > 2 && g_str_equal (argv[2], "--no-checkpoints");
   if (bench.seconds == 0 || (argc > 2 && !bench.no_checkpoints))
     {
-      g_printerr ("Usage: %s [--inspector] [SECONDS [--no-checkpoints]]\n", program[0]);
+      g_printerr ("Usage: %s [--inspector | --race] [SECONDS [--no-checkpoints]]\n", program[0]);
       return 1;
     }
 
   app = neurons_application_new ();
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &bench);
 
-  return g_application_run (G_APPLICATION (app), 1, program);
+  status = g_application_run (G_APPLICATION (app), 1, program);
+  g_clear_object (&bench.race_dialog);
+  return status;
 }

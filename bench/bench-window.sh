@@ -3,15 +3,24 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: bench/bench-window.sh [PATH-TO-BENCH-WINDOW [PATH-TO-NEURONS-CLI [SECONDS]]]
-#   or:  ninja -C _build bench-window
+# Usage: bench/bench-window.sh [--race] [PATH-TO-BENCH-WINDOW [PATH-TO-NEURONS-CLI [SECONDS]]]
+#   or:  ninja -C _build bench-window   (and bench-window-race)
 # Runs the application's window under Xvfb with the Cairo renderer for SECONDS (default 10)
 # at full speed (bench/bench-window.c), and prints the frames it drew per second and the
 # samples it trained per second; then the same training on one core without a window
 # (neurons-cli bench), and how the two compare.
 # Targets: at least 50 frames/s, and at least 70 % of the command line's samples/s.
+# With --race, the window runs the "Sigmoid vs ReLU" race instead, two networks on two threads:
+# at least 50 frames/s, and each racer at least 40 % of the command line's samples/s (its
+# measurements on the test set included).
 
 set -euo pipefail
+
+race=
+if [ "${1:-}" = --race ]; then
+  race=--race
+  shift
+fi
 
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 bench_window=${1:-$bench_dir/../_build/bench/bench-window}
@@ -51,9 +60,29 @@ fi
 run_window () {
   DISPLAY=":$display" GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory \
     GSETTINGS_SCHEMA_DIR="$(dirname "$bench_window")/../data" \
-    timeout $((seconds + 60)) dbus-run-session -- "$bench_window" "$seconds" "$@" 2>/dev/null \
+    timeout $((seconds + 60)) dbus-run-session -- "$bench_window" $race "$seconds" "$@" 2>/dev/null \
     | awk '$1 == "frames/s:"' || true
 }
+
+if [ -n "$race" ]; then
+  echo "== the window racing Sigmoid against ReLU, $seconds s (Xvfb, GSK_RENDERER=cairo)"
+  race_output=$(run_window)
+  if [ -z "$race_output" ]; then
+    echo "the window printed no figures: run $bench_window --race $seconds to see why" >&2
+    exit 1
+  fi
+  echo "$race_output"
+  echo
+  echo "== neurons-cli bench --seconds $seconds"
+  cli_output=$("$cli" bench --seconds "$seconds")
+  echo "$cli_output"
+  awk -v frames="$(awk '{ print $2 }' <<<"$race_output")" -v a="$(awk '{ print $4 }' <<<"$race_output")" \
+      -v b="$(awk '{ print $5 }' <<<"$race_output")" -v cli="$(awk '$1 == "median:" { print $2 }' <<<"$cli_output")" 'BEGIN {
+    printf "\nthe window draws %.1f frames/s (target ≥ 50); Sigmoid trains %.0f samples/s, %.0f %%, and ReLU %.0f, %.0f %% of neurons-cli'"'"'s %.0f (target ≥ 40 %% each)\n",
+           frames, a, 100 * a / cli, b, 100 * b / cli, cli
+  }'
+  exit 0
+fi
 
 echo "== the window without checkpoints, $seconds s at full speed (Xvfb, GSK_RENDERER=cairo)"
 bare_output=$(run_window --no-checkpoints)

@@ -9,6 +9,7 @@
 
 #include "neurons-inspector-dialog.h"
 #include "neurons-preferences-dialog.h"
+#include "neurons-race-dialog.h"
 #include "neurons-window-private.h"
 
 static void
@@ -80,6 +81,14 @@ neurons_window_actions_inspect_neuron (GtkWidget  *widget,
                       widget);
 }
 
+static void
+neurons_window_actions_race (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  adw_dialog_present (neurons_race_dialog_new (NEURONS_WINDOW (widget)->experiment), widget);
+}
+
 /* Space and → act on the network unless a menu is open: menus use those keys themselves. */
 static gboolean
 neurons_window_actions_activate_unless_in_menu (GtkWidget *widget,
@@ -127,6 +136,9 @@ _neurons_window_class_actions_init (NeuronsWindowClass *klass)
 
   /* The files' actions are in neurons-window-files.c, the data folder's in -dataset.c,
    * draw mode's in -draw.c. */
+
+  gtk_widget_class_install_action (widget_class, "win.race", NULL, neurons_window_actions_race);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.race", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, neurons_window_actions_preferences);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);

@@ -334,7 +334,53 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
           bench.returncode == 0 and bench.stdout.splitlines()[-1].startswith("median: "),
           bench.stdout + bench.stderr)
 
-    for command in ("train", "eval", "classify", "bench"):
+    # race: both curves as CSV, the same every time; two equal sides draw the same curve
+    race_args = ("race", "--a-activation", "relu", "--b-activation", "sigmoid",
+                 "--samples", "6000", "--every", "2000")
+    first, second = run(*race_args), run(*race_args)
+    rows = [line.split(",") for line in first.stdout.splitlines()]
+    check("race prints a CSV row per measurement",
+          first.returncode == 0
+          and rows[0] == ["samples", "accuracy_a", "accuracy_b", "cost_a", "cost_b"]
+          and [row[0] for row in rows[1:]] == ["2000", "4000", "6000"]
+          and all(0.1 < float(row[1]) < 1 and 0.1 < float(row[2]) < 1 for row in rows[1:])
+          and rows[1][1] != rows[1][2],
+          first.stdout + first.stderr)
+    check("race gives the same CSV twice", first.stdout == second.stdout,
+          first.stdout + second.stdout)
+    winner = "ReLU" if float(rows[-1][1]) > float(rows[-1][2]) else "Sigmoid"
+    check("race says who won, by how much and when",
+          first.stderr.startswith(winner + " won by ") and "after 6000 samples" in first.stderr,
+          first.stderr)
+    sampled = run(*race_args, "--measured-images", "1000")
+    sampled_rows = [line.split(",") for line in sampled.stdout.splitlines()]
+    check("race --measured-images measures fewer images and the last row on all",
+          sampled.returncode == 0 and len(sampled_rows) == len(rows)
+          and sampled_rows[-1] == rows[-1]
+          and all(round(float(value) * 1000) == float(value) * 1000 for value in sampled_rows[1][1:3]),
+          sampled.stdout + first.stdout + sampled.stderr)
+    same = run("race", "--a-activation", "relu", "--b-activation", "relu", "--samples", "2000")
+    same_rows = [line.split(",") for line in same.stdout.splitlines()[1:]]
+    check("race with equal sides gives equal columns",
+          same.returncode == 0 and len(same_rows) == 2
+          and all(row[1] == row[2] and row[3] == row[4] for row in same_rows)
+          and same.stderr.startswith("A tie"),
+          same.stdout + same.stderr)
+    early = run("race", "--preset", "sigmoid-relu", "--accuracy", "0.8", "--every", "1000")
+    early_rows = [line.split(",") for line in early.stdout.splitlines()[1:]]
+    check("race stops when either reaches --accuracy",
+          early.returncode == 0 and len(early_rows) < 60
+          and max(float(early_rows[-1][1]), float(early_rows[-1][2])) >= 0.8
+          and all(max(float(row[1]), float(row[2])) < 0.8 for row in early_rows[:-1]),
+          early.stdout + early.stderr)
+    for bad in (("--a-activation", "tanh"), ("--b-lr", "-1"), ("--accuracy", "2"),
+                ("--every", "0"), ("--preset", "fast-vs-slow")):
+        refused = run("race", *bad)
+        check("race refuses %s %s" % bad,
+              refused.returncode == 1 and refused.stderr.startswith(ERROR_PREFIX)
+              and refused.stdout == "", refused.stdout + refused.stderr)
+
+    for command in ("train", "eval", "classify", "bench", "race"):
         helped = run(command, "--help")
         check("%s --help" % command,
               helped.returncode == 0 and "neurons-cli " + command in helped.stdout)

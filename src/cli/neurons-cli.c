@@ -22,6 +22,7 @@
 #include "neurons-mlp.h"
 #include "neurons-network-file.h"
 #include "neurons-preprocess.h"
+#include "neurons-race.h"
 #include "neurons-sgd.h"
 #include "neurons-training-options.h"
 
@@ -1288,6 +1289,199 @@ command_bench (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* race: two networks on the same stream, as CSV */
+
+/* What `race` was told about one side, as typed. */
+typedef struct
+{
+  char *activation_name;
+  char *init_name;
+  char *learning_rate_text;
+} RacerArguments;
+
+static void
+racer_arguments_clear (RacerArguments *arguments)
+{
+  g_free (arguments->activation_name);
+  g_free (arguments->init_name);
+  g_free (arguments->learning_rate_text);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RacerArguments, racer_arguments_clear)
+
+/* One side's settings: the preset's, or a sigmoid network's, changed by the side's options. */
+static gboolean
+plan_racer (const char           *side,
+            const RacerArguments *arguments,
+            NeuronsRacerSettings *settings,
+            GError              **error)
+{
+  g_autofree char *option = NULL;
+
+  if (arguments->activation_name != NULL)
+    {
+      NeuronsActivation activation;
+
+      if (!neurons_activation_from_string (arguments->activation_name, &activation))
+        return refuse (error, _("unknown activation “%s”; use sigmoid or relu"), arguments->activation_name);
+      neurons_racer_settings_init (settings, activation);
+    }
+  if (arguments->init_name != NULL
+      && !neurons_init_from_string (arguments->init_name, &settings->initialization))
+    return refuse (error, _("unknown initialisation “%s”; use he, xavier or uniform"), arguments->init_name);
+
+  option = g_strdup_printf ("--%s-lr", side);
+  if (arguments->learning_rate_text != NULL
+      && (!parse_number (option, arguments->learning_rate_text, &settings->learning_rate, error)
+          || !neurons_validate_learning_rate (settings->learning_rate, error)))
+    return FALSE;
+
+  return TRUE;
+}
+
+static const char *race_presets[NEURONS_RACE_N_PRESETS] = {
+  [NEURONS_RACE_PRESET_SIGMOID_RELU] = "sigmoid-relu",
+};
+
+static void
+print_checkpoint (NeuronsRace *race,
+                  guint        index)
+{
+  const NeuronsRaceCheckpoint *checkpoint = neurons_race_get_checkpoint (race, index);
+  char numbers[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* numbers for scripts: a full stop for decimals in every locale */
+  g_ascii_formatd (numbers[0], sizeof numbers[0], "%.4f", checkpoint->accuracy[NEURONS_RACE_SIDE_A]);
+  g_ascii_formatd (numbers[1], sizeof numbers[1], "%.4f", checkpoint->accuracy[NEURONS_RACE_SIDE_B]);
+  g_ascii_formatd (numbers[2], sizeof numbers[2], "%.6f", checkpoint->cost[NEURONS_RACE_SIDE_A]);
+  g_ascii_formatd (numbers[3], sizeof numbers[3], "%.6f", checkpoint->cost[NEURONS_RACE_SIDE_B]);
+  g_print ("%" G_GUINT64_FORMAT ",%s,%s,%s,%s\n", checkpoint->samples_seen,
+           numbers[0], numbers[1], numbers[2], numbers[3]);
+}
+
+static void
+quit_when_finished (NeuronsRace *race,
+                    GParamSpec  *pspec,
+                    GMainLoop   *loop)
+{
+  if (neurons_race_get_state (race) == NEURONS_RACE_FINISHED)
+    g_main_loop_quit (loop);
+}
+
+static int
+command_race (int    argc,
+              char **argv)
+{
+  g_autofree char *data_directory = NULL;
+  g_autofree char *preset_name = NULL;
+  g_autofree char *samples_text = NULL;
+  g_autofree char *every_text = NULL;
+  g_autofree char *accuracy_text = NULL;
+  g_autofree char *seed_text = NULL;
+  g_autofree char *measured_text = NULL;
+  g_auto(RacerArguments) a = { NULL };
+  g_auto(RacerArguments) b = { NULL };
+  const GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_directory,
+      N_("Folder with the MNIST files (default: the one that comes with Neurons)"), N_("DIR") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset_name,
+      N_("Start from a ready-made race: sigmoid-relu"), N_("NAME") },
+    { "a-activation", 0, 0, G_OPTION_ARG_STRING, &a.activation_name,
+      N_("Activation of network A: sigmoid or relu (default: sigmoid)"), N_("NAME") },
+    { "a-init", 0, 0, G_OPTION_ARG_STRING, &a.init_name,
+      N_("Initial weights of network A: he, xavier or uniform"), N_("NAME") },
+    { "a-lr", 0, 0, G_OPTION_ARG_STRING, &a.learning_rate_text,
+      N_("Learning rate of network A"), N_("X") },
+    { "b-activation", 0, 0, G_OPTION_ARG_STRING, &b.activation_name,
+      N_("Activation of network B: sigmoid or relu (default: sigmoid)"), N_("NAME") },
+    { "b-init", 0, 0, G_OPTION_ARG_STRING, &b.init_name,
+      N_("Initial weights of network B: he, xavier or uniform"), N_("NAME") },
+    { "b-lr", 0, 0, G_OPTION_ARG_STRING, &b.learning_rate_text,
+      N_("Learning rate of network B"), N_("X") },
+    { "samples", 0, 0, G_OPTION_ARG_STRING, &samples_text,
+      N_("Stop when both have seen N samples (default: 60000)"), N_("N") },
+    { "accuracy", 0, 0, G_OPTION_ARG_STRING, &accuracy_text,
+      N_("Or stop as soon as either reaches this test accuracy, from 0 to 1"), N_("X") },
+    { "every", 0, 0, G_OPTION_ARG_STRING, &every_text,
+      N_("Measure both on the test set every N samples (default: 1000)"), N_("N") },
+    { "measured-images", 0, 0, G_OPTION_ARG_STRING, &measured_text,
+      N_("Measure on N test images spread over the set, the last row on all (default: all)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text,
+      N_("Seed of the initial weights and of the shuffles, the same for both (default: 7)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NeuronsDataset) train = NULL;
+  g_autoptr(NeuronsDataset) test = NULL;
+  g_autoptr(NeuronsRace) race = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  NeuronsRacerSettings settings_a, settings_b;
+  guint64 samples = NEURONS_RACE_DEFAULT_SAMPLES;
+  guint64 every = NEURONS_RACE_DEFAULT_INTERVAL;
+  guint64 seed = NEURONS_DEFAULT_SEED;
+  guint64 measured = 0;
+  double accuracy = 0;
+
+  context = command_option_context_new ("race", NULL,
+    _("Trains two networks on the same samples in the same order, each on a thread of its own, "
+      "measures both on the test set at the same sample counts and prints both curves as CSV: "
+      "samples, accuracy_a, accuracy_b, cost_a, cost_b."),
+    _("Each side starts as a sigmoid network (or as the preset's side); --a-activation and "
+      "--b-activation bring that activation's initial weights and learning rate, which --a-init, "
+      "--a-lr, --b-init and --b-lr change. Networks with the same initial weights start from "
+      "the same weights. Who won is said on stderr. The window measures on 1000 images, every 1/30 "
+      "of the race: --measured-images 1000 --every 2000 prints its curves for 60000 samples.\n"
+      "The same options give the same CSV, bit for bit."),
+    entries);
+  if (!parse_command_line (context, "race", &argc, &argv))
+    return EXIT_FAILURE;
+  if (!refuse_arguments ("race", argc, argv, 1, &error))
+    return report_error (error);
+
+  neurons_racer_settings_init (&settings_a, NEURONS_ACTIVATION_SIGMOID);
+  neurons_racer_settings_init (&settings_b, NEURONS_ACTIVATION_SIGMOID);
+  if (preset_name != NULL)
+    {
+      guint preset = 0;
+
+      while (preset < NEURONS_RACE_N_PRESETS && !g_str_equal (preset_name, race_presets[preset]))
+        preset++;
+      if (preset == NEURONS_RACE_N_PRESETS)
+        return fail (_("unknown preset “%s”; use sigmoid-relu"), preset_name);
+      neurons_race_preset_get_settings (preset, &settings_a, &settings_b);
+    }
+  if (!plan_racer ("a", &a, &settings_a, &error) || !plan_racer ("b", &b, &settings_b, &error))
+    return report_error (error);
+  if ((samples_text != NULL && !parse_count ("--samples", samples_text, G_MAXINT64, &samples, &error))
+      || (every_text != NULL && !parse_count ("--every", every_text, G_MAXINT64, &every, &error))
+      || (seed_text != NULL && !parse_count ("--seed", seed_text, G_MAXINT64, &seed, &error))
+      || (measured_text != NULL && !parse_count ("--measured-images", measured_text, G_MAXUINT, &measured, &error))
+      || (accuracy_text != NULL && !parse_number ("--accuracy", accuracy_text, &accuracy, &error)))
+    return report_error (error);
+  if (samples == 0 || every == 0)
+    return fail (_("--samples and --every want a whole number above 0"));
+  if (!(accuracy > 0 && accuracy <= 1) && accuracy_text != NULL)
+    return fail (_("--accuracy wants a number above 0 and at most 1, such as 0.9, not %s"), accuracy_text);
+
+  if (!load_datasets (data_directory, &train, &test, &error))
+    return report_error (error);
+
+  race = neurons_race_new (train, test, &settings_a, &settings_b, seed);
+  neurons_race_set_finish (race, samples, accuracy, every);
+  neurons_race_set_measured_images (race, (guint) measured);
+  loop = g_main_loop_new (NULL, FALSE);
+  g_signal_connect (race, "checkpoint", G_CALLBACK (print_checkpoint), NULL);
+  g_signal_connect (race, "notify::state", G_CALLBACK (quit_when_finished), loop);
+
+  g_print ("samples,accuracy_a,accuracy_b,cost_a,cost_b\n");
+  neurons_race_start (race);
+  g_main_loop_run (loop);
+
+  g_printerr ("%s\n", neurons_race_get_result (race));
+  return EXIT_SUCCESS;
+}
+
 typedef struct
 {
   const char *name;
@@ -1300,6 +1494,7 @@ static const Command commands[] = {
   { "eval", command_eval, N_("Measure a saved network on the test set") },
   { "classify", command_classify, N_("Read the digits in PNG or JPEG images") },
   { "bench", command_bench, N_("Measure how fast one core trains") },
+  { "race", command_race, N_("Train two networks on the same samples and compare them") },
 };
 
 static void

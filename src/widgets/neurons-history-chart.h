@@ -9,6 +9,7 @@
 
 #include "neurons-chart.h"
 #include "neurons-evaluator.h"
+#include "neurons-race.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,8 @@ NeuronsHistoryChartKind  neurons_history_chart_get_kind      (NeuronsHistoryChar
 NeuronsEvaluator        *neurons_history_chart_get_evaluator (NeuronsHistoryChart     *self);
 void                     neurons_history_chart_set_evaluator (NeuronsHistoryChart     *self,
                                                               NeuronsEvaluator        *evaluator);
+NeuronsRace             *neurons_history_chart_get_race      (NeuronsHistoryChart     *self);
+void                     neurons_history_chart_set_race      (NeuronsHistoryChart     *self,
+                                                              NeuronsRace             *race);
 
 G_END_DECLS

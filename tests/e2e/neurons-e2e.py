@@ -191,6 +191,10 @@ class Window:
                                            lambda a: a.getRoleName() == 'label' and a.description.startswith(name + ':'))
         return self.figures[name]
 
+    def text_of_children(self, node):
+        """The text of every label below node, joined: what a row with no name of its own shows."""
+        return ' '.join(self.text(a) for a in self.all(lambda a: a.getRoleName() == 'label', node))
+
     @staticmethod
     def text(accessible):
         text = accessible.queryText()
@@ -1025,6 +1029,60 @@ def test_hover_mark(executable):
         window.close()
 
 
+def open_race_dialog(window):
+    """Opens the race dialog with its shortcut (the main menu's items have no names that the
+    tests' pyatspi can read)."""
+    window.focus()
+    window.key('ctrl+shift+r')
+    return in_window_dialog(window, 'Race Two Networks')
+
+
+RACE_RESULT = re.compile(r'^(?:(?P<winner>[\w ]+) won by (?P<lead>\d+\.\d) points: (?P<won>\d+\.\d) % against '
+                         r'(?P<lost>\d+\.\d) %|A tie: both reached \d+\.\d %) after (?P<samples>[\d,]+) samples$')
+
+
+def run_race(window, dialog, preset, samples):
+    """Picks a preset and a sample count in the race dialog, starts the race and returns the
+    sentence that says who won."""
+    preset_row = window._first(dialog, lambda a: a.getRoleName() == 'combo box' and a.name.startswith('Race'))
+    if preset_row is not None and preset not in window.text_of_children(preset_row):
+        raise TestFailure('the race dialog does not start with %s' % preset)
+    # AdwSpinRow is not on the tests' AT-SPI tree: the count is typed, as a person would
+    window.focus()
+    window.key('alt+m', 'ctrl+a')
+    subprocess.run(['xdotool', 'type', '--delay', '20', str(samples)], check=True, timeout=DEADLINE_SECONDS)
+    window.key('Tab', 'alt+s')
+    return window.text(window.find('the winner', lambda a: a.getRoleName() in ('label', 'status bar', 'status')
+                                   and RACE_RESULT.match(window.text(a))))
+
+
+def test_race(executable):
+    """Ctrl+Shift+R, Race Two Networks: the "Sigmoid vs ReLU" race for 6,000 samples says who
+    won, by how much and when; Escape goes back, and again leaves it for the window."""
+    window = ready_window(executable)
+    try:
+        dialog = open_race_dialog(window)
+        result = run_race(window, dialog, 'Sigmoid vs ReLU', 6000)
+        match = RACE_RESULT.match(result)
+        if match['samples'].replace(',', '') != '6000':
+            raise TestFailure('the race ended after %s samples, not 6,000: %s' % (match['samples'], result))
+        if match['winner'] is not None:
+            if match['winner'] not in ('Sigmoid', 'ReLU'):
+                raise TestFailure('the winner is neither network: %s' % result)
+            lead = float(match['won']) - float(match['lost'])
+            if not float(match['won']) > float(match['lost']) or abs(lead - float(match['lead'])) > 0.11:
+                raise TestFailure('the lead does not add up: %s' % result)
+        # Escape goes back to the choice of race, and again closes the dialog
+        window.focus()
+        window.key('Escape')
+        window.find('the choice of race again', lambda a: a.getRoleName() in ('push button', 'button')
+                    and 'Start Race' in a.name and a.getState().contains(window.pyatspi.STATE_SHOWING))
+        window.key('Escape')
+        wait_for('the dialog to close', lambda: window._first(window.app, lambda a: a.getRoleName() == 'dialog'
+                                                              and a.getState().contains(window.pyatspi.STATE_SHOWING)) is None)
+        window.count('Samples seen')
+    finally:
+        window.close()
 def accuracy_of(text):
     """The percentage in a text such as "91.2 %" or "After 200 samples: 31.5 % on the test set"."""
     found = re.search(r'(\d+(?:\.\d+)?) %', text or '')
@@ -1242,6 +1300,7 @@ TESTS = {
     'lessons-test-page': test_lessons_test_page,
     'lessons-draw': test_lessons_draw,
     'hover-mark': test_hover_mark,
+    'race': test_race,
     'rewind': test_rewind,
     'inspector': test_inspector,
     'lesion': test_lesion,
