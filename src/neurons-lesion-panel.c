@@ -430,11 +430,15 @@ static void
 neurons_lesion_panel_dispose (GObject *object)
 {
   NeuronsLesionPanel *self = (NeuronsLesionPanel *) object;
+  GtkWidget *child;
 
   g_cancellable_cancel (self->rank_cancellable);
   g_clear_object (&self->rank_cancellable);
   neurons_lesion_panel_set_evaluator (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), NEURONS_TYPE_LESION_PANEL);
+  /* The template's outer box has no id, so dispose_template() leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (neurons_lesion_panel_parent_class)->dispose (object);
 }

@@ -1221,8 +1221,8 @@ def test_lesion(executable):
         path = os.path.join(directory, 'trained.json')
         run_cli(executable, 'train', '--steps', '20000', '--out', path)
         intact = cli_correct(run_cli(executable, 'eval', path))
-        one = cli_correct(run_cli(executable, 'eval', path, '--silence', '1:0'))
-        two = cli_correct(run_cli(executable, 'eval', path, '--silence', '1:0,1:1'))
+        one = cli_correct(run_cli(executable, 'eval', path, '--silence', '1:1'))
+        two = cli_correct(run_cli(executable, 'eval', path, '--silence', '1:1,1:2'))
         if not two[0] < intact[0]:
             raise TestFailure('silencing two neurons costs nothing in neurons-cli: %r %r' % (intact, two))
 
@@ -1250,7 +1250,7 @@ def test_lesion(executable):
             shown = wait_for('the accuracy with two neurons silenced',
                              lambda: (lambda found: found if found and found[0] == 2 else None)(lesion_accuracy(window)))
             if shown[1:] != two:
-                raise TestFailure('the window shows %d of %d right with neurons 1:0,1:1 silenced, '
+                raise TestFailure('the window shows %d of %d right with neurons 1:1,1:2 silenced, '
                                   'neurons-cli eval --silence %d of %d' % (shown[1], shown[2], two[0], two[1]))
 
             # One back on with its switch in the panel: the other alone
