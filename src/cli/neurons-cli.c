@@ -293,8 +293,9 @@ keep_checkpoint (NeuronsCheckpoints           *checkpoints,
 {
   if (checkpoints != NULL
       && neurons_checkpoints_is_due (checkpoints, sgd->samples_seen, sgd->dataset->n_images))
-    neurons_checkpoints_record (checkpoints, mlp, sgd->samples_seen, sgd->running_cost,
-                                (float) settings->learning_rate, sgd->dataset->n_images);
+    neurons_checkpoints_record_training (checkpoints, mlp, sgd->samples_seen, sgd->running_cost,
+                                         (float) settings->learning_rate, &sgd->options,
+                                         sgd->state, sgd->dataset->n_images);
 }
 
 /*
@@ -358,8 +359,9 @@ train_samples (NeuronsMlp             *mlp,
 
   /* The end of the run is a checkpoint too, off the schedule: it goes when the run goes on. */
   if (checkpoints != NULL)
-    neurons_checkpoints_record (checkpoints, mlp, sgd->samples_seen, sgd->running_cost,
-                                (float) settings->learning_rate, n);
+    neurons_checkpoints_record_training (checkpoints, mlp, sgd->samples_seen, sgd->running_cost,
+                                         (float) settings->learning_rate, &sgd->options,
+                                         neurons_sgd_get_optimizer_state (sgd), n);
 
   return TRUE;
 }
