@@ -1040,7 +1040,7 @@ read_options (JsonNode               *node,
   g_autoptr(GError) local_error = NULL;
   JsonObject *object;
   const char *string;
-  guint64 batch_size;
+  guint64 batch_size = 0;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return invalid (error, _("options[%u] is not an object"), position);
