@@ -184,6 +184,14 @@ show_sample (NeuronsInspectorDialog *self)
   set_label (self->title_label, title);
 }
 
+/* Whether the neuron is an output of a softmax with cross-entropy. */
+static gboolean
+softmax_output (const NeuronsInspection *inspection)
+{
+  return inspection->layer == NEURONS_N_LAYERS - 1
+         && inspection->output == NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY;
+}
+
 static void
 show_forward (NeuronsInspectorDialog  *self,
               const NeuronsInspection *inspection)
@@ -242,7 +250,10 @@ show_forward (NeuronsInspectorDialog  *self,
   z = g_strdup_printf (_("z = %.4f"), inspection->z);
   set_label (self->z_label, z);
 
-  if (inspection->activation == NEURONS_ACTIVATION_RELU)
+  if (softmax_output (inspection))
+    /* Translators: the softmax of an output: e to its z over the sum for all ten outputs; keep “a = ” as it is, tools read it */
+    a = g_strdup_printf (_("a = eᶻ / Σ eᶻ over the 10 outputs (softmax) = %.4f"), inspection->a);
+  else if (inspection->activation == NEURONS_ACTIVATION_RELU)
     /* Translators: the ReLU activation; keep “a = ” as it is, tools read it */
     a = g_strdup_printf (_("a = max(0, z) = %.4f"), inspection->a);
   else
@@ -250,6 +261,8 @@ show_forward (NeuronsInspectorDialog  *self,
     a = g_strdup_printf (_("a = σ(z) = %.4f"), inspection->a);
   set_label (self->a_label, a);
 
+  /* a softmax output depends on all ten sums: it has no curve of its own z */
+  gtk_widget_set_visible (GTK_WIDGET (self->curve), !softmax_output (inspection));
   neurons_activation_curve_set_point (self->curve, inspection->activation, inspection->z, inspection->a);
 }
 
@@ -276,13 +289,25 @@ show_cost (NeuronsInspectorDialog  *self,
     target = g_strdup_printf (_("The sample is not a “%s”, so this output should be y = 0."), class_name);
   set_label (self->target_label, target);
 
-  /* Translators: the output's share of the cost: its a, its target y, and ½ (a − y)² */
-  share = g_strdup_printf (_("its share: ½(a − y)² = ½(%.4f − %.0f)² = %.4f"),
-                           inspection->a, inspection->target, inspection->cost_share);
+  if (softmax_output (inspection) && inspection->target > 0)
+    /* Translators: the share of the cost of the true class's output under cross-entropy: −ln a, with a filled in */
+    share = g_strdup_printf (_("its share: −ln a = −ln %.4f = %.4f, all of the cost: cross-entropy counts only the true class’s output"),
+                             inspection->a, inspection->cost_share);
+  else if (softmax_output (inspection))
+    /* Translators: an output that is not the true class's, under cross-entropy */
+    share = g_strdup (_("its share: 0, since cross-entropy counts only the true class’s output; this one still learns, through the softmax"));
+  else
+    /* Translators: the output's share of the cost: its a, its target y, and ½ (a − y)² */
+    share = g_strdup_printf (_("its share: ½(a − y)² = ½(%.4f − %.0f)² = %.4f"),
+                             inspection->a, inspection->target, inspection->cost_share);
   set_label (self->cost_share_label, share);
 
-  /* Translators: the cost C of the whole sample, the sum of the ten outputs' shares */
-  cost = g_strdup_printf (_("the whole sample’s cost, over all outputs: C = %.4f"), inspection->cost);
+  if (softmax_output (inspection))
+    /* Translators: the cross-entropy cost C of the whole sample: −ln of the true class's output */
+    cost = g_strdup_printf (_("the whole sample’s cost: C = −ln a of the true class = %.4f"), inspection->cost);
+  else
+    /* Translators: the cost C of the whole sample, the sum of the ten outputs' shares */
+    cost = g_strdup_printf (_("the whole sample’s cost, over all outputs: C = %.4f"), inspection->cost);
   set_label (self->cost_label, cost);
 }
 
@@ -294,7 +319,11 @@ show_delta (NeuronsInspectorDialog  *self,
   g_autofree char *upstream = NULL;
   gboolean relu = inspection->activation == NEURONS_ACTIVATION_RELU;
 
-  if (inspection->layer == NEURONS_N_LAYERS - 1)
+  if (softmax_output (inspection))
+    /* Translators: δ of a softmax output under cross-entropy: a − y, each filled in */
+    delta = g_strdup_printf (_("δ = a − y = %.4f − %.0f = %.3g (softmax with cross-entropy: no σ′)"),
+                             inspection->a, inspection->target, inspection->delta);
+  else if (inspection->layer == NEURONS_N_LAYERS - 1)
     /* Translators: δ of an output: (a − y) times the sigmoid's slope σ′(z), each filled in */
     delta = g_strdup_printf (_("δ = (a − y) · σ′(z) = (%.4f − %.0f) × %.4f = %.3g"),
                              inspection->a, inspection->target, inspection->slope, inspection->delta);
@@ -342,11 +371,29 @@ show_updates (NeuronsInspectorDialog  *self,
   g_autofree char *bias = NULL;
   char rate[G_ASCII_DTOSTR_BUF_SIZE];
 
+  gboolean pending = inspection->batch_pending > 0;
+  gboolean plain = inspection->optimizer == NEURONS_OPTIMIZER_SGD && inspection->batch_size <= 1;
+
   g_snprintf (rate, sizeof rate, "%.3g", inspection->learning_rate);
-  if (inspection->n_updates > 0)
+  if (pending)
+    /* Translators: the first %u is the batch size, the second how many samples are still to come */
+    heading = g_strdup_printf (ngettext ("This sample’s gradient ∂C/∂w = δ × x is gathered into the batch of %u; the weights move after %u more sample:",
+                                         "This sample’s gradient ∂C/∂w = δ × x is gathered into the batch of %u; the weights move after %u more samples:",
+                                         inspection->batch_pending),
+                               inspection->batch_size, inspection->batch_pending);
+  else if (inspection->optimizer == NEURONS_OPTIMIZER_ADAM)
+    /* Translators: Adam is a name */
+    heading = g_strdup (_("The weights that moved most, as Adam moved them from its running averages of the gradients, not by −η × δ × x (this sample’s gradient ∂C/∂w = δ × x):"));
+  else if (inspection->optimizer == NEURONS_OPTIMIZER_MOMENTUM)
+    heading = g_strdup (_("The weights that moved most, as momentum moved them from the gradients of this step and the steps before, not by −η × δ × x (this sample’s gradient ∂C/∂w = δ × x):"));
+  else if (!plain)
+    /* Translators: %s is the learning rate η, %u the batch size */
+    heading = g_strdup_printf (_("The weights that moved most, each by −%s × the average gradient of the last %u samples (this sample’s gradient ∂C/∂w = δ × x):"),
+                               rate, inspection->batch_size);
+  else
     /* Translators: %s is the learning rate η; each weight w moves by −η × δ × x */
     heading = g_strdup_printf (_("The weights that moved most, each by −%s × δ × x (gradient ∂C/∂w = δ × x):"), rate);
-  set_label (self->updates_heading, heading);
+  set_label (self->updates_heading, inspection->n_updates > 0 || pending ? heading : NULL);
 
   for (guint u = 0; u < MAX_TERMS; u++)
     {
@@ -357,15 +404,29 @@ show_updates (NeuronsInspectorDialog  *self,
       if (u < inspection->n_updates)
         {
           name = input_name (inspection->layer, update->index);
-          /* Translators: one weight's step: its input, the weight before → after, and the gradient */
-          line = g_strdup_printf (_("w from %s: %.4f → %.4f (gradient %+.3g)"),
-                                  name, update->before, update->after, update->gradient);
+          if (pending)
+            /* Translators: a weight that does not move yet: its input, its value, this sample's gradient */
+            line = g_strdup_printf (_("w from %s: stays %.4f for now (gradient %+.3g)"),
+                                    name, update->before, update->gradient);
+          else
+            /* Translators: one weight's step: its input, the weight before → after, and the gradient */
+            line = g_strdup_printf (_("w from %s: %.4f → %.4f (gradient %+.3g)"),
+                                    name, update->before, update->after, update->gradient);
         }
       set_label (self->update_labels[u], line);
     }
 
-  /* Translators: the bias's step: before → after, by −η × δ */
-  bias = g_strdup_printf (_("bias b: %.4f → %.4f (−%s × δ)"), inspection->bias_before, inspection->bias_after, rate);
+  if (pending)
+    /* Translators: the bias does not move yet: its value, and this sample's gradient δ */
+    bias = g_strdup_printf (_("bias b: stays %.4f for now (gradient δ = %+.3g)"), inspection->bias_before,
+                            inspection->delta);
+  else if (!plain)
+    /* Translators: the bias's step as the optimiser took it: before → after */
+    bias = g_strdup_printf (_("bias b: %.4f → %.4f (as the optimiser moved it)"), inspection->bias_before,
+                            inspection->bias_after);
+  else
+    /* Translators: the bias's step: before → after, by −η × δ */
+    bias = g_strdup_printf (_("bias b: %.4f → %.4f (−%s × δ)"), inspection->bias_before, inspection->bias_after, rate);
   set_label (self->bias_update_label, bias);
 }
 
@@ -396,6 +457,23 @@ show_backward (NeuronsInspectorDialog  *self,
   show_updates (self, inspection);
 }
 
+/* The samples in the optimiser's batch after the step on show. */
+static guint
+batch_filled (NeuronsInspectorDialog       *self,
+              const NeuronsTrainingOptions *options)
+{
+  NeuronsTrainer *trainer = neurons_experiment_get_trainer (self->experiment);
+  g_autoptr(NeuronsOptimizerState) state = NULL;
+
+  if (options->batch_size <= 1)
+    return 0;
+  /* Stepping slowly, the worker holds the state: batches follow the sample count then */
+  if (trainer == NULL || neurons_trainer_get_running (trainer))
+    return neurons_network_model_get_samples_seen (self->net) % options->batch_size;
+  state = neurons_trainer_copy_optimizer_state (trainer);
+  return MIN (state->batch_filled, options->batch_size - 1);
+}
+
 static void
 refresh (NeuronsInspectorDialog *self)
 {
@@ -416,6 +494,14 @@ refresh (NeuronsInspectorDialog *self)
   neurons_inspection_fill (&inspection, before, neurons_network_model_get_forward (self->net), backward,
                            (float) neurons_network_model_get_learning_rate (self->net), after,
                            self->layer, self->neuron, neurons_network_model_get_input_label (self->net));
+
+  if (backward != NULL)
+    {
+      NeuronsTrainingOptions options;
+
+      neurons_experiment_get_training_options (self->experiment, &options);
+      neurons_inspection_set_training (&inspection, &options, batch_filled (self, &options));
+    }
 
   show_sample (self);
   show_forward (self, &inspection);

@@ -259,6 +259,134 @@ test_rewind_bit_exact (void)
   g_assert_cmpfloat (sgd->running_cost, ==, first_cost);
 }
 
+/* Trains @mlp on to @until, recording a checkpoint, with the optimiser's state, at each one
+ * due. */
+static void
+train_recording (NeuronsCheckpoints *checkpoints,
+                 NeuronsSgd         *sgd,
+                 NeuronsMlp         *mlp,
+                 guint64             until)
+{
+  while (sgd->samples_seen < until)
+    {
+      guint64 due = neurons_checkpoints_next_due (checkpoints, sgd->samples_seen, sgd->dataset->n_images);
+
+      g_assert_true (neurons_sgd_train (sgd, mlp, 0.002f, MIN (due, until) - sgd->samples_seen));
+      if (sgd->samples_seen == due)
+        neurons_checkpoints_record_training (checkpoints, mlp, due, sgd->running_cost, 0.002,
+                                             &sgd->options, neurons_sgd_get_optimizer_state (sgd),
+                                             sgd->dataset->n_images);
+    }
+}
+
+/* A run with Adam, batches of 32, softmax outputs, dropout and shifts: its checkpoints keep
+ * the options and the optimiser's state (at 2,000, half into a batch), which a network file
+ * carries bit for bit; training on from the read checkpoint retraces the run; and states
+ * count in the budget. */
+static void
+test_optimizer_states (void)
+{
+  g_autoptr(NeuronsDataset) train = NULL;
+  g_autoptr(NeuronsDataset) test = NULL;
+  g_autoptr(NeuronsCheckpoints) checkpoints = neurons_checkpoints_new (NEURONS_CHECKPOINTS_BUDGET);
+  g_autoptr(NeuronsCheckpoints) read = NULL;
+  g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+  g_autoptr(NeuronsMlp) first = NULL;
+  g_autoptr(NeuronsMlp) parsed = NULL;
+  g_autoptr(NeuronsOptimizerState) state = neurons_optimizer_state_new ();
+  g_autoptr(NeuronsOptimizerState) state_read = neurons_optimizer_state_new ();
+  g_autoptr(NeuronsSgd) sgd = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *damaged = NULL;
+  NeuronsNetworkSettings settings = { NEURONS_INIT_HE, 0.002, 11, 5000 };
+  NeuronsTrainingOptions options;
+  NeuronsCheckpoint checkpoint;
+  char *at;
+  int index;
+
+  g_assert_true (neurons_dataset_load_directory (data_folder, &train, &test, &error));
+  g_assert_no_error (error);
+
+  neurons_training_options_init (&options);
+  options.output = NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY;
+  options.optimizer = NEURONS_OPTIMIZER_ADAM;
+  options.batch_size = 32;
+  options.dropout = 0.1;
+  options.augment_shift = 2;
+  neurons_mlp_init (mlp, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 11);
+  mlp->output = options.output;
+  sgd = neurons_sgd_new (train, 11, NEURONS_SAMPLE_ORDER_SHUFFLED);
+  neurons_sgd_set_options (sgd, &options);
+  neurons_checkpoints_record_training (checkpoints, mlp, 0, 0, 0.002, &options, NULL, train->n_images);
+  train_recording (checkpoints, sgd, mlp, 5000);
+  first = neurons_mlp_copy (mlp);
+
+  index = neurons_checkpoints_find (checkpoints, 2000);
+  g_assert_true (neurons_checkpoints_get (checkpoints, index, &checkpoint, NULL));
+  g_assert_true (checkpoint.has_optimizer_state);
+  g_assert_true (neurons_training_options_equal (&checkpoint.options, &options));
+  g_assert_true (neurons_checkpoints_get_optimizer_state (checkpoints, index, state));
+  g_assert_cmpuint (state->batch_filled, ==, 2000 % 32);
+  g_assert_cmpuint (state->n_updates, ==, 2000 / 32);
+
+  /* through a network file and back */
+  data = neurons_network_file_to_data_full (mlp, &settings, NULL, checkpoints, NULL);
+  parsed = neurons_network_file_parse_full (data, -1, NULL, NULL, &read, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (parsed);
+  g_assert_cmpuint (neurons_checkpoints_get_length (read), ==, neurons_checkpoints_get_length (checkpoints));
+  for (guint i = 0; i < neurons_checkpoints_get_length (checkpoints); i++)
+    {
+      g_autoptr(NeuronsMlp) a = neurons_mlp_new ();
+      g_autoptr(NeuronsMlp) b = neurons_mlp_new ();
+      NeuronsCheckpoint ca, cb;
+
+      g_assert_true (neurons_checkpoints_get (checkpoints, i, &ca, a));
+      g_assert_true (neurons_checkpoints_get (read, i, &cb, b));
+      g_assert_cmpmem (a, sizeof *a, b, sizeof *b);
+      g_assert_cmpuint (ca.samples_seen, ==, cb.samples_seen);
+      g_assert_true (neurons_training_options_equal (&ca.options, &cb.options));
+      g_assert_cmpint (ca.has_optimizer_state, ==, cb.has_optimizer_state);
+      g_assert_true (neurons_checkpoints_get_optimizer_state (checkpoints, i, state));
+      g_assert_true (neurons_checkpoints_get_optimizer_state (read, i, state_read));
+      g_assert_cmpmem (state, sizeof *state, state_read, sizeof *state_read);
+    }
+
+  /* on from the read checkpoint at 2,000 with a fresh loop: the same network at 5,000 */
+  g_assert_true (neurons_checkpoints_get (read, index, &checkpoint, mlp));
+  g_assert_true (neurons_checkpoints_get_optimizer_state (read, index, state_read));
+  g_clear_pointer (&sgd, neurons_sgd_free);
+  sgd = neurons_sgd_new (train, 11, NEURONS_SAMPLE_ORDER_SHUFFLED);
+  neurons_sgd_set_options (sgd, &checkpoint.options);
+  neurons_sgd_set_optimizer_state (sgd, state_read);
+  neurons_sgd_resume (sgd, 11, checkpoint.samples_seen, checkpoint.running_cost);
+  g_assert_true (neurons_sgd_train (sgd, mlp, 0.002f, 5000 - checkpoint.samples_seen));
+  g_assert_cmpmem (mlp, sizeof *mlp, first, sizeof *first);
+
+  /* a damaged state is refused by name */
+  at = strstr (data, "\"optimizer_states\":\"");
+  g_assert_nonnull (at);
+  damaged = g_strdup_printf ("%.*s\"optimizer_states\":\"AAAA%s", (int) (at - data), data,
+                             at + strlen ("\"optimizer_states\":\""));
+  g_clear_pointer (&read, neurons_checkpoints_unref);
+  g_assert_null (neurons_network_file_parse_full (damaged, -1, NULL, NULL, &read, &error));
+  g_assert_error (error, NEURONS_NETWORK_FILE_ERROR, NEURONS_NETWORK_FILE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "checkpoints.optimizer_states holds"));
+  g_clear_error (&error);
+
+  /* a long run in 50 MB: checkpoints with Adam's state take four networks' room each */
+  for (guint64 samples_seen = 5000; samples_seen <= 3000 * (guint64) 5000;
+       samples_seen = neurons_checkpoints_next_due (checkpoints, samples_seen, 5000))
+    {
+      neurons_checkpoints_record_training (checkpoints, first, samples_seen, 0.5, 0.002, &options,
+                                           state, 5000);
+      g_assert_cmpuint (neurons_checkpoints_get_length (checkpoints) * (sizeof (NeuronsMlp) + sizeof *state),
+                        <=, NEURONS_CHECKPOINTS_BUDGET);
+    }
+  g_assert_cmpuint (neurons_checkpoints_get_length (checkpoints), >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/nn/checkpoints/json", test_json);
   g_test_add_func ("/nn/checkpoints/file", test_file);
   g_test_add_func ("/nn/checkpoints/rewind-bit-exact", test_rewind_bit_exact);
+  g_test_add_func ("/nn/checkpoints/optimizer-states", test_optimizer_states);
 
   return g_test_run ();
 }

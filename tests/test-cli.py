@@ -162,6 +162,15 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
           and len(training.get("optimizer_state", {}).get("second_moment", [])) == 13002,
           json.dumps(training)[:400])
 
+    # eval says in one line how the network was trained, as the flags that train it so.
+    evaluated = run("eval", path("every-half.json"))
+    check("eval prints the file's training options as train's flags",
+          evaluated.returncode == 0
+          and "Trained with: --output softmax --optimizer adam --momentum 0.9 --batch 32 "
+              "--schedule cosine --schedule-samples 3000 --l2 0.0001 --dropout 0.1 "
+              "--augment shift:2,rotate:10,scale:0.10000000000000001\n" in evaluated.stdout,
+          evaluated.stdout[:400] + evaluated.stderr)
+
     # A schedule spans the run by itself, whatever else is switched on.
     scheduled = run("train", "--schedule", "one-cycle", "--augment", "shift:1", "--dropout", "0.1",
                     "--steps", "500", "--out", path("scheduled.json"))
@@ -201,6 +210,9 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
           evaluation.returncode == 0 and accuracy > 85, evaluation.stdout + evaluation.stderr)
     check("eval prints the confusion matrix",
           "Confusion matrix" in evaluation.stdout and len(evaluation.stdout.splitlines()) > 25)
+    check("eval of a network trained with the defaults says so",
+          "Trained with: --output sigmoid --optimizer sgd --batch 1 --schedule constant --l2 0 "
+          "--dropout 0 --augment none\n" in evaluation.stdout, evaluation.stdout[:400])
 
     # Silencing neurons: what the window's lesions show, measured from the terminal.
     def correct_count(output):

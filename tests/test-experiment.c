@@ -893,6 +893,153 @@ test_rewind (void)
   free_experiment (g_steal_pointer (&experiment));
 }
 
+/* Adam with batches of 32, softmax outputs, dropout and shifted images, at a rate Adam takes. */
+static void
+train_with_every_option (NeuronsExperiment *experiment)
+{
+  g_autoptr(GError) error = NULL;
+  NeuronsTrainingOptions options;
+
+  neurons_training_options_init (&options);
+  options.output = NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY;
+  options.optimizer = NEURONS_OPTIMIZER_ADAM;
+  options.batch_size = 32;
+  options.dropout = 0.1;
+  options.augment_shift = 2;
+  g_assert_true (neurons_experiment_set_training_options (experiment, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (neurons_experiment_set_learning_rate (experiment, 0.002, &error));
+  g_assert_no_error (error);
+}
+
+/* The trainer's optimiser state equals @expected, bit for bit. */
+static void
+assert_optimizer_state (NeuronsExperiment           *experiment,
+                        const NeuronsOptimizerState *expected)
+{
+  g_autoptr(NeuronsOptimizerState) state =
+    neurons_trainer_copy_optimizer_state (neurons_experiment_get_trainer (experiment));
+
+  g_assert_cmpuint (state->n_updates, ==, expected->n_updates);
+  g_assert_cmpuint (state->batch_filled, ==, expected->batch_filled);
+  g_assert_cmpmem (state, sizeof *state, expected, sizeof *expected);
+}
+
+/* The same with every training option on: the checkpoints keep the optimiser's state (2,000 is
+ * half into a batch of 32) and the options, so training on from one retraces the run; another
+ * option after a rewind starts a branch, and rewinding brings a checkpoint's options back. */
+static void
+test_rewind_options (void)
+{
+  g_autoptr(NeuronsExperiment) experiment = new_ready_experiment ();
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
+  NeuronsCheckpoints *checkpoints = neurons_experiment_get_checkpoints (experiment);
+  g_autoptr(NeuronsMlp) first = NULL;
+  g_autoptr(NeuronsOptimizerState) first_state = NULL;
+  g_autoptr(GError) error = NULL;
+  NeuronsTrainingOptions options, other;
+  NeuronsCheckpoint checkpoint;
+  double first_cost;
+  guint length;
+  int at_2000;
+
+  train_with_every_option (experiment);
+  neurons_experiment_get_training_options (experiment, &options);
+  train_samples (experiment, 10000);
+  first = neurons_mlp_copy (neurons_network_model_get_mlp (net));
+  first_cost = neurons_network_model_get_running_cost (net);
+  first_state = neurons_trainer_copy_optimizer_state (neurons_experiment_get_trainer (experiment));
+  g_assert_cmpuint (first_state->n_updates, ==, 10000 / 32);
+
+  g_assert_cmpuint (neurons_checkpoints_get_length (checkpoints), ==, 14);
+  at_2000 = neurons_checkpoints_find (checkpoints, 2000);
+  g_assert_true (neurons_checkpoints_get (checkpoints, at_2000, &checkpoint, NULL));
+  g_assert_true (checkpoint.has_optimizer_state);
+  g_assert_true (neurons_training_options_equal (&checkpoint.options, &options));
+
+  /* Rewound and back: the newest moment, its optimiser included */
+  neurons_experiment_rewind (experiment, at_2000);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 2000);
+  neurons_experiment_return_to_newest (experiment);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net), sizeof *first, first, sizeof *first);
+  assert_optimizer_state (experiment, first_state);
+
+  /* Train on from 2,000, one step on the main thread, then the worker: the same run */
+  neurons_experiment_rewind (experiment, at_2000);
+  neurons_experiment_step (experiment);
+  train_samples (experiment, 7999);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net), sizeof *first, first, sizeof *first);
+  g_assert_cmpfloat (neurons_network_model_get_running_cost (net), ==, first_cost);
+  assert_optimizer_state (experiment, first_state);
+  g_assert_cmpuint (neurons_checkpoints_get_branch (checkpoints), ==, 0);
+
+  /* Another option after a rewind, at the same rate: a new branch, from 5,000 on */
+  neurons_experiment_rewind (experiment, neurons_checkpoints_find (checkpoints, 5000));
+  other = options;
+  other.dropout = 0.2;
+  g_assert_true (neurons_experiment_set_training_options (experiment, &other, &error));
+  g_assert_no_error (error);
+  neurons_experiment_step (experiment);
+  train_samples (experiment, 4999);
+  length = neurons_checkpoints_get_length (checkpoints);
+  g_assert_true (neurons_checkpoints_get (checkpoints, length - 1, &checkpoint, NULL));
+  g_assert_cmpuint (checkpoint.samples_seen, ==, 10000);
+  g_assert_cmpuint (checkpoint.branch, ==, 1);
+  g_assert_cmpfloat (checkpoint.options.dropout, ==, 0.2);
+  g_assert_true (neurons_checkpoints_get (checkpoints, length - 2, &checkpoint, NULL));
+  g_assert_cmpuint (checkpoint.samples_seen, ==, 5000);
+  g_assert_cmpuint (checkpoint.branch, ==, 0);
+  g_assert_true (memcmp (neurons_network_model_get_mlp (net), first, sizeof *first) != 0);
+
+  /* Rewinding before the change brings the run's options back */
+  neurons_experiment_rewind (experiment, at_2000);
+  neurons_experiment_get_training_options (experiment, &other);
+  g_assert_true (neurons_training_options_equal (&other, &options));
+
+  free_experiment (g_steal_pointer (&experiment));
+}
+
+/* A run with Adam saved half into a batch and opened again goes on exactly as the run that
+ * was never interrupted, and the opened file shows its options. */
+static void
+test_files_options (void)
+{
+  g_autoptr(NeuronsExperiment) experiment = new_ready_experiment ();
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
+  g_autofree char *directory = g_dir_make_tmp ("neurons-experiment-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (directory, "adam.neurons.json", NULL);
+  g_autoptr(NeuronsMlp) uninterrupted = NULL;
+  g_autoptr(GError) error = NULL;
+  NeuronsTrainingOptions options, opened;
+
+  train_with_every_option (experiment);
+  neurons_experiment_get_training_options (experiment, &options);
+  train_samples (experiment, 5000);
+  g_assert_true (neurons_experiment_save_file (experiment, path, &error));
+  g_assert_no_error (error);
+  train_samples (experiment, 5000);
+  uninterrupted = neurons_mlp_copy (neurons_network_model_get_mlp (net));
+
+  /* another network and other options in between, as a person might have */
+  neurons_experiment_reset (experiment, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 3);
+  neurons_training_options_init (&opened);
+  g_assert_true (neurons_experiment_set_training_options (experiment, &opened, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (neurons_experiment_open_file (experiment, path, &error));
+  g_assert_no_error (error);
+  neurons_experiment_get_training_options (experiment, &opened);
+  g_assert_true (neurons_training_options_equal (&opened, &options));
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 5000);
+  train_samples (experiment, 5000);
+  g_assert_cmpmem (neurons_network_model_get_mlp (net), sizeof *uninterrupted,
+                   uninterrupted, sizeof *uninterrupted);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (directory), ==, 0);
+  free_experiment (g_steal_pointer (&experiment));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -918,6 +1065,8 @@ main (int   argc,
   g_test_add_func ("/nn/experiment/test-image", test_test_image);
   g_test_add_func ("/nn/experiment/files", test_files);
   g_test_add_func ("/nn/experiment/rewind", test_rewind);
+  g_test_add_func ("/nn/experiment/rewind-options", test_rewind_options);
+  g_test_add_func ("/nn/experiment/files-options", test_files_options);
 
   return g_test_run ();
 }

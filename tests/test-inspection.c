@@ -81,6 +81,7 @@ reference_pass (const NeuronsReferenceMlp *reference,
       guint n_in = neurons_layer_n_inputs (layer);
       NeuronsActivation activation = layer == NEURONS_N_LAYERS - 1 ? NEURONS_ACTIVATION_SIGMOID
                                                                    : reference->hidden_activation;
+      double total = 0;
 
       for (guint j = 0; j < neurons_layer_n_outputs (layer); j++)
         {
@@ -90,6 +91,15 @@ reference_pass (const NeuronsReferenceMlp *reference,
             sum += weights[j * n_in + i] * inputs[i];
           pass->z[layer][j] = sum;
           pass->a[layer][j] = neurons_activate (activation, sum);
+        }
+
+      /* a softmax output: a = e^z / Σ e^z over the outputs */
+      if (layer == NEURONS_N_LAYERS - 1 && reference->output == NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY)
+        {
+          for (guint j = 0; j < NEURONS_OUTPUT_SIZE; j++)
+            total += exp (pass->z[layer][j]);
+          for (guint j = 0; j < NEURONS_OUTPUT_SIZE; j++)
+            pass->a[layer][j] = exp (pass->z[layer][j]) / total;
         }
     }
 }
@@ -111,7 +121,8 @@ assert_close (double      value,
  * number with the reference's forward pass, gradients and step. */
 static void
 check_step (NeuronsActivation activation,
-            NeuronsInit       initialization)
+            NeuronsInit       initialization,
+            NeuronsOutput     output)
 {
   g_autoptr(NeuronsMlp) before = neurons_mlp_new ();
   g_autoptr(NeuronsMlp) after = NULL;
@@ -127,6 +138,7 @@ check_step (NeuronsActivation activation,
 
   make_sample (pixels);
   neurons_mlp_init (before, activation, initialization, 7);
+  before->output = output;
   after = neurons_mlp_copy (before);
   neurons_mlp_train_sample (after, pixels, LABEL, LEARNING_RATE, &forward, &backward);
 
@@ -209,7 +221,18 @@ check_step (NeuronsActivation activation,
 
             expected_error = pass->a[layer][neuron] - y;
             g_assert_cmpfloat (inspection.target, ==, y);
-            assert_close (inspection.cost_share, 0.5 * expected_error * expected_error, 0, "cost share");
+            g_assert_cmpint (inspection.output, ==, output);
+            if (output == NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY)
+              {
+                /* cross-entropy: −ln a of the true class, which is all of the cost; δ = a − y */
+                assert_close (inspection.cost_share, neuron == LABEL ? -log (pass->a[layer][LABEL]) : 0, 0,
+                              "cost share");
+                assert_close (inspection.cost, -log (pass->a[layer][LABEL]), 0, "cost, −ln a_y");
+                g_assert_cmpfloat (inspection.slope, ==, 1);
+                g_assert_cmpfloat (inspection.error, ==, inspection.delta);
+              }
+            else
+              assert_close (inspection.cost_share, 0.5 * expected_error * expected_error, 0, "cost share");
             g_assert_cmpuint (inspection.n_upstream, ==, 0);
           }
         else
@@ -245,9 +268,10 @@ check_step (NeuronsActivation activation,
 
         /* Backward: δ = error · slope = ∂C/∂b of the reference */
         assert_close (inspection.error, expected_error, 1e-3, "error");
-        assert_close (inspection.slope,
-                      neurons_activation_slope (inspection.activation, pass->z[layer][neuron], pass->a[layer][neuron]),
-                      0, "slope");
+        if (layer < NEURONS_N_LAYERS - 1 || output != NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY)
+          assert_close (inspection.slope,
+                        neurons_activation_slope (inspection.activation, pass->z[layer][neuron], pass->a[layer][neuron]),
+                        0, "slope");
         assert_close (inspection.delta, dbias[neuron], 1e-3, "delta");
         assert_close (inspection.error * inspection.slope, inspection.delta, 1e-3, "error * slope");
 
@@ -286,13 +310,67 @@ check_step (NeuronsActivation activation,
 static void
 test_step_sigmoid (void)
 {
-  check_step (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER);
+  check_step (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, NEURONS_OUTPUT_SIGMOID_QUADRATIC);
 }
 
 static void
 test_step_relu (void)
 {
-  check_step (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE);
+  check_step (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, NEURONS_OUTPUT_SIGMOID_QUADRATIC);
+}
+
+static void
+test_step_softmax (void)
+{
+  check_step (NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY);
+  check_step (NEURONS_ACTIVATION_SIGMOID, NEURONS_INIT_XAVIER, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY);
+}
+
+/* With batches, a step that only gathers leaves the weights where they were, and says how many
+ * samples are still to come; the step that ends the batch, or any step of Adam, shows what
+ * the optimiser wrote. */
+static void
+test_batch (void)
+{
+  g_autoptr(NeuronsMlp) before = neurons_mlp_new ();
+  g_autoptr(NeuronsMlp) after = NULL;
+  NeuronsTrainingOptions options;
+  NeuronsForward forward;
+  NeuronsBackward backward;
+  NeuronsInspection inspection;
+  guint8 pixels[NEURONS_INPUT_SIZE];
+
+  make_sample (pixels);
+  neurons_mlp_init (before, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 5);
+  after = neurons_mlp_copy (before);
+  neurons_mlp_train_sample (after, pixels, LABEL, LEARNING_RATE, &forward, &backward);
+  neurons_training_options_init (&options);
+  options.batch_size = 32;
+
+  /* the fifth sample of a batch of 32, at the label's output: gathered, 27 to come, nothing
+   * moved */
+  neurons_inspection_fill (&inspection, before, &forward, &backward, LEARNING_RATE, before, 2, LABEL, LABEL);
+  neurons_inspection_set_training (&inspection, &options, 5);
+  g_assert_cmpuint (inspection.batch_size, ==, 32);
+  g_assert_cmpuint (inspection.batch_pending, ==, 27);
+  g_assert_cmpuint (inspection.n_updates, >, 0);
+  for (guint u = 0; u < inspection.n_updates; u++)
+    {
+      g_assert_cmpfloat (inspection.updates[u].after, ==, inspection.updates[u].before);
+      g_assert_cmpfloat (inspection.updates[u].gradient, !=, 0);
+    }
+  g_assert_cmpfloat (inspection.bias_after, ==, inspection.bias_before);
+
+  /* Adam ending a batch: the weights the optimiser wrote */
+  options.optimizer = NEURONS_OPTIMIZER_ADAM;
+  neurons_inspection_fill (&inspection, before, &forward, &backward, LEARNING_RATE, after, 2, LABEL, LABEL);
+  neurons_inspection_set_training (&inspection, &options, 0);
+  g_assert_cmpint (inspection.optimizer, ==, NEURONS_OPTIMIZER_ADAM);
+  g_assert_cmpuint (inspection.batch_pending, ==, 0);
+  for (guint u = 0; u < inspection.n_updates; u++)
+    g_assert_cmpfloat (inspection.updates[u].after, ==,
+                       neurons_mlp_get_weight (after, 2, LABEL, inspection.updates[u].index));
+  g_assert_cmpfloat (inspection.bias_after, ==, neurons_mlp_get_bias (after, 2, LABEL));
 }
 
 /* A pixel's row and column; the layers above have neurons, not pixels. */
@@ -346,6 +424,8 @@ main (int   argc,
 
   g_test_add_func ("/nn/inspection/step-sigmoid", test_step_sigmoid);
   g_test_add_func ("/nn/inspection/step-relu", test_step_relu);
+  g_test_add_func ("/nn/inspection/step-softmax", test_step_softmax);
+  g_test_add_func ("/nn/inspection/batch", test_batch);
   g_test_add_func ("/nn/inspection/input-position", test_input_position);
   g_test_add_func ("/nn/inspection/forward-only", test_forward_only);
 

@@ -294,8 +294,9 @@ keep_checkpoint (NeuronsCheckpoints           *checkpoints,
 {
   if (checkpoints != NULL
       && neurons_checkpoints_is_due (checkpoints, sgd->samples_seen, sgd->dataset->n_images))
-    neurons_checkpoints_record (checkpoints, mlp, sgd->samples_seen, sgd->running_cost,
-                                (float) settings->learning_rate, sgd->dataset->n_images);
+    neurons_checkpoints_record_training (checkpoints, mlp, sgd->samples_seen, sgd->running_cost,
+                                         (float) settings->learning_rate, &sgd->options,
+                                         sgd->state, sgd->dataset->n_images);
 }
 
 /*
@@ -359,8 +360,9 @@ train_samples (NeuronsMlp             *mlp,
 
   /* The end of the run is a checkpoint too, off the schedule: it goes when the run goes on. */
   if (checkpoints != NULL)
-    neurons_checkpoints_record (checkpoints, mlp, sgd->samples_seen, sgd->running_cost,
-                                (float) settings->learning_rate, n);
+    neurons_checkpoints_record_training (checkpoints, mlp, sgd->samples_seen, sgd->running_cost,
+                                         (float) settings->learning_rate, &sgd->options,
+                                         neurons_sgd_get_optimizer_state (sgd), n);
 
   return TRUE;
 }
@@ -863,6 +865,30 @@ eval_checkpoints (const char *path,
   return EXIT_SUCCESS;
 }
 
+/* The options as the flags of train that give them, in the C locale: one line to read and to
+ * paste. */
+static char *
+options_as_flags (const NeuronsTrainingOptions *options)
+{
+  GString *flags = g_string_new (NULL);
+  g_autofree char *augment = neurons_augmentation_to_string (options);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (flags, "--output %s --optimizer %s", neurons_output_to_string (options->output),
+                          neurons_optimizer_to_string (options->optimizer));
+  if (options->optimizer != NEURONS_OPTIMIZER_SGD)
+    g_string_append_printf (flags, " --momentum %s",
+                            g_ascii_formatd (number, sizeof number, "%g", options->momentum));
+  g_string_append_printf (flags, " --batch %u --schedule %s", options->batch_size,
+                          neurons_schedule_to_string (options->schedule));
+  if (options->schedule != NEURONS_SCHEDULE_CONSTANT)
+    g_string_append_printf (flags, " --schedule-samples %" G_GUINT64_FORMAT, options->schedule_samples);
+  g_string_append_printf (flags, " --l2 %s", g_ascii_formatd (number, sizeof number, "%g", options->l2));
+  g_string_append_printf (flags, " --dropout %s --augment %s",
+                          g_ascii_formatd (number, sizeof number, "%g", options->dropout), augment);
+  return g_string_free (flags, FALSE);
+}
+
 static int
 command_eval (int    argc,
               char **argv)
@@ -887,6 +913,8 @@ command_eval (int    argc,
   g_autoptr(NeuronsDataset) test = NULL;
   g_autoptr(NeuronsMlp) mlp = NULL;
   g_autofree char *accuracy = NULL;
+  g_autofree char *flags = NULL;
+  g_auto(NeuronsNetworkTraining) training = { { 0 } };
   NeuronsNetworkSettings settings;
   NeuronsEvaluation evaluation;
   NeuronsLesion lesion = { { 0 } };
@@ -910,7 +938,8 @@ command_eval (int    argc,
   if (silence != NULL && !neurons_lesion_parse (silence, &lesion, &error))
     return fail (_("--silence: %s"), error->message);
 
-  mlp = neurons_network_file_load (argv[1], &settings, &error);
+  neurons_network_training_init (&training);
+  mlp = neurons_network_file_load_full (argv[1], &settings, &training, NULL, &error);
   if (mlp == NULL || !load_datasets (data_directory, &train, &test, &error))
     return report_error (error);
 
@@ -921,6 +950,10 @@ command_eval (int    argc,
            argv[1], neurons_activation_to_string (mlp->hidden_activation),
            neurons_init_to_string (settings.initialization), settings.learning_rate,
            (unsigned long long) settings.samples_seen);
+  training.options.output = mlp->output;
+  flags = options_as_flags (&training.options);
+  /* Translators: %s is the options as the flags of neurons-cli train, which stay as they are */
+  g_print (_("Trained with: %s\n"), flags);
   if (!neurons_lesion_is_empty (&lesion))
     {
       g_autofree char *silenced = neurons_lesion_to_string (&lesion);

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "neurons-mlp.h"
+#include "neurons-training-options.h"
 
 G_BEGIN_DECLS
 
@@ -17,11 +18,11 @@ G_BEGIN_DECLS
 
 /*
  * What a checkpoint says about itself. Its training state, the NeuronsMlp (weights, biases,
- * the dormant counters and the activation), comes with neurons_checkpoints_get(): with
- * samples_seen and running_cost it is everything the next step depends on besides the seed and
- * the data, so training on from a checkpoint retraces the run bit for bit. State that a
- * training step comes to depend on (an optimiser's moments) belongs in the NeuronsMlp too, or
- * beside it here.
+ * the dormant counters, the activation and the output layer), comes with
+ * neurons_checkpoints_get(), and the optimiser's (moments, the batch begun, the steps taken)
+ * with neurons_checkpoints_get_optimizer_state() when the options keep one: with
+ * samples_seen, running_cost and the options, that is everything the next step depends on
+ * besides the seed and the data, so training on from a checkpoint retraces the run bit for bit.
  */
 typedef struct
 {
@@ -31,6 +32,9 @@ typedef struct
   guint   branch;          /* 0 for the first line of the run; one more each time training went
                             * on differently from a rewound point */
   double  test_accuracy;   /* on the test set, or NAN until measured */
+  NeuronsTrainingOptions options;  /* the options the run trained with up to here; options.output
+                                    * is the network's */
+  gboolean has_optimizer_state;    /* the options keep one (neurons_training_options_needs_state) */
 } NeuronsCheckpoint;
 
 typedef struct _NeuronsCheckpoints NeuronsCheckpoints;
@@ -46,6 +50,9 @@ gboolean            neurons_checkpoints_get               (NeuronsCheckpoints   
                                                            guint                     index,
                                                            NeuronsCheckpoint        *checkpoint,
                                                            NeuronsMlp               *mlp);
+gboolean            neurons_checkpoints_get_optimizer_state (NeuronsCheckpoints     *self,
+                                                           guint                     index,
+                                                           NeuronsOptimizerState    *state);
 int                 neurons_checkpoints_find              (NeuronsCheckpoints       *self,
                                                            guint64                   samples_seen);
 int                 neurons_checkpoints_find_nearest      (NeuronsCheckpoints       *self,
@@ -62,6 +69,14 @@ void                neurons_checkpoints_record            (NeuronsCheckpoints   
                                                            guint64                   samples_seen,
                                                            double                    running_cost,
                                                            double                    learning_rate,
+                                                           guint                     epoch_size);
+void                neurons_checkpoints_record_training   (NeuronsCheckpoints       *self,
+                                                           const NeuronsMlp         *mlp,
+                                                           guint64                   samples_seen,
+                                                           double                    running_cost,
+                                                           double                    learning_rate,
+                                                           const NeuronsTrainingOptions *options,
+                                                           const NeuronsOptimizerState  *state,
                                                            guint                     epoch_size);
 void                neurons_checkpoints_truncate          (NeuronsCheckpoints       *self,
                                                            guint64                   samples_seen);

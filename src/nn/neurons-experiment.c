@@ -258,21 +258,24 @@ on_evaluator_updated (NeuronsExperiment *self,
 }
 
 /* Training goes on from the rewound moment: what came after it is no more, and with another
- * learning rate than the run had then, this is a new branch. */
+ * learning rate or other training options than the run had then, this is a new branch. */
 static void
 train_on_from_here (NeuronsExperiment *self)
 {
   guint64 samples_seen = neurons_network_model_get_samples_seen (self->net);
+  NeuronsTrainingOptions options;
   NeuronsCheckpoint after;
   int index;
 
   if (!self->rewound)
     return;
 
+  neurons_experiment_get_training_options (self, &options);
   index = neurons_checkpoints_find (self->checkpoints, samples_seen);
   if (index >= 0 && neurons_checkpoints_get (self->checkpoints, index + 1, &after, NULL)
       /* the rate as the math uses it */
-      && (float) after.learning_rate != (float) neurons_network_model_get_learning_rate (self->net))
+      && ((float) after.learning_rate != (float) neurons_network_model_get_learning_rate (self->net)
+          || !neurons_training_options_equal (&after.options, &options)))
     neurons_checkpoints_begin_branch (self->checkpoints);
   neurons_checkpoints_truncate (self->checkpoints, samples_seen);
 
@@ -1168,15 +1171,16 @@ neurons_experiment_open_file (NeuronsExperiment  *self,
     neurons_checkpoints_take (self->checkpoints, checkpoints);
   else
     neurons_checkpoints_clear (self->checkpoints);
-  /* The run goes on as it trained: its options, and its optimiser where it was */
+  self->taking_file = TRUE;
+  neurons_network_model_set_network (self->net, mlp, &settings);
+  self->taking_file = FALSE;
+  /* The run goes on as it trained: its options, and its optimiser where it was. After the
+   * network, whose new weights start the trainer's optimiser afresh. */
   if (self->trainer != NULL)
     {
       neurons_trainer_set_training_options (self->trainer, &training.options);
       neurons_trainer_set_optimizer_state (self->trainer, training.optimizer_state);
     }
-  self->taking_file = TRUE;
-  neurons_network_model_set_network (self->net, mlp, &settings);
-  self->taking_file = FALSE;
 
   /* The drawing or the test image belonged to the last network. */
   return_to_training_stream (self);
@@ -1347,17 +1351,35 @@ neurons_experiment_rewind (NeuronsExperiment *self,
 
   if (!self->rewound
       && neurons_checkpoints_find (self->checkpoints, neurons_network_model_get_samples_seen (self->net)) < 0)
-    neurons_checkpoints_record (self->checkpoints, neurons_network_model_get_mlp (self->net),
-                                neurons_network_model_get_samples_seen (self->net),
-                                neurons_network_model_get_running_cost (self->net),
-                                neurons_network_model_get_learning_rate (self->net),
-                                epoch_size (self));
+    {
+      g_autoptr(NeuronsOptimizerState) state = NULL;
+      NeuronsTrainingOptions options;
+
+      neurons_experiment_get_training_options (self, &options);
+      if (self->trainer != NULL)
+        state = neurons_trainer_copy_optimizer_state (self->trainer);
+      neurons_checkpoints_record_training (self->checkpoints, neurons_network_model_get_mlp (self->net),
+                                           neurons_network_model_get_samples_seen (self->net),
+                                           neurons_network_model_get_running_cost (self->net),
+                                           neurons_network_model_get_learning_rate (self->net),
+                                           &options, state, epoch_size (self));
+    }
 
   length = neurons_checkpoints_get_length (self->checkpoints);
-  if (!neurons_checkpoints_get (self->checkpoints, MIN (index, length - 1), &checkpoint, mlp))
+  index = MIN (index, length - 1);
+  if (!neurons_checkpoints_get (self->checkpoints, index, &checkpoint, mlp))
     return;
 
   neurons_network_model_restore (self->net, mlp, checkpoint.samples_seen, checkpoint.running_cost);
+  /* The trainer goes on as the run did from there: its options, its optimiser where it was */
+  if (self->trainer != NULL)
+    {
+      g_autoptr(NeuronsOptimizerState) state = neurons_optimizer_state_new ();
+
+      neurons_checkpoints_get_optimizer_state (self->checkpoints, index, state);
+      neurons_trainer_set_training_options (self->trainer, &checkpoint.options);
+      neurons_trainer_set_optimizer_state (self->trainer, state);
+    }
   set_rewound (self, index + 1 < length);
   if (self->input_source == NEURONS_INPUT_SOURCE_TRAINING && self->training_set != NULL)
     show_next_sample (self);

@@ -152,26 +152,40 @@ fill_forward (NeuronsInspection    *inspection,
 }
 
 /*
- * ∂C/∂a and act′(z) at an output, for the quadratic cost through the output sigmoid:
- * (a − y) · a (1 − a). This is the one place that knows the output's cost; a softmax with
- * cross-entropy would make the error a − y and the slope 1 here.
+ * The error and the slope whose product is δ at an output. For the quadratic cost through
+ * the output sigmoid: (a − y) · a (1 − a). For softmax with cross-entropy, the two derivatives
+ * cancel into δ = a − y: no σ′, a slope of 1.
  */
 static void
-output_factors (float  a,
-                float  target,
-                float *error,
-                float *slope)
+output_factors (NeuronsOutput  output,
+                float          a,
+                float          target,
+                float         *error,
+                float         *slope)
 {
   *error = a - target;
-  *slope = a * (1 - a);
+  *slope = output == NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY ? 1 : a * (1 - a);
 }
 
-/* The cost of the sample, ½ Σ (a − y)², summed as the engine sums it. */
+/* The cost of the sample as the engine computes it: ½ Σ (a − y)², or with softmax −ln a[label],
+ * which it takes as log Σ e^(z − max z) − (z[label] − max z). */
 static float
-sample_cost (const NeuronsForward *forward,
+sample_cost (NeuronsOutput         output,
+             const NeuronsForward *forward,
              guint                 label)
 {
   float cost = 0;
+
+  if (output == NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY)
+    {
+      float largest = forward->z3[0], sum = 0;
+
+      for (guint o = 1; o < NEURONS_OUTPUT_SIZE; o++)
+        largest = MAX (largest, forward->z3[o]);
+      for (guint o = 0; o < NEURONS_OUTPUT_SIZE; o++)
+        sum += expf (forward->z3[o] - largest);
+      return logf (sum) - (forward->z3[label] - largest);
+    }
 
   for (guint o = 0; o < NEURONS_OUTPUT_SIZE; o++)
     {
@@ -193,7 +207,8 @@ fill_delta (NeuronsInspection     *inspection,
 
   if (layer == NEURONS_N_LAYERS - 1)
     {
-      output_factors (inspection->a, inspection->target, &inspection->error, &inspection->slope);
+      output_factors (inspection->output, inspection->a, inspection->target, &inspection->error,
+                      &inspection->slope);
     }
   else
     {
@@ -313,21 +328,28 @@ neurons_inspection_fill (NeuronsInspection     *inspection,
   inspection->n_inputs = neurons_layer_n_inputs (layer);
   inspection->activation = layer == NEURONS_N_LAYERS - 1 ? NEURONS_ACTIVATION_SIGMOID
                                                          : before->hidden_activation;
+  inspection->output = before->output;
   inspection->learning_rate = learning_rate;
+  inspection->optimizer = NEURONS_OPTIMIZER_SGD;
+  inspection->batch_size = 1;
 
   fill_forward (inspection, before, forward);
 
   inspection->has_label = label >= 0;
   if (inspection->has_label)
     {
-      inspection->cost = sample_cost (forward, label);
+      inspection->cost = sample_cost (inspection->output, forward, label);
       if (layer == NEURONS_N_LAYERS - 1)
         {
           float error;
 
           inspection->target = (guint) label == neuron ? 1.0f : 0.0f;
           error = inspection->a - inspection->target;
-          inspection->cost_share = 0.5f * (error * error);
+          if (inspection->output == NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY)
+            /* cross-entropy counts the true class's output only: its share is the whole cost */
+            inspection->cost_share = (guint) label == neuron ? inspection->cost : 0;
+          else
+            inspection->cost_share = 0.5f * (error * error);
         }
     }
 
@@ -336,8 +358,41 @@ neurons_inspection_fill (NeuronsInspection     *inspection,
     return;
 
   inspection->cost = backward->cost;
+  if (layer == NEURONS_N_LAYERS - 1 && inspection->output == NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY)
+    inspection->cost_share = (guint) label == neuron ? inspection->cost : 0;
   fill_delta (inspection, before, backward);
   fill_updates (inspection, before, forward, after);
+}
+
+/**
+ * neurons_inspection_set_training:
+ * @options: how the run trains
+ * @batch_filled: the samples in the optimiser's batch after the step, 0 when the step ended a
+ *   batch
+ *
+ * Says how the step was taken. With batches, this sample's gradient may only have been
+ * gathered: then the weights did not move, and the update says so rather than show a step
+ * that was not taken. With momentum or Adam, or at the end of a batch, the weights moved by
+ * the optimiser's rule: "after" holds what it wrote, which the caller gave fill().
+ */
+void
+neurons_inspection_set_training (NeuronsInspection            *inspection,
+                                 const NeuronsTrainingOptions *options,
+                                 guint                         batch_filled)
+{
+  g_return_if_fail (inspection != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (batch_filled < MAX (options->batch_size, 1));
+
+  inspection->optimizer = options->optimizer;
+  inspection->batch_size = options->batch_size;
+  inspection->batch_pending = batch_filled > 0 ? options->batch_size - batch_filled : 0;
+  if (inspection->batch_pending == 0)
+    return;
+
+  for (guint u = 0; u < inspection->n_updates; u++)
+    inspection->updates[u].after = inspection->updates[u].before;
+  inspection->bias_after = inspection->bias_before;
 }
 
 /**

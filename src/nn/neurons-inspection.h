@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "neurons-mlp.h"
+#include "neurons-training-options.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +24,8 @@ typedef struct
   float product;  /* weight × value, rounded to float */
 } NeuronsInspectionTerm;
 
-/* One weight's change in the step: w_after = w_before − η · δ · x. */
+/* One weight's change in the step: w_after = w_before − η · δ · x with plain SGD one sample
+ * at a time; with batches, momentum or Adam, whatever the optimiser wrote. */
 typedef struct
 {
   guint index;     /* the input the weight comes from */
@@ -44,6 +46,7 @@ typedef struct
   guint                   layer;
   guint                   neuron;
   NeuronsActivation       activation;   /* this neuron's: the hidden one, or the output sigmoid */
+  NeuronsOutput           output;       /* the network's output layer and cost */
   guint                   n_inputs;
 
   /* Forward: z = Σ wᵢ·xᵢ + b, a = act (z) */
@@ -59,13 +62,15 @@ typedef struct
   /* The sample's label, if it has one, and at an output what the cost makes of it */
   gboolean                has_label;
   float                   target;       /* y: 1 for the output of the label, else 0 */
-  float                   cost_share;   /* ½ (a − y)², at an output */
-  float                   cost;         /* C = Σ over the outputs, the whole sample's */
+  float                   cost_share;   /* ½ (a − y)² at a sigmoid output; with softmax and
+                                         * cross-entropy −ln a at the label's output, else 0 */
+  float                   cost;         /* C, the whole sample's: Σ of the shares */
 
   /* Backward, when the sample was trained on: δ = ∂C/∂z = error · slope */
   gboolean                has_step;
-  float                   error;        /* ∂C/∂a: a − y at an output, Σₖ wₖⱼ δₖ in a hidden layer */
-  float                   slope;        /* act′(z) */
+  float                   error;        /* ∂C/∂a: a − y at an output, Σₖ wₖⱼ δₖ in a hidden layer
+                                         * (with softmax and cross-entropy, a − y is ∂C/∂z) */
+  float                   slope;        /* act′(z); 1 at a softmax output */
   float                   delta;        /* the engine's δ */
   NeuronsInspectionTerm   upstream[NEURONS_INSPECTION_MAX_TERMS];  /* wₖⱼ · δₖ, largest first */
   guint                   n_upstream;
@@ -75,6 +80,12 @@ typedef struct
   guint                   n_updates;
   float                   bias_before;
   float                   bias_after;
+
+  /* How the step was taken (neurons_inspection_set_training; plain SGD until then) */
+  NeuronsOptimizer        optimizer;
+  guint                   batch_size;
+  guint                   batch_pending;  /* samples still to come before the weights move; 0
+                                           * when this step moved them */
 } NeuronsInspection;
 
 void     neurons_inspection_fill           (NeuronsInspection     *inspection,
@@ -86,6 +97,9 @@ void     neurons_inspection_fill           (NeuronsInspection     *inspection,
                                             guint                  layer,
                                             guint                  neuron,
                                             int                    label);
+void     neurons_inspection_set_training   (NeuronsInspection            *inspection,
+                                            const NeuronsTrainingOptions *options,
+                                            guint                         batch_filled);
 gboolean neurons_inspection_input_position (guint                  layer,
                                             guint                  index,
                                             guint                 *row,

@@ -123,7 +123,7 @@ next_checkpoint (NeuronsTrainer *self,
   return neurons_checkpoints_next_due (self->checkpoints, samples_seen, self->dataset->n_images);
 }
 
-/* Keeps the training state if a checkpoint is due now. */
+/* Keeps the training state, the optimiser's with it, if a checkpoint is due now. */
 static void
 keep_checkpoint (NeuronsTrainer   *self,
                  const NeuronsMlp *mlp,
@@ -134,8 +134,9 @@ keep_checkpoint (NeuronsTrainer   *self,
   if (self->checkpoints == NULL || samples_seen != self->next_checkpoint)
     return;
 
-  neurons_checkpoints_record (self->checkpoints, mlp, samples_seen, running_cost, learning_rate,
-                              self->dataset->n_images);
+  neurons_checkpoints_record_training (self->checkpoints, mlp, samples_seen, running_cost, learning_rate,
+                                       &self->sgd->options, neurons_sgd_get_optimizer_state (self->sgd),
+                                       self->dataset->n_images);
   self->next_checkpoint = next_checkpoint (self, samples_seen);
 }
 
@@ -893,9 +894,10 @@ neurons_trainer_step (NeuronsTrainer *self)
       guint64 samples_seen = neurons_network_model_get_samples_seen (self->net);
 
       if (samples_seen == 1)
-        neurons_checkpoints_record (self->checkpoints, neurons_network_model_get_previous_mlp (self->net),
-                                    0, 0, neurons_network_model_get_learning_rate (self->net),
-                                    self->dataset->n_images);
+        /* the moment before the first step, with a fresh optimiser */
+        neurons_checkpoints_record_training (self->checkpoints, neurons_network_model_get_previous_mlp (self->net),
+                                             0, 0, neurons_network_model_get_learning_rate (self->net),
+                                             &self->sgd->options, NULL, self->dataset->n_images);
       self->next_checkpoint = samples_seen;
       if (neurons_checkpoints_is_due (self->checkpoints, samples_seen, self->dataset->n_images))
         keep_checkpoint (self, neurons_network_model_get_mlp (self->net), samples_seen,
