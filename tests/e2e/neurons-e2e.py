@@ -183,6 +183,25 @@ class Window:
     def find(self, what, predicate):
         return wait_for(what, lambda: self._first(self.app, predicate))
 
+    def _first_showing(self, node, predicate):
+        """As _first, but skipping whatever is not on screen: hidden pages, closed popovers and
+        the lessons not on show are most of the tree."""
+        if not node.getState().contains(self.pyatspi.STATE_SHOWING) and node.getRoleName() != 'application':
+            return None
+        if predicate(node):
+            return node
+        for i in range(node.childCount):
+            child = node.getChildAtIndex(i)
+            if child is not None:
+                found = self._first_showing(child, predicate)
+                if found is not None:
+                    return found
+        return None
+
+    def find_showing(self, what, predicate):
+        """What is on screen now, found quickly enough to catch a toast while training runs."""
+        return wait_for(what, lambda: self._first_showing(self.app, predicate))
+
     def figure(self, name):
         """The label that shows a figure, found by its description, e.g. "Samples seen: 12".
         Found once: walking the whole tree is slow while the window trains at full speed."""
@@ -808,7 +827,7 @@ def try_it(window, name):
 
 
 def wait_for_toast(window, text):
-    window.find('the toast “%s”' % text, lambda a: a.getRoleName() == 'label' and window.text(a) == text)
+    window.find_showing('the toast “%s”' % text, lambda a: a.getRoleName() == 'label' and window.text(a) == text)
 
 
 def checked(window, name):
