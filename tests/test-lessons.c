@@ -967,7 +967,8 @@ test_where_to_go_next_softmax (void)
 
 /* where-to-go-next, dropout (Try-it "dropout": the softmax network with dropout 0.2): "the
  * running cost stays well above the cost on the test images, which are shown to the whole
- * network", and it wobbles more than without dropout. */
+ * network", "wobbles about twice as much as without dropout", and "after one epoch about 89 %
+ * are right instead of 93 %". */
 static void
 test_where_to_go_next_dropout (void)
 {
@@ -996,7 +997,9 @@ test_where_to_go_next_dropout (void)
       dropped_wobble += fabs (dropped[c].running_cost - dropped[c - 1].running_cost);
     }
   g_test_message ("wobble of the running cost: %.4f without dropout, %.4f with", plain_wobble, dropped_wobble);
-  g_assert_cmpfloat (dropped_wobble, >, plain_wobble);
+  g_assert_cmpfloat (dropped_wobble, >, 1.5 * plain_wobble);
+  g_assert_cmpfloat (fabs (dropped[G_N_ELEMENTS (counts) - 1].accuracy - 0.89), <, 0.01);
+  g_assert_cmpfloat (fabs (plain[G_N_ELEMENTS (counts) - 1].accuracy - 0.93), <, 0.01);
 }
 
 /* The accuracy on the test images each moved at random by up to shift pixels */
@@ -1023,8 +1026,8 @@ shifted_test_accuracy (const NeuronsMlp *mlp,
 }
 
 /* where-to-go-next, augmentation (Try-it "augment": the softmax network with shifts of up to 2
- * pixels): "the running cost stays higher than without shifts", and "on test digits moved by up
- * to 2 pixels it is right more often". */
+ * pixels): "the running cost stays about twice as high as without shifts", and on test digits
+ * moved by up to 2 pixels "the one trained with shifts gets about 82 % right, the other only 66 %". */
 static void
 test_where_to_go_next_augmentation (void)
 {
@@ -1046,8 +1049,10 @@ test_where_to_go_next_augmentation (void)
   g_test_message ("on moved test digits: %.2f%% without shifts, %.2f%% with",
                   100 * plain_moved, 100 * shifted_moved);
 
-  g_assert_cmpfloat (shifted.running_cost, >, plain.running_cost);
-  g_assert_cmpfloat (shifted_moved, >, plain_moved + 0.05);
+  g_assert_cmpfloat (shifted.running_cost, >, 1.7 * plain.running_cost);
+  g_assert_cmpfloat (shifted.running_cost, <, 2.5 * plain.running_cost);
+  g_assert_cmpfloat (fabs (shifted_moved - 0.82), <, 0.01);
+  g_assert_cmpfloat (fabs (plain_moved - 0.66), <, 0.01);
 }
 
 int
