@@ -14,6 +14,9 @@ import re
 import sys
 import xml.etree.ElementTree as ElementTree
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import Tap  # noqa: E402
+
 ROW = re.compile(r"^\| (.+?) \| ([0-9.]+ %) \| ([0-9.]+) \| `(neurons-cli train [^`]*)` \|$")
 BEST = re.compile(r"^    (neurons-cli train .*)$")
 
@@ -49,24 +52,21 @@ def main():
     with open(os.path.join(root, "README.md"), encoding="utf-8") as f:
         readme = f.read()
 
-    failures = []
+    tap = Tap()
     expected = table(recipes)
-    if len(expected) < 2:
-        failures.append("bench/recipes.md has no table of recipes")
-    if table(readme) != expected:
-        failures.append("README.md's table of recipes is not bench/recipes.md's")
+    tap.check("bench/recipes.md has a table of recipes", len(expected) >= 2)
+    tap.check("README.md's table of recipes is bench/recipes.md's", table(readme) == expected,
+              "README.md:\n%s\nbench/recipes.md:\n%s" % (table(readme), expected))
     best = best_command(recipes)
-    if not best or best[-1] not in best_command(readme):
-        failures.append("README.md does not give bench/recipes.md's best command line, indented")
+    tap.check("README.md gives bench/recipes.md's best command line, indented",
+              bool(best) and best[-1] in best_command(readme), best)
     lesson = lesson_rows(os.path.join(root, "data", "lessons", "where-to-go-next.ui"))
-    if lesson != [(what, accuracy.replace(" %", "%")) for what, accuracy, _, _ in expected] \
-       and lesson != [(what, accuracy) for what, accuracy, _, _ in expected]:
-        failures.append("lesson 9's table is not bench/recipes.md's:\n  %s\n  %s" % (lesson, expected))
-
-    for failure in failures:
-        print(failure, file=sys.stderr)
-    return 1 if failures else 0
-
+    quoted = [(what, accuracy.replace(" %", "%")) for what, accuracy, _, _ in expected]
+    tap.check("lesson 9's table is bench/recipes.md's",
+              lesson in (quoted, [(what, accuracy) for what, accuracy, _, _ in expected]),
+              "lesson 9: %s\nbench/recipes.md: %s" % (lesson, expected))
+    tap.finish()
+    return 0 if all(passed for _, passed, _, _ in tap.results) else 1
 
 if __name__ == "__main__":
     sys.exit(main())
