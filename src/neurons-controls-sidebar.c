@@ -556,7 +556,7 @@ neurons_controls_sidebar_apply_best (NeuronsControlsSidebar *self)
   neurons_recipe_best (&recipe, n_training_images (self));
   neurons_recipe_apply (&recipe, self->experiment);
   sync_training (self);
-  say (self, _("Best 16 + 16: a fresh network with ReLU and He weights, softmax with cross-entropy, Adam on batches of 32, a one-cycle schedule over 20 epochs peaking at 0.01, and shifts of up to 1 pixel. Press Play to train."));
+  say (self, _("Best 16 + 16 on a fresh network: ReLU, softmax, Adam, batches of 32, one-cycle to 0.01, ±1 pixel shifts"));
 }
 
 static void

@@ -286,7 +286,7 @@ try_batch_32 (NeuronsWindow *self)
   neurons_training_options_init (&options);
   options.batch_size = 32;
   try_options (self, NEURONS_ACTIVATION_RELU, neurons_default_learning_rate (NEURONS_ACTIVATION_RELU), &options,
-               _("A fresh network with ReLU at learning rate 0.05, one step per batch of 32 digits, training at full speed."));
+               _("A fresh network with ReLU at 0.05 in batches of 32, training at full speed."));
 }
 
 static void
@@ -297,7 +297,7 @@ try_adam (NeuronsWindow *self)
   neurons_training_options_init (&options);
   options.optimizer = NEURONS_OPTIMIZER_ADAM;
   try_options (self, NEURONS_ACTIVATION_SIGMOID, 0.003, &options,
-               _("A fresh network with Sigmoid, trained by Adam at learning rate 0.003 at full speed."));
+               _("A fresh network with Sigmoid, trained by Adam at 0.003 at full speed."));
 }
 
 /* The softmax network that the dropout and shift Try-its start from */
@@ -315,7 +315,7 @@ try_softmax (NeuronsWindow *self)
 
   softmax_options (&options);
   try_options (self, NEURONS_ACTIVATION_RELU, 0.02, &options,
-               _("A fresh network with ReLU and softmax outputs, learning by cross-entropy at 0.02, training at full speed."));
+               _("A fresh network with ReLU and softmax outputs at 0.02, training at full speed."));
 }
 
 static void
@@ -326,7 +326,7 @@ try_dropout (NeuronsWindow *self)
   softmax_options (&options);
   options.dropout = 0.2;
   try_options (self, NEURONS_ACTIVATION_RELU, 0.02, &options,
-               _("The softmax network with dropout 0.2: each hidden neuron is left out of one digit in five. Training at full speed."));
+               _("The softmax network with dropout 0.2, training at full speed."));
 }
 
 static void
@@ -337,7 +337,7 @@ try_augment (NeuronsWindow *self)
   softmax_options (&options);
   options.augment_shift = 2;
   try_options (self, NEURONS_ACTIVATION_RELU, 0.02, &options,
-               _("The softmax network, each training digit shifted at random by up to 2 pixels. Training at full speed."));
+               _("The softmax network, each digit shifted by up to 2 pixels, training at full speed."));
 }
 
 static void
@@ -348,7 +348,7 @@ try_best (NeuronsWindow *self)
 
   neurons_recipe_best (&recipe, training_set->n_images);
   try_options (self, recipe.hidden_activation, recipe.learning_rate, &recipe.options,
-               _("Best 16 + 16: ReLU, softmax with cross-entropy, Adam on batches of 32, one-cycle over 20 epochs at 0.01, shifts of up to 1 pixel. Training at full speed."));
+               _("Best 16 + 16, training at full speed: ReLU, softmax, Adam, batches of 32, one-cycle, ±1 pixel shifts"));
 }
 
 static const struct {
