@@ -473,9 +473,9 @@ on_training_row_changed (NeuronsControlsSidebar *self)
     neurons_experiment_set_learning_rate (self->experiment, learning_rate, NULL);
 
   if (options.output != before.output && options.output == NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY)
-    message = g_strdup (_("Softmax outputs with the cross-entropy cost: a fresh network, since its outputs compute differently"));
+    message = g_strdup (_("Softmax with cross-entropy: a fresh network"));
   else if (options.output != before.output)
-    message = g_strdup (_("Sigmoid outputs with the quadratic cost: a fresh network, since its outputs compute differently"));
+    message = g_strdup (_("Sigmoid with the quadratic cost: a fresh network"));
   else if (learning_rate > 0 && options.optimizer == NEURONS_OPTIMIZER_ADAM)
     /* Translators: "Adam from the next step: learning rate 0.003, as Adam wants about 0.001 to 0.01" */
     message = g_strdup_printf (_("Adam from the next step: learning rate %.3f, as Adam wants about 0.001 to 0.01"), learning_rate);

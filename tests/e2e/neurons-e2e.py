@@ -1232,8 +1232,7 @@ def test_training(executable):
         window.key('alt+o')
         time.sleep(0.5)
         window.key('Down', 'Return')
-        wait_for_toast(window, 'Softmax outputs with the cross-entropy cost: a fresh network, '
-                       'since its outputs compute differently')
+        wait_for_toast(window, 'Softmax with cross-entropy: a fresh network')
         wait_for('fresh weights', lambda: window.count('Samples seen') == 0)
     finally:
         window.close()
