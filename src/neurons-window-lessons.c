@@ -264,7 +264,7 @@ try_lesion_most (NeuronsWindow *self)
   say (self, _("Paused. The neuron that costs the most test accuracy is silenced; Restore All brings it back."));
 }
 
-/* Lesson 9: each idea switched on, from the same seed, at full speed (tests/test-lessons.c
+/* Lesson 10, Where to Go Next: each idea switched on, from the same seed, at full speed (tests/test-lessons.c
  * measures what the lesson says they do). */
 static void
 try_options (NeuronsWindow                *self,

@@ -814,14 +814,14 @@ test_what_each_neuron_does_inspector (void)
     g_assert_cmpfloat (fabsf (inspection.terms[t - 1].product), >=, fabsf (inspection.terms[t].product));
 }
 
-/* Lesson 9 ("Where to Go Next"): what a Try-it's run looks like after some samples, trained
+/* where-to-go-next, the last lesson: what a Try-it's run looks like after some samples, trained
  * as the window's trainer does, with the options the Try-it sets. */
 typedef struct
 {
   double accuracy;
   double running_cost;
   double test_cost;      /* the cost on the test images, without dropout */
-} Lesson9Point;
+} OptionsPoint;
 
 /* The cost of the trained network on the test images, as it was trained to lower it */
 static double
@@ -846,12 +846,12 @@ test_cost (const NeuronsMlp *mlp)
 }
 
 static NeuronsMlp *
-train_lesson9 (NeuronsActivation             activation,
+train_with_options (NeuronsActivation             activation,
                float                         learning_rate,
                const NeuronsTrainingOptions *options,
                const guint64                *counts,
                guint                         n_counts,
-               Lesson9Point                 *points)
+               OptionsPoint                 *points)
 {
   NeuronsMlp *mlp = neurons_mlp_new ();
   g_autoptr(NeuronsSgd) sgd = neurons_sgd_new (train_set, NEURONS_DEFAULT_SEED, NEURONS_SAMPLE_ORDER_SHUFFLED);
@@ -881,13 +881,13 @@ train_lesson9 (NeuronsActivation             activation,
 }
 
 static double
-lesson9_epoch_accuracy (NeuronsActivation             activation,
+epoch_accuracy_with_options (NeuronsActivation             activation,
                         float                         learning_rate,
                         const NeuronsTrainingOptions *options)
 {
   const guint64 counts[] = { train_set->n_images };
-  Lesson9Point point;
-  g_autoptr(NeuronsMlp) mlp = train_lesson9 (activation, learning_rate, options, counts, 1, &point);
+  OptionsPoint point;
+  g_autoptr(NeuronsMlp) mlp = train_with_options (activation, learning_rate, options, counts, 1, &point);
 
   return point.accuracy;
 }
@@ -901,9 +901,9 @@ test_where_to_go_next_batches (void)
   double single, batched;
 
   neurons_training_options_init (&options);
-  single = lesson9_epoch_accuracy (NEURONS_ACTIVATION_RELU, 0.05f, &options);
+  single = epoch_accuracy_with_options (NEURONS_ACTIVATION_RELU, 0.05f, &options);
   options.batch_size = 32;
-  batched = lesson9_epoch_accuracy (NEURONS_ACTIVATION_RELU, 0.05f, &options);
+  batched = epoch_accuracy_with_options (NEURONS_ACTIVATION_RELU, 0.05f, &options);
 
   g_assert_cmpfloat (fabs (single - 0.91), <, 0.01);
   g_assert_cmpfloat (fabs (batched - 0.80), <, 0.015);
@@ -917,15 +917,15 @@ test_where_to_go_next_adam (void)
 {
   const guint64 counts[] = { 5000, 10000, 20000 };
   NeuronsTrainingOptions options;
-  Lesson9Point sgd[G_N_ELEMENTS (counts)];
-  Lesson9Point adam[G_N_ELEMENTS (counts)];
+  OptionsPoint sgd[G_N_ELEMENTS (counts)];
+  OptionsPoint adam[G_N_ELEMENTS (counts)];
   g_autoptr(NeuronsMlp) sgd_mlp = NULL;
   g_autoptr(NeuronsMlp) adam_mlp = NULL;
 
   neurons_training_options_init (&options);
-  sgd_mlp = train_lesson9 (NEURONS_ACTIVATION_SIGMOID, 0.3f, &options, counts, G_N_ELEMENTS (counts), sgd);
+  sgd_mlp = train_with_options (NEURONS_ACTIVATION_SIGMOID, 0.3f, &options, counts, G_N_ELEMENTS (counts), sgd);
   options.optimizer = NEURONS_OPTIMIZER_ADAM;
-  adam_mlp = train_lesson9 (NEURONS_ACTIVATION_SIGMOID, 0.003f, &options, counts, G_N_ELEMENTS (counts), adam);
+  adam_mlp = train_with_options (NEURONS_ACTIVATION_SIGMOID, 0.003f, &options, counts, G_N_ELEMENTS (counts), adam);
 
   g_assert_cmpfloat (fabs (adam[0].accuracy - 0.85), <, 0.01);
   g_assert_cmpfloat (fabs (sgd[0].accuracy - 0.77), <, 0.01);
@@ -941,14 +941,14 @@ test_where_to_go_next_softmax (void)
 {
   const guint64 counts[] = { train_set->n_images };
   NeuronsTrainingOptions options;
-  Lesson9Point point;
+  OptionsPoint point;
   g_autoptr(NeuronsMlp) mlp = NULL;
   double sigmoid;
 
   neurons_training_options_init (&options);
-  sigmoid = lesson9_epoch_accuracy (NEURONS_ACTIVATION_RELU, 0.05f, &options);
+  sigmoid = epoch_accuracy_with_options (NEURONS_ACTIVATION_RELU, 0.05f, &options);
   options.output = NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY;
-  mlp = train_lesson9 (NEURONS_ACTIVATION_RELU, 0.02f, &options, counts, 1, &point);
+  mlp = train_with_options (NEURONS_ACTIVATION_RELU, 0.02f, &options, counts, 1, &point);
 
   for (guint s = 0; s < test_set->n_images; s++)
     {
@@ -974,8 +974,8 @@ test_where_to_go_next_dropout (void)
 {
   guint64 counts[20];
   NeuronsTrainingOptions options;
-  Lesson9Point plain[G_N_ELEMENTS (counts)];
-  Lesson9Point dropped[G_N_ELEMENTS (counts)];
+  OptionsPoint plain[G_N_ELEMENTS (counts)];
+  OptionsPoint dropped[G_N_ELEMENTS (counts)];
   g_autoptr(NeuronsMlp) plain_mlp = NULL;
   g_autoptr(NeuronsMlp) dropped_mlp = NULL;
   double plain_wobble = 0, dropped_wobble = 0;
@@ -986,9 +986,9 @@ test_where_to_go_next_dropout (void)
 
   neurons_training_options_init (&options);
   options.output = NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY;
-  plain_mlp = train_lesson9 (NEURONS_ACTIVATION_RELU, 0.02f, &options, counts, G_N_ELEMENTS (counts), plain);
+  plain_mlp = train_with_options (NEURONS_ACTIVATION_RELU, 0.02f, &options, counts, G_N_ELEMENTS (counts), plain);
   options.dropout = 0.2;
-  dropped_mlp = train_lesson9 (NEURONS_ACTIVATION_RELU, 0.02f, &options, counts, G_N_ELEMENTS (counts), dropped);
+  dropped_mlp = train_with_options (NEURONS_ACTIVATION_RELU, 0.02f, &options, counts, G_N_ELEMENTS (counts), dropped);
 
   for (guint c = G_N_ELEMENTS (counts) / 2; c < G_N_ELEMENTS (counts); c++)
     {
@@ -1033,16 +1033,16 @@ test_where_to_go_next_augmentation (void)
 {
   const guint64 counts[] = { train_set->n_images };
   NeuronsTrainingOptions options;
-  Lesson9Point plain, shifted;
+  OptionsPoint plain, shifted;
   g_autoptr(NeuronsMlp) plain_mlp = NULL;
   g_autoptr(NeuronsMlp) shifted_mlp = NULL;
   double plain_moved, shifted_moved;
 
   neurons_training_options_init (&options);
   options.output = NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY;
-  plain_mlp = train_lesson9 (NEURONS_ACTIVATION_RELU, 0.02f, &options, counts, 1, &plain);
+  plain_mlp = train_with_options (NEURONS_ACTIVATION_RELU, 0.02f, &options, counts, 1, &plain);
   options.augment_shift = 2;
-  shifted_mlp = train_lesson9 (NEURONS_ACTIVATION_RELU, 0.02f, &options, counts, 1, &shifted);
+  shifted_mlp = train_with_options (NEURONS_ACTIVATION_RELU, 0.02f, &options, counts, 1, &shifted);
 
   plain_moved = shifted_test_accuracy (plain_mlp, 2);
   shifted_moved = shifted_test_accuracy (shifted_mlp, 2);
