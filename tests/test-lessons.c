@@ -847,11 +847,11 @@ test_cost (const NeuronsMlp *mlp)
 
 static NeuronsMlp *
 train_with_options (NeuronsActivation             activation,
-               float                         learning_rate,
-               const NeuronsTrainingOptions *options,
-               const guint64                *counts,
-               guint                         n_counts,
-               OptionsPoint                 *points)
+                    float                         learning_rate,
+                    const NeuronsTrainingOptions *options,
+                    const guint64                *counts,
+                    guint                         n_counts,
+                    OptionsPoint                 *points)
 {
   NeuronsMlp *mlp = neurons_mlp_new ();
   g_autoptr(NeuronsSgd) sgd = neurons_sgd_new (train_set, NEURONS_DEFAULT_SEED, NEURONS_SAMPLE_ORDER_SHUFFLED);
@@ -882,8 +882,8 @@ train_with_options (NeuronsActivation             activation,
 
 static double
 epoch_accuracy_with_options (NeuronsActivation             activation,
-                        float                         learning_rate,
-                        const NeuronsTrainingOptions *options)
+                             float                         learning_rate,
+                             const NeuronsTrainingOptions *options)
 {
   const guint64 counts[] = { train_set->n_images };
   OptionsPoint point;
