@@ -63,21 +63,41 @@ play_at (NeuronsWindow *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.play-pause", NULL);
 }
 
-/* A fresh, paused network with this experiment, on the Network page. */
+/* A fresh, paused network with this experiment, on the Network page, trained with options
+ * (the original training if NULL). */
+static void
+start_fresh_with (NeuronsWindow                *self,
+                  NeuronsActivation             activation,
+                  NeuronsInit                   initialization,
+                  double                        learning_rate,
+                  const NeuronsTrainingOptions *options)
+{
+  NeuronsTrainingOptions original;
+  gboolean valid;
+
+  pause_training (self);
+  if (options == NULL)
+    {
+      neurons_training_options_init (&original);
+      options = &original;
+    }
+  /* The options before the reset, which the views and the controls follow; the activation
+   * before the rate, so that the rate is remembered for it, as the controls do. */
+  valid = neurons_experiment_set_training_options (self->experiment, options, NULL);
+  g_assert (valid);
+  neurons_experiment_reset (self->experiment, activation, initialization, NEURONS_DEFAULT_SEED);
+  valid = neurons_experiment_set_learning_rate (self->experiment, learning_rate, NULL);
+  g_assert (valid);
+  show_page (self, "network");
+}
+
 static void
 start_fresh (NeuronsWindow     *self,
              NeuronsActivation  activation,
              NeuronsInit        initialization,
              double             learning_rate)
 {
-  gboolean valid_rate;
-
-  pause_training (self);
-  /* The activation first, so that the rate is remembered for it, as the controls do. */
-  neurons_experiment_reset (self->experiment, activation, initialization, NEURONS_DEFAULT_SEED);
-  valid_rate = neurons_experiment_set_learning_rate (self->experiment, learning_rate, NULL);
-  g_assert (valid_rate);
-  show_page (self, "network");
+  start_fresh_with (self, activation, initialization, learning_rate, NULL);
 }
 
 /* Lesson 1: the network as it starts. */
@@ -244,6 +264,93 @@ try_lesion_most (NeuronsWindow *self)
   say (self, _("Paused. The neuron that costs the most test accuracy is silenced; Restore All brings it back."));
 }
 
+/* Lesson 10, Where to Go Next: each idea switched on, from the same seed, at full speed (tests/test-lessons.c
+ * measures what the lesson says they do). */
+static void
+try_options (NeuronsWindow                *self,
+             NeuronsActivation             activation,
+             double                        learning_rate,
+             const NeuronsTrainingOptions *options,
+             const char                   *message)
+{
+  start_fresh_with (self, activation, neurons_suggested_init (activation), learning_rate, options);
+  play_at (self, NEURONS_SPEED_MAX);
+  say (self, message);
+}
+
+static void
+try_batch_32 (NeuronsWindow *self)
+{
+  NeuronsTrainingOptions options;
+
+  neurons_training_options_init (&options);
+  options.batch_size = 32;
+  try_options (self, NEURONS_ACTIVATION_RELU, neurons_default_learning_rate (NEURONS_ACTIVATION_RELU), &options,
+               _("A fresh network with ReLU at 0.05 in batches of 32, training at full speed."));
+}
+
+static void
+try_adam (NeuronsWindow *self)
+{
+  NeuronsTrainingOptions options;
+
+  neurons_training_options_init (&options);
+  options.optimizer = NEURONS_OPTIMIZER_ADAM;
+  try_options (self, NEURONS_ACTIVATION_SIGMOID, 0.003, &options,
+               _("A fresh network with Sigmoid, trained by Adam at 0.003 at full speed."));
+}
+
+/* The softmax network that the dropout and shift Try-its start from */
+static void
+softmax_options (NeuronsTrainingOptions *options)
+{
+  neurons_training_options_init (options);
+  options->output = NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY;
+}
+
+static void
+try_softmax (NeuronsWindow *self)
+{
+  NeuronsTrainingOptions options;
+
+  softmax_options (&options);
+  try_options (self, NEURONS_ACTIVATION_RELU, 0.02, &options,
+               _("A fresh network with ReLU and softmax outputs at 0.02, training at full speed."));
+}
+
+static void
+try_dropout (NeuronsWindow *self)
+{
+  NeuronsTrainingOptions options;
+
+  softmax_options (&options);
+  options.dropout = 0.2;
+  try_options (self, NEURONS_ACTIVATION_RELU, 0.02, &options,
+               _("The softmax network with dropout 0.2, training at full speed."));
+}
+
+static void
+try_augment (NeuronsWindow *self)
+{
+  NeuronsTrainingOptions options;
+
+  softmax_options (&options);
+  options.augment_shift = 2;
+  try_options (self, NEURONS_ACTIVATION_RELU, 0.02, &options,
+               _("The softmax network, each digit shifted by up to 2 pixels, training at full speed."));
+}
+
+static void
+try_best (NeuronsWindow *self)
+{
+  NeuronsDataset *training_set = neurons_experiment_get_training_set (self->experiment);
+  NeuronsRecipe recipe;
+
+  neurons_recipe_best (&recipe, training_set->n_images);
+  try_options (self, recipe.hidden_activation, recipe.learning_rate, &recipe.options,
+               _("Best 16 + 16, training at full speed: ReLU, softmax, Adam, batches of 32, one-cycle, ±1 pixel shifts"));
+}
+
 static const struct {
   const char *name;
   void      (*run) (NeuronsWindow *self);
@@ -264,6 +371,12 @@ static const struct {
   { "draw", try_draw },
   { "lesion-rank", try_lesion_rank },
   { "lesion-most", try_lesion_most },
+  { "batch-32", try_batch_32 },
+  { "adam", try_adam },
+  { "softmax", try_softmax },
+  { "dropout", try_dropout },
+  { "augment", try_augment },
+  { "best", try_best },
 };
 
 static void

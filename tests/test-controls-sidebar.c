@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "neurons-controls-sidebar.h"
 #include "render-helper.h"
@@ -193,6 +195,191 @@ test_file_status (void)
   g_assert_false (gtk_widget_get_visible (file_label));
 }
 
+static void
+increment_count (guint *count)
+{
+  (*count)++;
+}
+
+static NeuronsExperiment *
+loaded_experiment (NeuronsControlsSidebar *sidebar)
+{
+  NeuronsExperiment *experiment = neurons_experiment_new (NULL);
+  gboolean done = FALSE;
+
+  neurons_controls_sidebar_set_experiment (sidebar, experiment);
+  neurons_experiment_load_async (experiment, NEURONS_DATASET_MNIST, g_getenv ("NEURONS_DATA_DIR"),
+                                 NULL, on_loaded, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  return experiment;
+}
+
+/* The Training section starts collapsed and shows the options in force; a new output starts a
+ * fresh network, Adam brings a rate it can use, and the rest apply as they are. */
+static void
+test_training (void)
+{
+  g_autoptr(NeuronsControlsSidebar) sidebar = new_sidebar ();
+  g_autoptr(NeuronsExperiment) experiment = loaded_experiment (sidebar);
+  NeuronsNetworkModel *net = neurons_experiment_get_net (experiment);
+  NeuronsTrainingOptions options;
+  guint resets = 0;
+
+  g_assert_false (adw_expander_row_get_expanded (child (sidebar, "training_row")));
+  g_assert_cmpuint (adw_combo_row_get_selected (child (sidebar, "output_row")), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (sidebar, "optimizer_row")), ==, 0);
+  g_assert_cmpfloat (adw_spin_row_get_value (child (sidebar, "batch_row")), ==, 1);
+
+  g_signal_connect_swapped (net, "reset", G_CALLBACK (increment_count), &resets);
+  adw_spin_row_set_value (child (sidebar, "batch_row"), 32);
+  neurons_experiment_get_training_options (experiment, &options);
+  g_assert_cmpuint (options.batch_size, ==, 32);
+  g_assert_cmpuint (resets, ==, 0);
+
+  adw_combo_row_set_selected (child (sidebar, "output_row"), 1);
+  neurons_experiment_get_training_options (experiment, &options);
+  g_assert_cmpint (options.output, ==, NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY);
+  g_assert_cmpuint (options.batch_size, ==, 32);
+  g_assert_cmpuint (resets, ==, 1);
+
+  g_assert_cmpfloat (neurons_network_model_get_learning_rate (net), ==, 0.3);
+  adw_combo_row_set_selected (child (sidebar, "optimizer_row"), NEURONS_OPTIMIZER_ADAM);
+  neurons_experiment_get_training_options (experiment, &options);
+  g_assert_cmpint (options.optimizer, ==, NEURONS_OPTIMIZER_ADAM);
+  g_assert_cmpfloat (neurons_network_model_get_learning_rate (net), ==, 0.003);
+  g_assert_cmpuint (resets, ==, 1);
+
+  adw_combo_row_set_selected (child (sidebar, "schedule_row"), NEURONS_SCHEDULE_COSINE);
+  neurons_experiment_get_training_options (experiment, &options);
+  g_assert_cmpint (options.schedule, ==, NEURONS_SCHEDULE_COSINE);
+  g_assert_cmpuint (options.schedule_samples, ==, 20 * 60000);
+
+  /* Options set elsewhere (a lesson, a file) show once the network is reset. */
+  neurons_training_options_init (&options);
+  options.dropout = 0.2;
+  g_assert_true (neurons_experiment_set_training_options (experiment, &options, NULL));
+  neurons_experiment_reset (experiment, NEURONS_ACTIVATION_RELU, NEURONS_INIT_HE, 7);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (sidebar, "output_row")), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (sidebar, "optimizer_row")), ==, 0);
+  g_assert_cmpfloat (adw_spin_row_get_value (child (sidebar, "dropout_row")), ==, 0.2);
+  g_assert_cmpfloat (adw_spin_row_get_value (child (sidebar, "batch_row")), ==, 1);
+
+  neurons_controls_sidebar_set_experiment (sidebar, NULL);
+}
+
+/* The README's best command line, read as neurons-cli reads it */
+static void
+parse_command_line (const char    *command_line,
+                    NeuronsRecipe *recipe,
+                    guint          n_training_images)
+{
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean init_given = FALSE, rate_given = FALSE;
+
+  g_assert_true (g_shell_parse_argv (command_line, NULL, &argv, &error));
+  g_assert_cmpstr (argv[0], ==, "neurons-cli");
+  g_assert_cmpstr (argv[1], ==, "train");
+
+  recipe->hidden_activation = NEURONS_ACTIVATION_SIGMOID;
+  recipe->epochs = 1;
+  neurons_training_options_init (&recipe->options);
+  for (guint i = 2; argv[i] != NULL; i += 2)
+    {
+      const char *flag = argv[i];
+      const char *value = argv[i + 1];
+
+      g_assert_nonnull (value);
+      if (g_str_equal (flag, "--epochs"))
+        recipe->epochs = atoi (value);
+      else if (g_str_equal (flag, "--activation"))
+        g_assert_true (neurons_activation_from_string (value, &recipe->hidden_activation));
+      else if (g_str_equal (flag, "--init"))
+        init_given = neurons_init_from_string (value, &recipe->initialization);
+      else if (g_str_equal (flag, "--lr"))
+        rate_given = (recipe->learning_rate = g_ascii_strtod (value, NULL)) > 0;
+      else if (g_str_equal (flag, "--output"))
+        g_assert_true (neurons_output_from_string (value, &recipe->options.output));
+      else if (g_str_equal (flag, "--optimizer"))
+        g_assert_true (neurons_optimizer_from_string (value, &recipe->options.optimizer));
+      else if (g_str_equal (flag, "--batch"))
+        recipe->options.batch_size = atoi (value);
+      else if (g_str_equal (flag, "--schedule"))
+        g_assert_true (neurons_schedule_from_string (value, &recipe->options.schedule));
+      else if (g_str_equal (flag, "--augment"))
+        g_assert_true (neurons_augmentation_parse (value, &recipe->options, NULL));
+      else
+        g_error ("The test does not know the flag %s of the README's command line", flag);
+    }
+
+  /* neurons-cli's defaults: the activation's initialisation and rate, a schedule over the run */
+  if (!init_given)
+    recipe->initialization = neurons_suggested_init (recipe->hidden_activation);
+  if (!rate_given)
+    recipe->learning_rate = neurons_default_learning_rate (recipe->hidden_activation);
+  if (recipe->options.schedule != NEURONS_SCHEDULE_CONSTANT)
+    recipe->options.schedule_samples = (guint64) recipe->epochs * n_training_images;
+}
+
+/* "Best 16 + 16" is the README's best command line, and sets it on a fresh network. */
+static void
+test_best_recipe (void)
+{
+  g_autofree char *readme_path = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+  g_autofree char *readme = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NeuronsControlsSidebar) sidebar = new_sidebar ();
+  g_autoptr(NeuronsExperiment) experiment = NULL;
+  NeuronsTrainingOptions options;
+  NeuronsRecipe best, readme_recipe, macro_recipe;
+  NeuronsNetworkModel *net;
+
+  g_assert_true (g_file_get_contents (readme_path, &readme, NULL, &error));
+  g_assert_nonnull (strstr (readme, "\n    " NEURONS_BEST_RECIPE_COMMAND_LINE "\n"));
+
+  neurons_recipe_best (&best, 60000);
+  parse_command_line (NEURONS_BEST_RECIPE_COMMAND_LINE, &macro_recipe, 60000);
+  {
+    /* The line as the README has it, parsed on its own */
+    const char *start = strstr (readme, "\n    neurons-cli train ");
+    g_autofree char *line = NULL;
+
+    g_assert_nonnull (start);
+    line = g_strndup (start + 5, strchr (start + 5, '\n') - (start + 5));
+    parse_command_line (line, &readme_recipe, 60000);
+  }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const NeuronsRecipe *parsed = i == 0 ? &readme_recipe : &macro_recipe;
+
+      g_assert_cmpint (parsed->hidden_activation, ==, best.hidden_activation);
+      g_assert_cmpint (parsed->initialization, ==, best.initialization);
+      g_assert_cmpfloat (parsed->learning_rate, ==, best.learning_rate);
+      g_assert_cmpuint (parsed->epochs, ==, best.epochs);
+      g_assert_true (neurons_training_options_equal (&parsed->options, &best.options));
+    }
+
+  experiment = loaded_experiment (sidebar);
+  net = neurons_experiment_get_net (experiment);
+  neurons_controls_sidebar_apply_best (sidebar);
+  neurons_experiment_get_training_options (experiment, &options);
+  g_assert_true (neurons_training_options_equal (&options, &best.options));
+  g_assert_cmpint (neurons_network_model_get_hidden_activation (net), ==, NEURONS_ACTIVATION_RELU);
+  g_assert_cmpint (neurons_network_model_get_initialization (net), ==, NEURONS_INIT_HE);
+  g_assert_cmpfloat (neurons_network_model_get_learning_rate (net), ==, 0.01);
+  g_assert_cmpuint (neurons_network_model_get_samples_seen (net), ==, 0);
+  g_assert_false (neurons_experiment_get_playing (experiment));
+  g_assert_cmpuint (adw_combo_row_get_selected (child (sidebar, "output_row")), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (sidebar, "optimizer_row")), ==, NEURONS_OPTIMIZER_ADAM);
+  g_assert_cmpfloat (adw_spin_row_get_value (child (sidebar, "schedule_epochs_row")), ==, 20);
+  g_assert_cmpfloat (adw_spin_row_get_value (child (sidebar, "shift_row")), ==, 1);
+
+  neurons_controls_sidebar_set_experiment (sidebar, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +392,8 @@ main (int   argc,
   g_test_add_func ("/widgets/controls-sidebar/other-experiment", test_other_experiment);
   g_test_add_func ("/widgets/controls-sidebar/loaded-data", test_loaded_data);
   g_test_add_func ("/widgets/controls-sidebar/file-status", test_file_status);
+  g_test_add_func ("/widgets/controls-sidebar/training", test_training);
+  g_test_add_func ("/widgets/controls-sidebar/best-recipe", test_best_recipe);
 
   return g_test_run ();
 }

@@ -38,7 +38,7 @@ static const struct {
   { "did-it-learn", "Did It Learn?", "show-test" },
   { "what-each-neuron-does", "What Each Neuron Does", "lesion-most" },
   { "your-turn", "Your Turn", "draw" },
-  { "where-to-go-next", "Where to Go Next", "" },
+  { "where-to-go-next", "Where to Go Next", "batch-32 adam softmax dropout augment best" },
 };
 
 #define N_LESSONS G_N_ELEMENTS (expected_lessons)

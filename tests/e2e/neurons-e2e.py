@@ -1293,6 +1293,43 @@ def test_lesion(executable):
             window.close()
 
 
+def test_training(executable):
+    """The Training section opens from the keyboard (Alt+T); Softmax, chosen with Alt+O and the
+    arrow keys, starts a fresh network and says so in a toast."""
+    window = ready_window(executable)
+    try:
+        section = window.find('the Training section', lambda a: a.name == 'Training'
+                              and a.getState().contains(window.pyatspi.STATE_EXPANDABLE))
+        if section.getState().contains(window.pyatspi.STATE_EXPANDED):
+            raise TestFailure('the Training section starts open')
+        window.key('n', 'n')
+        wait_for('two steps', lambda: window.count('Samples seen') == 2)
+        window.key('alt+t')
+        wait_for('the Training section to open', lambda: section.getState().contains(window.pyatspi.STATE_EXPANDED))
+        window.key('alt+o')
+        time.sleep(0.5)
+        window.key('Down', 'Return')
+        wait_for_toast(window, 'Softmax with cross-entropy: a fresh network')
+        wait_for('fresh weights', lambda: window.count('Samples seen') == 0)
+    finally:
+        window.close()
+
+
+def test_lessons_next(executable):
+    """The last lesson's (Where to Go Next) softmax Try-it switches softmax on at its rate and trains."""
+    window = ready_window(executable)
+    try:
+        open_lesson(window, 10)
+        try_it(window, 'ReLU with softmax outputs and cross-entropy at learning rate 0.02')
+        # Not the toast: this long page makes each search of the tree slow enough on a loaded
+        # machine that the toast can be gone before one finds it (e2e-training reads one).
+        wait_for('a learning rate of 0.02', lambda: abs(learning_rate(window) - 0.02) < 1e-9)
+        wait_for('ReLU checked', lambda: checked(window, 'ReLU'))
+        wait_for('training', lambda: window.count('Samples seen') > 1000)
+    finally:
+        window.close()
+
+
 TESTS = {
     'play': test_play,
     'space-on-slider': test_space_on_slider,
@@ -1323,6 +1360,8 @@ TESTS = {
     'rewind': test_rewind,
     'inspector': test_inspector,
     'lesion': test_lesion,
+    'training': test_training,
+    'lessons-next': test_lessons_next,
 }
 
 
