@@ -185,6 +185,11 @@ neurons_application_startup (GApplication *application)
 
   add_uninstalled_icons ();
 
+  /* The lessons' paragraphs are selectable, to copy from. When the lessons open over the
+   * network on a narrow screen, the first paragraph takes the focus, and GTK would select all
+   * of it, which looks like a stray highlight; selecting stays one drag or Shift+arrow away. */
+  g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
+
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
