@@ -1368,6 +1368,7 @@ plan_racer (const char           *side,
 {
   g_autofree char *option = NULL;
   g_autofree char *prefix = g_strdup_printf ("%s-", side);
+  g_autofree char *side_name = g_ascii_strup (side, -1);
   NeuronsTrainingOptions given_options;
   GivenOptions given;
 
@@ -1381,7 +1382,11 @@ plan_racer (const char           *side,
       && !neurons_init_from_string (arguments->init_name, &settings->initialization))
     return refuse (error, _("unknown initialisation “%s”; use he, xavier or uniform"), arguments->init_name);
   if (!plan_options (prefix, &arguments->options, &given_options, &given, error))
-    return FALSE;
+    {
+      /* Translators: before a message about one side of a race, "network B: The batch size …" */
+      g_prefix_error (error, _("network %s: "), side_name);
+      return FALSE;
+    }
   apply_given_options (&settings->options, &given_options, given);
   if (arguments->activation_name != NULL || (given & GIVEN_OPTIMIZER))
     settings->learning_rate = neurons_racer_suggested_learning_rate (settings->hidden_activation,
