@@ -40,9 +40,14 @@ struct _NeuronsRaceDialog
   AdwComboRow       *activation_rows[NEURONS_RACE_N_SIDES];
   AdwComboRow       *init_rows[NEURONS_RACE_N_SIDES];
   AdwSpinRow        *rate_rows[NEURONS_RACE_N_SIDES];
+  AdwComboRow       *output_rows[NEURONS_RACE_N_SIDES];
+  AdwComboRow       *optimizer_rows[NEURONS_RACE_N_SIDES];
+  AdwSpinRow        *batch_rows[NEURONS_RACE_N_SIDES];
+  AdwSpinRow        *shift_rows[NEURONS_RACE_N_SIDES];
   AdwSpinRow        *samples_row;
   AdwSwitchRow      *target_switch_row;
   AdwSpinRow        *target_row;
+  GtkLabel          *race_title_label;
   GtkLabel          *result_label;
   GtkProgressBar    *progress_bar;
   GtkStack          *race_buttons;
@@ -58,18 +63,36 @@ G_DEFINE_FINAL_TYPE (NeuronsRaceDialog, neurons_race_dialog, ADW_TYPE_DIALOG)
 /* The rows of the initialisation list, in the order of the .ui file */
 static const NeuronsInit init_rows_order[] = { NEURONS_INIT_HE, NEURONS_INIT_XAVIER, NEURONS_INIT_UNIFORM };
 
-/* One side's settings, as the rows show them. */
+/* The rows of the optimiser list, in the order of the .ui file */
+static const NeuronsOptimizer optimizer_rows_order[] = { NEURONS_OPTIMIZER_SGD, NEURONS_OPTIMIZER_MOMENTUM, NEURONS_OPTIMIZER_ADAM };
+
+static NeuronsRaceSide
+side_of_row (NeuronsRaceDialog *self,
+             gpointer           row,
+             gpointer          *rows)
+{
+  return row == rows[NEURONS_RACE_SIDE_A] ? NEURONS_RACE_SIDE_A : NEURONS_RACE_SIDE_B;
+}
+
+/* One side's settings, as the rows show them: the options a person can pick here, the
+ * others off. */
 static void
 read_settings (NeuronsRaceDialog    *self,
                NeuronsRaceSide       side,
                NeuronsRacerSettings *settings)
 {
   guint init = adw_combo_row_get_selected (self->init_rows[side]);
+  guint optimizer = adw_combo_row_get_selected (self->optimizer_rows[side]);
 
   neurons_racer_settings_init (settings, adw_combo_row_get_selected (self->activation_rows[side]) == 1
                                           ? NEURONS_ACTIVATION_RELU : NEURONS_ACTIVATION_SIGMOID);
   settings->initialization = init_rows_order[MIN (init, G_N_ELEMENTS (init_rows_order) - 1)];
   settings->learning_rate = adw_spin_row_get_value (self->rate_rows[side]);
+  settings->options.output = adw_combo_row_get_selected (self->output_rows[side]) == 1
+                               ? NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY : NEURONS_OUTPUT_SIGMOID_QUADRATIC;
+  settings->options.optimizer = optimizer_rows_order[MIN (optimizer, G_N_ELEMENTS (optimizer_rows_order) - 1)];
+  settings->options.batch_size = (guint) adw_spin_row_get_value (self->batch_rows[side]);
+  settings->options.augment_shift = (guint) adw_spin_row_get_value (self->shift_rows[side]);
 }
 
 static void
@@ -83,6 +106,13 @@ show_settings (NeuronsRaceDialog          *self,
   adw_combo_row_set_selected (self->activation_rows[side],
                               settings->hidden_activation == NEURONS_ACTIVATION_RELU ? 1 : 0);
   adw_spin_row_set_value (self->rate_rows[side], settings->learning_rate);
+  adw_combo_row_set_selected (self->output_rows[side],
+                              settings->options.output == NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY ? 1 : 0);
+  for (guint i = 0; i < G_N_ELEMENTS (optimizer_rows_order); i++)
+    if (optimizer_rows_order[i] == settings->options.optimizer)
+      adw_combo_row_set_selected (self->optimizer_rows[side], i);
+  adw_spin_row_set_value (self->batch_rows[side], settings->options.batch_size);
+  adw_spin_row_set_value (self->shift_rows[side], settings->options.augment_shift);
 }
 
 /* The preset the rows show, or NEURONS_RACE_N_PRESETS for a person's own choice. */
@@ -134,25 +164,41 @@ on_setting_changed (NeuronsRaceDialog *self)
 }
 
 /* Another activation brings its own suggested initialisation and learning rate, as in the
- * window. */
+ * window, and another optimiser its learning rate; the other choices stay. */
+static void
+suggest_settings (NeuronsRaceDialog *self,
+                  NeuronsRaceSide    side,
+                  gboolean           initialization)
+{
+  NeuronsRacerSettings settings;
+
+  if (self->applying_preset)
+    return;
+
+  self->applying_preset = TRUE;
+  read_settings (self, side, &settings);
+  if (initialization)
+    settings.initialization = neurons_suggested_init (settings.hidden_activation);
+  settings.learning_rate = neurons_racer_suggested_learning_rate (settings.hidden_activation, &settings.options);
+  show_settings (self, side, &settings);
+  self->applying_preset = FALSE;
+  on_setting_changed (self);
+}
+
 static void
 on_activation_selected (NeuronsRaceDialog *self,
                         GParamSpec        *pspec,
                         AdwComboRow       *row)
 {
-  NeuronsRaceSide side = row == self->activation_rows[NEURONS_RACE_SIDE_A] ? NEURONS_RACE_SIDE_A : NEURONS_RACE_SIDE_B;
-  NeuronsRacerSettings settings;
-  gboolean applying = self->applying_preset;
+  suggest_settings (self, side_of_row (self, row, (gpointer *) self->activation_rows), TRUE);
+}
 
-  if (!applying)
-    {
-      self->applying_preset = TRUE;
-      neurons_racer_settings_init (&settings, adw_combo_row_get_selected (row) == 1
-                                                ? NEURONS_ACTIVATION_RELU : NEURONS_ACTIVATION_SIGMOID);
-      show_settings (self, side, &settings);
-      self->applying_preset = FALSE;
-      on_setting_changed (self);
-    }
+static void
+on_optimizer_selected (NeuronsRaceDialog *self,
+                       GParamSpec        *pspec,
+                       AdwComboRow       *row)
+{
+  suggest_settings (self, side_of_row (self, row, (gpointer *) self->optimizer_rows), FALSE);
 }
 
 /* The race on show */
@@ -229,6 +275,7 @@ start_race (GtkWidget  *widget,
   g_autofree char *name_a = NULL;
   g_autofree char *name_b = NULL;
   g_autofree char *title = NULL;
+  guint preset;
   guint64 max_samples = (guint64) adw_spin_row_get_value (self->samples_row);
   double target = adw_switch_row_get_active (self->target_switch_row)
                     ? adw_spin_row_get_value (self->target_row) / 100 : 0;
@@ -254,9 +301,15 @@ start_race (GtkWidget  *widget,
 
   name_a = neurons_race_get_name (self->race, NEURONS_RACE_SIDE_A);
   name_b = neurons_race_get_name (self->race, NEURONS_RACE_SIDE_B);
-  /* Translators: the race's title, "Sigmoid vs ReLU" */
-  title = g_strdup_printf (_("%s vs %s"), name_a, name_b);
+  /* a preset's own title, or the two names */
+  preset = adw_combo_row_get_selected (self->preset_row);
+  if (preset < NEURONS_RACE_N_PRESETS)
+    title = g_strdup (neurons_race_preset_get_title (preset));
+  else
+    /* Translators: the race's title, "Sigmoid vs ReLU" */
+    title = g_strdup_printf (_("%s vs %s"), name_a, name_b);
   adw_navigation_page_set_title (self->race_page, title);
+  gtk_label_set_text (self->race_title_label, title);
 
   /* each racer gets a core: the window's own network waits */
   if (neurons_experiment_get_playing (self->experiment))
@@ -355,6 +408,22 @@ neurons_race_dialog_class_init (NeuronsRaceDialogClass *klass)
                                              G_STRUCT_OFFSET (NeuronsRaceDialog, rate_rows[0]));
   gtk_widget_class_bind_template_child_full (widget_class, "rate_b_row", FALSE,
                                              G_STRUCT_OFFSET (NeuronsRaceDialog, rate_rows[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "output_a_row", FALSE,
+                                             G_STRUCT_OFFSET (NeuronsRaceDialog, output_rows[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "output_b_row", FALSE,
+                                             G_STRUCT_OFFSET (NeuronsRaceDialog, output_rows[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "optimizer_a_row", FALSE,
+                                             G_STRUCT_OFFSET (NeuronsRaceDialog, optimizer_rows[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "optimizer_b_row", FALSE,
+                                             G_STRUCT_OFFSET (NeuronsRaceDialog, optimizer_rows[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "batch_a_row", FALSE,
+                                             G_STRUCT_OFFSET (NeuronsRaceDialog, batch_rows[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "batch_b_row", FALSE,
+                                             G_STRUCT_OFFSET (NeuronsRaceDialog, batch_rows[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "shift_a_row", FALSE,
+                                             G_STRUCT_OFFSET (NeuronsRaceDialog, shift_rows[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "shift_b_row", FALSE,
+                                             G_STRUCT_OFFSET (NeuronsRaceDialog, shift_rows[1]));
   gtk_widget_class_bind_template_child_full (widget_class, "lane_a", FALSE,
                                              G_STRUCT_OFFSET (NeuronsRaceDialog, lanes[0]));
   gtk_widget_class_bind_template_child_full (widget_class, "lane_b", FALSE,
@@ -362,6 +431,7 @@ neurons_race_dialog_class_init (NeuronsRaceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NeuronsRaceDialog, samples_row);
   gtk_widget_class_bind_template_child (widget_class, NeuronsRaceDialog, target_switch_row);
   gtk_widget_class_bind_template_child (widget_class, NeuronsRaceDialog, target_row);
+  gtk_widget_class_bind_template_child (widget_class, NeuronsRaceDialog, race_title_label);
   gtk_widget_class_bind_template_child (widget_class, NeuronsRaceDialog, result_label);
   gtk_widget_class_bind_template_child (widget_class, NeuronsRaceDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, NeuronsRaceDialog, race_buttons);
@@ -372,6 +442,7 @@ neurons_race_dialog_class_init (NeuronsRaceDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_preset_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_setting_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_activation_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_optimizer_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_race_page_hidden);
 
   gtk_widget_class_install_action (widget_class, "race.start", NULL, start_race);

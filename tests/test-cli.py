@@ -385,8 +385,28 @@ with tempfile.TemporaryDirectory(prefix="neurons-test-cli-") as tmp:
           and max(float(early_rows[-1][1]), float(early_rows[-1][2])) >= 0.8
           and all(max(float(row[1]), float(row[2])) < 0.8 for row in early_rows[:-1]),
           early.stdout + early.stderr)
+    # the training options, per side: the SGD vs Adam preset is that race, the same every time
+    adam_args = ("race", "--preset", "sgd-adam", "--samples", "3000", "--every", "1000")
+    adam, adam_again = run(*adam_args), run(*adam_args)
+    spelled = run("race", "--b-optimizer", "adam", "--samples", "3000", "--every", "1000")
+    adam_rows = [line.split(",") for line in adam.stdout.splitlines()[1:]]
+    check("race --preset sgd-adam races SGD against Adam, the same twice",
+          adam.returncode == 0 and len(adam_rows) == 3 and adam.stdout == adam_again.stdout
+          and adam.stderr.split(" won by ")[0] in ("SGD", "Adam")
+          and adam.stderr == adam_again.stderr and adam_rows[0][1] != adam_rows[0][2],
+          adam.stdout + adam.stderr)
+    check("race --b-optimizer adam brings Adam's rate, as the preset",
+          spelled.returncode == 0 and spelled.stdout == adam.stdout, spelled.stdout + spelled.stderr)
+    batched = run("race", "--a-batch", "32", "--a-output", "softmax", "--b-augment", "shift:2",
+                  "--samples", "2000")
+    check("race takes output, batch and augmentation per side",
+          batched.returncode == 0 and len(batched.stdout.splitlines()) == 3
+          and batched.stderr.startswith(("Cross-entropy won", "Quadratic cost won")),
+          batched.stdout + batched.stderr)
     for bad in (("--a-activation", "tanh"), ("--b-lr", "-1"), ("--accuracy", "2"),
-                ("--every", "0"), ("--preset", "fast-vs-slow")):
+                ("--every", "0"), ("--preset", "fast-vs-slow"), ("--a-optimizer", "rmsprop"),
+                ("--b-batch", "300"), ("--a-augment", "shift:9"), ("--b-output", "tanh"),
+                ("--a-dropout", "1.5"), ("--b-momentum", "x")):
         refused = run("race", *bad)
         check("race refuses %s %s" % bad,
               refused.returncode == 1 and refused.stderr.startswith(ERROR_PREFIX)

@@ -335,6 +335,130 @@ test_race_measured_images (void)
     }
 }
 
+/* A side with training options trains exactly as the one SGD loop does with those options
+ * alone, and a side with the default options as the plain loop: the options reach the
+ * racer's loop, and its network has the output layer they name. */
+static void
+test_race_options_match_solo_training (void)
+{
+  NeuronsRacerSettings a, b;
+  g_autoptr(NeuronsRace) race = NULL;
+  const NeuronsRacerSettings *settings[2] = { &a, &b };
+
+  neurons_racer_settings_init (&a, NEURONS_ACTIVATION_SIGMOID);
+  neurons_racer_settings_init (&b, NEURONS_ACTIVATION_RELU);
+  g_assert_true (neurons_training_options_is_default (&a.options));
+  b.options.output = NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY;
+  b.options.optimizer = NEURONS_OPTIMIZER_ADAM;
+  b.options.batch_size = 32;
+  b.options.augment_shift = 1;
+  b.options.schedule = NEURONS_SCHEDULE_COSINE;
+  b.learning_rate = neurons_racer_suggested_learning_rate (b.hidden_activation, &b.options);
+  g_assert_cmpfloat (b.learning_rate, ==, 0.001);
+  race = run_race (&a, &b, 2500, 0, 1000);
+  g_assert_cmpint (neurons_network_model_get_mlp (neurons_race_get_net (race, NEURONS_RACE_SIDE_B))->output, ==,
+                   NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY);
+
+  for (guint side = 0; side < 2; side++)
+    {
+      g_autoptr(NeuronsMlp) mlp = neurons_mlp_new ();
+      g_autoptr(NeuronsSgd) sgd = neurons_sgd_new (train_set, NEURONS_DEFAULT_SEED, NEURONS_SAMPLE_ORDER_SHUFFLED);
+      NeuronsTrainingOptions options = settings[side]->options;
+      guint64 done = 0;
+
+      /* the cosine schedule spans the race */
+      if (options.schedule != NEURONS_SCHEDULE_CONSTANT)
+        options.schedule_samples = 2500;
+      neurons_sgd_set_options (sgd, &options);
+      neurons_mlp_init (mlp, settings[side]->hidden_activation, settings[side]->initialization, NEURONS_DEFAULT_SEED);
+      mlp->output = options.output;
+      for (guint i = 0; i < 3; i++)
+        {
+          const NeuronsRaceCheckpoint *checkpoint = neurons_race_get_checkpoint (race, i);
+          NeuronsEvaluation evaluation;
+
+          g_assert_true (neurons_sgd_train (sgd, mlp, (float) settings[side]->learning_rate,
+                                            checkpoint->samples_seen - done));
+          done = checkpoint->samples_seen;
+          neurons_evaluate (mlp, test_set, &evaluation);
+          g_assert_cmpfloat (checkpoint->accuracy[side], ==, neurons_evaluation_accuracy (&evaluation));
+          g_assert_cmpfloat (checkpoint->cost[side], ==, sgd->running_cost);
+        }
+      g_assert_cmpmem (neurons_network_model_get_mlp (neurons_race_get_net (race, side))->w3, sizeof mlp->w3,
+                       mlp->w3, sizeof mlp->w3);
+    }
+}
+
+/* The "SGD vs Adam" race twice: the same checkpoints and the same sentence, which names the
+ * optimisers; and every preset is a race of one difference from the same starting weights. */
+static void
+test_race_presets (void)
+{
+  NeuronsRacerSettings a, b;
+  g_autoptr(NeuronsRace) first = NULL;
+  g_autoptr(NeuronsRace) second = NULL;
+  g_autofree char *name_a = NULL;
+  g_autofree char *name_b = NULL;
+  g_autofree char *description = NULL;
+  const char *names[][2] = {
+    [NEURONS_RACE_PRESET_SIGMOID_RELU] = { "Sigmoid", "ReLU" },
+    [NEURONS_RACE_PRESET_SGD_ADAM] = { "SGD", "Adam" },
+    [NEURONS_RACE_PRESET_QUADRATIC_CROSS_ENTROPY] = { "Quadratic cost", "Cross-entropy" },
+    [NEURONS_RACE_PRESET_AUGMENTATION] = { "With augmentation", "Without augmentation" },
+  };
+
+  neurons_race_preset_get_settings (NEURONS_RACE_PRESET_SGD_ADAM, &a, &b);
+  g_assert_cmpint (a.options.optimizer, ==, NEURONS_OPTIMIZER_SGD);
+  g_assert_cmpint (b.options.optimizer, ==, NEURONS_OPTIMIZER_ADAM);
+  first = run_race (&a, &b, 3000, 0, 1000);
+  second = run_race (&a, &b, 3000, 0, 1000);
+  g_assert_cmpuint (neurons_race_get_n_checkpoints (first), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpmem (neurons_race_get_checkpoint (first, i), sizeof (NeuronsRaceCheckpoint),
+                     neurons_race_get_checkpoint (second, i), sizeof (NeuronsRaceCheckpoint));
+  g_assert_cmpstr (neurons_race_get_result (first), ==, neurons_race_get_result (second));
+  g_assert_true (g_str_has_prefix (neurons_race_get_result (first), "SGD won by")
+                 || g_str_has_prefix (neurons_race_get_result (first), "Adam won by"));
+  description = neurons_racer_settings_describe (&b);
+  g_assert_cmpstr (description, ==, "Sigmoid · Xavier · rate 0.001 · Adam");
+
+  for (guint preset = 0; preset < NEURONS_RACE_N_PRESETS; preset++)
+    {
+      g_autoptr(NeuronsRace) race = NULL;
+      g_autofree char *preset_a = NULL;
+      g_autofree char *preset_b = NULL;
+      const NeuronsMlp *mlp_a, *mlp_b;
+
+      neurons_race_preset_get_settings (preset, &a, &b);
+      g_assert_true (neurons_racer_settings_validate (&a, NULL));
+      g_assert_true (neurons_racer_settings_validate (&b, NULL));
+      g_assert_false (neurons_racer_settings_equal (&a, &b));
+      race = neurons_race_new (train_set, test_set, &a, &b, NEURONS_DEFAULT_SEED);
+      preset_a = neurons_race_get_name (race, NEURONS_RACE_SIDE_A);
+      preset_b = neurons_race_get_name (race, NEURONS_RACE_SIDE_B);
+      g_assert_cmpstr (preset_a, ==, names[preset][0]);
+      g_assert_cmpstr (preset_b, ==, names[preset][1]);
+      if (a.initialization != b.initialization)
+        continue;
+      /* the output layer changes no shape: the same weights to start from */
+      mlp_a = neurons_network_model_get_mlp (neurons_race_get_net (race, NEURONS_RACE_SIDE_A));
+      mlp_b = neurons_network_model_get_mlp (neurons_race_get_net (race, NEURONS_RACE_SIDE_B));
+      g_assert_cmpmem (mlp_a->w1t, sizeof mlp_a->w1t, mlp_b->w1t, sizeof mlp_b->w1t);
+      g_assert_cmpmem (mlp_a->w3, sizeof mlp_a->w3, mlp_b->w3, sizeof mlp_b->w3);
+      g_assert_cmpint (mlp_b->output, ==, b.options.output);
+    }
+
+  /* an optimiser and a batch that differ both name the network */
+  neurons_race_preset_get_settings (NEURONS_RACE_PRESET_SGD_ADAM, &a, &b);
+  b.options.batch_size = 32;
+  g_clear_object (&first);
+  first = neurons_race_new (train_set, test_set, &a, &b, NEURONS_DEFAULT_SEED);
+  name_a = neurons_race_get_name (first, NEURONS_RACE_SIDE_A);
+  name_b = neurons_race_get_name (first, NEURONS_RACE_SIDE_B);
+  g_assert_cmpstr (name_a, ==, "SGD, batch 1");
+  g_assert_cmpstr (name_b, ==, "Adam, batch 32");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +483,8 @@ main (int   argc,
   g_test_add_func ("/nn/race/divergence", test_race_divergence);
   g_test_add_func ("/nn/race/measured-images", test_race_measured_images);
   g_test_add_func ("/nn/race/start-and-names", test_race_start_and_names);
+  g_test_add_func ("/nn/race/options-match-solo-training", test_race_options_match_solo_training);
+  g_test_add_func ("/nn/race/presets", test_race_presets);
 
   status = g_test_run ();
   neurons_dataset_unref (train_set);

@@ -430,26 +430,37 @@ typedef enum
   GIVEN_L2        = 1 << 5,
   GIVEN_DROPOUT   = 1 << 6,
   GIVEN_AUGMENT   = 1 << 7,
+  GIVEN_OUTPUT    = 1 << 8,
 } GivenOptions;
 
 static gboolean refuse (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 /* Reads the options as typed into options, and which were given; each is checked. The
- * schedule's span, unless given, is left for the caller to set. */
+ * schedule's span, unless given, is left for the caller to set. The options are named with
+ * the prefix in messages: "" for train's --batch, "a-" for race's --a-batch. */
 static gboolean
-plan_options (const OptionArguments   *arguments,
+plan_options (const char              *prefix,
+              const OptionArguments   *arguments,
               NeuronsTrainingOptions  *options,
               GivenOptions            *given,
               GError                 **error)
 {
+  g_autofree char *momentum_option = g_strdup_printf ("--%smomentum", prefix);
+  g_autofree char *batch_option = g_strdup_printf ("--%sbatch", prefix);
+  g_autofree char *schedule_samples_option = g_strdup_printf ("--%sschedule-samples", prefix);
+  g_autofree char *l2_option = g_strdup_printf ("--%sl2", prefix);
+  g_autofree char *dropout_option = g_strdup_printf ("--%sdropout", prefix);
   guint64 count;
 
   neurons_training_options_init (options);
   *given = 0;
 
-  if (arguments->output_name != NULL
-      && !neurons_output_from_string (arguments->output_name, &options->output))
-    return refuse (error, _("unknown output “%s”; use sigmoid or softmax"), arguments->output_name);
+  if (arguments->output_name != NULL)
+    {
+      if (!neurons_output_from_string (arguments->output_name, &options->output))
+        return refuse (error, _("unknown output “%s”; use sigmoid or softmax"), arguments->output_name);
+      *given |= GIVEN_OUTPUT;
+    }
   if (arguments->optimizer_name != NULL)
     {
       if (!neurons_optimizer_from_string (arguments->optimizer_name, &options->optimizer))
@@ -459,13 +470,13 @@ plan_options (const OptionArguments   *arguments,
     }
   if (arguments->momentum_text != NULL)
     {
-      if (!parse_number ("--momentum", arguments->momentum_text, &options->momentum, error))
+      if (!parse_number (momentum_option, arguments->momentum_text, &options->momentum, error))
         return FALSE;
       *given |= GIVEN_MOMENTUM;
     }
   if (arguments->batch_text != NULL)
     {
-      if (!parse_count ("--batch", arguments->batch_text, G_MAXUINT32, &count, error))
+      if (!parse_count (batch_option, arguments->batch_text, G_MAXUINT32, &count, error))
         return FALSE;
       options->batch_size = (guint) count;
       *given |= GIVEN_BATCH;
@@ -479,22 +490,22 @@ plan_options (const OptionArguments   *arguments,
     }
   if (arguments->schedule_samples_text != NULL)
     {
-      if (!parse_count ("--schedule-samples", arguments->schedule_samples_text, G_MAXINT64,
+      if (!parse_count (schedule_samples_option, arguments->schedule_samples_text, G_MAXINT64,
                         &options->schedule_samples, error))
         return FALSE;
       if (options->schedule_samples == 0)
-        return refuse (error, _("--schedule-samples wants a number of samples above 0"));
+        return refuse (error, _("%s wants a number of samples above 0"), schedule_samples_option);
       *given |= GIVEN_SCHEDULE_SAMPLES;
     }
   if (arguments->l2_text != NULL)
     {
-      if (!parse_number ("--l2", arguments->l2_text, &options->l2, error))
+      if (!parse_number (l2_option, arguments->l2_text, &options->l2, error))
         return FALSE;
       *given |= GIVEN_L2;
     }
   if (arguments->dropout_text != NULL)
     {
-      if (!parse_number ("--dropout", arguments->dropout_text, &options->dropout, error))
+      if (!parse_number (dropout_option, arguments->dropout_text, &options->dropout, error))
         return FALSE;
       *given |= GIVEN_DROPOUT;
     }
@@ -518,16 +529,15 @@ plan_options (const OptionArguments   *arguments,
   return TRUE;
 }
 
-/* The options of a network read with --in, with those given on the command line instead. A
- * change of optimiser or batch starts the optimiser afresh. */
+/* Options, with those given on the command line instead: a network's read with --in, or a
+ * race's preset's. */
 static void
-override_options (NeuronsNetworkTraining       *training,
-                  const NeuronsTrainingOptions *given_options,
-                  GivenOptions                  given)
+apply_given_options (NeuronsTrainingOptions       *options,
+                     const NeuronsTrainingOptions *given_options,
+                     GivenOptions                  given)
 {
-  NeuronsTrainingOptions *options = &training->options;
-  NeuronsTrainingOptions before = *options;
-
+  if (given & GIVEN_OUTPUT)
+    options->output = given_options->output;
   if (given & GIVEN_OPTIMIZER)
     options->optimizer = given_options->optimizer;
   if (given & GIVEN_MOMENTUM)
@@ -551,7 +561,19 @@ override_options (NeuronsNetworkTraining       *training,
       options->augment_rotate = given_options->augment_rotate;
       options->augment_scale = given_options->augment_scale;
     }
+}
 
+/* The options of a network read with --in, with those given on the command line instead. A
+ * change of optimiser or batch starts the optimiser afresh. */
+static void
+override_options (NeuronsNetworkTraining       *training,
+                  const NeuronsTrainingOptions *given_options,
+                  GivenOptions                  given)
+{
+  NeuronsTrainingOptions *options = &training->options;
+  NeuronsTrainingOptions before = *options;
+
+  apply_given_options (options, given_options, given);
   if (options->optimizer != before.optimizer || options->batch_size != before.batch_size
       || options->momentum != before.momentum)
     g_clear_pointer (&training->optimizer_state, neurons_optimizer_state_free);
@@ -729,7 +751,7 @@ plan_training (const TrainArguments  *arguments,
           || !neurons_validate_learning_rate (plan->learning_rate, error)))
     return FALSE;
 
-  return plan_options (&arguments->options, &plan->options, &plan->given, error);
+  return plan_options ("", &arguments->options, &plan->options, &plan->given, error);
 }
 
 /* The network to train: the one read with --in, or a new one as the plan says. */
@@ -1271,7 +1293,7 @@ command_bench (int    argc,
     return report_error (error);
   if (!(seconds > 0 && seconds <= 3600))
     return fail (_("--seconds wants a time above 0 and at most 3600, not %s"), seconds_text);
-  if (!plan_options (&option_arguments, &options, &given, &error))
+  if (!plan_options ("", &option_arguments, &options, &given, &error))
     return report_error (error);
   if (options.schedule != NEURONS_SCHEDULE_CONSTANT && options.schedule_samples == 0)
     options.schedule_samples = 1000000;
@@ -1330,6 +1352,7 @@ typedef struct
   char *activation_name;
   char *init_name;
   char *learning_rate_text;
+  OptionArguments options;
 } RacerArguments;
 
 static void
@@ -1338,11 +1361,38 @@ racer_arguments_clear (RacerArguments *arguments)
   g_free (arguments->activation_name);
   g_free (arguments->init_name);
   g_free (arguments->learning_rate_text);
+  option_arguments_clear (&arguments->options);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RacerArguments, racer_arguments_clear)
 
-/* One side's settings: the preset's, or a sigmoid network's, changed by the side's options. */
+/* train's options for one side of a race, named --a-batch and --b-batch; a schedule spans
+ * the race. */
+#define RACER_OPTION_ENTRIES(side, arguments) \
+    { side "-output", 0, 0, G_OPTION_ARG_STRING, &(arguments)->output_name, \
+      N_("Output layer: sigmoid (with the quadratic cost, the default) or softmax (with cross-entropy)"), \
+      N_("NAME") }, \
+    { side "-optimizer", 0, 0, G_OPTION_ARG_STRING, &(arguments)->optimizer_name, \
+      N_("sgd (the default), momentum or adam"), N_("NAME") }, \
+    { side "-momentum", 0, 0, G_OPTION_ARG_STRING, &(arguments)->momentum_text, \
+      N_("β of momentum, β₁ of Adam: at least 0 and below 1 (default: 0.9)"), N_("B") }, \
+    { side "-batch", 0, 0, G_OPTION_ARG_STRING, &(arguments)->batch_text, \
+      N_("Samples per step, 1 to 256, their gradients averaged (default: 1)"), N_("N") }, \
+    { side "-schedule", 0, 0, G_OPTION_ARG_STRING, &(arguments)->schedule_name, \
+      N_("Learning rate over the run: constant (the default), step, cosine or one-cycle"), \
+      N_("NAME") }, \
+    { side "-l2", 0, 0, G_OPTION_ARG_STRING, &(arguments)->l2_text, \
+      N_("L2 weight decay λ, 0 to 0.1 (default: 0)"), N_("X") }, \
+    { side "-dropout", 0, 0, G_OPTION_ARG_STRING, &(arguments)->dropout_text, \
+      N_("Probability of dropping each hidden neuron in training, 0 to 0.9 (default: 0)"), \
+      N_("P") }, \
+    { side "-augment", 0, 0, G_OPTION_ARG_STRING, &(arguments)->augment_text, \
+      N_("Move each training image at random, as in shift:2,rotate:10,scale:0.1 (default: none)"), \
+      N_("SPEC") }
+
+/* One side's settings: the preset's, or a sigmoid network's, changed by the side's options.
+ * Another activation brings its initial weights, and it or another optimiser the learning
+ * rate that suits them, unless these are given too. */
 static gboolean
 plan_racer (const char           *side,
             const RacerArguments *arguments,
@@ -1350,18 +1400,30 @@ plan_racer (const char           *side,
             GError              **error)
 {
   g_autofree char *option = NULL;
+  g_autofree char *prefix = g_strdup_printf ("%s-", side);
+  g_autofree char *side_name = g_ascii_strup (side, -1);
+  NeuronsTrainingOptions given_options;
+  GivenOptions given;
 
   if (arguments->activation_name != NULL)
     {
-      NeuronsActivation activation;
-
-      if (!neurons_activation_from_string (arguments->activation_name, &activation))
+      if (!neurons_activation_from_string (arguments->activation_name, &settings->hidden_activation))
         return refuse (error, _("unknown activation “%s”; use sigmoid or relu"), arguments->activation_name);
-      neurons_racer_settings_init (settings, activation);
+      settings->initialization = neurons_suggested_init (settings->hidden_activation);
     }
   if (arguments->init_name != NULL
       && !neurons_init_from_string (arguments->init_name, &settings->initialization))
     return refuse (error, _("unknown initialisation “%s”; use he, xavier or uniform"), arguments->init_name);
+  if (!plan_options (prefix, &arguments->options, &given_options, &given, error))
+    {
+      /* Translators: before a message about one side of a race, "network B: The batch size …" */
+      g_prefix_error (error, _("network %s: "), side_name);
+      return FALSE;
+    }
+  apply_given_options (&settings->options, &given_options, given);
+  if (arguments->activation_name != NULL || (given & GIVEN_OPTIMIZER))
+    settings->learning_rate = neurons_racer_suggested_learning_rate (settings->hidden_activation,
+                                                                     &settings->options);
 
   option = g_strdup_printf ("--%s-lr", side);
   if (arguments->learning_rate_text != NULL
@@ -1369,11 +1431,14 @@ plan_racer (const char           *side,
           || !neurons_validate_learning_rate (settings->learning_rate, error)))
     return FALSE;
 
-  return TRUE;
+  return neurons_racer_settings_validate (settings, error);
 }
 
 static const char *race_presets[NEURONS_RACE_N_PRESETS] = {
   [NEURONS_RACE_PRESET_SIGMOID_RELU] = "sigmoid-relu",
+  [NEURONS_RACE_PRESET_SGD_ADAM] = "sgd-adam",
+  [NEURONS_RACE_PRESET_QUADRATIC_CROSS_ENTROPY] = "quadratic-cross-entropy",
+  [NEURONS_RACE_PRESET_AUGMENTATION] = "augmentation",
 };
 
 static void
@@ -1418,19 +1483,22 @@ command_race (int    argc,
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_directory,
       N_("Folder with the MNIST files (default: the one that comes with Neurons)"), N_("DIR") },
     { "preset", 0, 0, G_OPTION_ARG_STRING, &preset_name,
-      N_("Start from a ready-made race: sigmoid-relu"), N_("NAME") },
+      N_("Start from a ready-made race: sigmoid-relu, sgd-adam, quadratic-cross-entropy or "
+         "augmentation"), N_("NAME") },
     { "a-activation", 0, 0, G_OPTION_ARG_STRING, &a.activation_name,
       N_("Activation of network A: sigmoid or relu (default: sigmoid)"), N_("NAME") },
     { "a-init", 0, 0, G_OPTION_ARG_STRING, &a.init_name,
       N_("Initial weights of network A: he, xavier or uniform"), N_("NAME") },
     { "a-lr", 0, 0, G_OPTION_ARG_STRING, &a.learning_rate_text,
       N_("Learning rate of network A"), N_("X") },
+    RACER_OPTION_ENTRIES ("a", &a.options),
     { "b-activation", 0, 0, G_OPTION_ARG_STRING, &b.activation_name,
       N_("Activation of network B: sigmoid or relu (default: sigmoid)"), N_("NAME") },
     { "b-init", 0, 0, G_OPTION_ARG_STRING, &b.init_name,
       N_("Initial weights of network B: he, xavier or uniform"), N_("NAME") },
     { "b-lr", 0, 0, G_OPTION_ARG_STRING, &b.learning_rate_text,
       N_("Learning rate of network B"), N_("X") },
+    RACER_OPTION_ENTRIES ("b", &b.options),
     { "samples", 0, 0, G_OPTION_ARG_STRING, &samples_text,
       N_("Stop when both have seen N samples (default: 60000)"), N_("N") },
     { "accuracy", 0, 0, G_OPTION_ARG_STRING, &accuracy_text,
@@ -1462,8 +1530,10 @@ command_race (int    argc,
       "samples, accuracy_a, accuracy_b, cost_a, cost_b."),
     _("Each side starts as a sigmoid network (or as the preset's side); --a-activation and "
       "--b-activation bring that activation's initial weights and learning rate, which --a-init, "
-      "--a-lr, --b-init and --b-lr change. Networks with the same initial weights start from "
-      "the same weights. Who won is said on stderr. The window measures on 1000 images, every 1/30 "
+      "--a-lr, --b-init and --b-lr change. Each side takes train's training options as well, "
+      "named for it: --a-optimizer, --b-batch and so on; an optimizer given brings its learning "
+      "rate too (adam: 0.001), and a schedule spans the race. Networks with the same initial "
+      "weights start from the same weights. Who won is said on stderr. The window measures on 1000 images, every 1/30 "
       "of the race: --measured-images 1000 --every 2000 prints its curves for 60000 samples.\n"
       "The same options give the same CSV, bit for bit."),
     entries);
@@ -1481,7 +1551,8 @@ command_race (int    argc,
       while (preset < NEURONS_RACE_N_PRESETS && !g_str_equal (preset_name, race_presets[preset]))
         preset++;
       if (preset == NEURONS_RACE_N_PRESETS)
-        return fail (_("unknown preset “%s”; use sigmoid-relu"), preset_name);
+        return fail (_("unknown preset “%s”; use sigmoid-relu, sgd-adam, quadratic-cross-entropy "
+                       "or augmentation"), preset_name);
       neurons_race_preset_get_settings (preset, &settings_a, &settings_b);
     }
   if (!plan_racer ("a", &a, &settings_a, &error) || !plan_racer ("b", &b, &settings_b, &error))

@@ -10,16 +10,19 @@
 #include "neurons-dataset.h"
 #include "neurons-history.h"
 #include "neurons-network-model.h"
+#include "neurons-training-options.h"
 
 G_BEGIN_DECLS
 
-/* One side's settings: everything that makes the two networks differ. It grows with the
- * training options; a field's zero must keep meaning today's behaviour. */
+/* One side's settings: everything that makes the two networks differ. Made with
+ * neurons_racer_settings_init(); a copy with = is a copy. A schedule with no span given spans
+ * the race. */
 typedef struct
 {
-  NeuronsActivation hidden_activation;
-  NeuronsInit       initialization;
-  double            learning_rate;
+  NeuronsActivation      hidden_activation;
+  NeuronsInit            initialization;
+  double                 learning_rate;
+  NeuronsTrainingOptions options;
 } NeuronsRacerSettings;
 
 typedef enum
@@ -34,9 +37,12 @@ typedef enum
 typedef enum
 {
   NEURONS_RACE_PRESET_SIGMOID_RELU,
+  NEURONS_RACE_PRESET_SGD_ADAM,
+  NEURONS_RACE_PRESET_QUADRATIC_CROSS_ENTROPY,
+  NEURONS_RACE_PRESET_AUGMENTATION,
 } NeuronsRacePreset;
 
-#define NEURONS_RACE_N_PRESETS 1
+#define NEURONS_RACE_N_PRESETS 4
 
 typedef enum
 {
@@ -59,6 +65,10 @@ typedef struct
 
 void        neurons_racer_settings_init       (NeuronsRacerSettings       *settings,
                                                NeuronsActivation           hidden_activation);
+double      neurons_racer_suggested_learning_rate (NeuronsActivation        hidden_activation,
+                                                   const NeuronsTrainingOptions *options);
+gboolean    neurons_racer_settings_validate   (const NeuronsRacerSettings *settings,
+                                               GError                    **error);
 gboolean    neurons_racer_settings_equal      (const NeuronsRacerSettings *a,
                                                const NeuronsRacerSettings *b);
 char       *neurons_racer_settings_describe   (const NeuronsRacerSettings *settings);

@@ -1102,6 +1102,47 @@ def test_race(executable):
         window.count('Samples seen')
     finally:
         window.close()
+def pick_preset(window, dialog, preset, position):
+    """Picks the race at this position in the dialog's list with the keyboard, as a person
+    would: Alt+R goes to the list, Space opens it, the arrows move to the race and Return
+    takes it."""
+    preset_row = window._first(dialog, lambda a: a.getRoleName() == 'combo box' and a.name.startswith('Race'))
+    if preset_row is None:
+        raise TestFailure('the race dialog has no list of races')
+    window.focus()
+    window.key('alt+r')
+    time.sleep(0.5)
+    window.key('space')
+    time.sleep(0.5)
+    window.key(*['Down'] * position)
+    window.key('Return')
+    wait_for('the race %s picked' % preset, lambda: preset in window.text_of_children(preset_row))
+
+
+def test_race_sgd_adam(executable):
+    """The "SGD vs Adam" race for 60,000 samples, picked from the list of races: the window
+    names the winner, and the numbers are those neurons-cli race prints for the same race."""
+    window = ready_window(executable)
+    try:
+        dialog = open_race_dialog(window)
+        pick_preset(window, dialog, 'SGD vs Adam', 1)
+        result = run_race(window, dialog, 'SGD vs Adam', 60000)
+        match = RACE_RESULT.match(result)
+        if match['samples'].replace(',', '') != '60000' or match['winner'] not in ('SGD', 'Adam'):
+            raise TestFailure('the race did not name SGD or Adam the winner after 60,000 samples: %s' % result)
+        # the window measures on 1,000 images every 2,000 samples, and the last on all
+        rows = run_cli(executable, 'race', '--preset', 'sgd-adam', '--measured-images', '1000',
+                       '--every', '2000').splitlines()
+        last = rows[-1].split(',')
+        sgd, adam = float(last[1]) * 100, float(last[2]) * 100
+        expected = 'SGD' if sgd > adam else 'Adam'
+        if last[0] != '60000' or match['winner'] != expected or \
+                (float(match['won']), float(match['lost'])) != (round(max(sgd, adam), 1), round(min(sgd, adam), 1)):
+            raise TestFailure('the window says “%s”, neurons-cli race ends with %s' % (result, rows[-1]))
+    finally:
+        window.close()
+
+
 def accuracy_of(text):
     """The percentage in a text such as "91.2 %" or "After 200 samples: 31.5 % on the test set"."""
     found = re.search(r'(\d+(?:\.\d+)?) %', text or '')
@@ -1357,6 +1398,7 @@ TESTS = {
     'lessons-draw': test_lessons_draw,
     'hover-mark': test_hover_mark,
     'race': test_race,
+    'race-sgd-adam': test_race_sgd_adam,
     'rewind': test_rewind,
     'inspector': test_inspector,
     'lesion': test_lesion,
