@@ -15,6 +15,7 @@
 #include <sys/resource.h>
 #endif
 
+#include "neurons-display-names.h"
 #include "neurons-enums.h"
 #include "neurons-network-model-private.h"
 #include "neurons-race.h"
@@ -204,27 +205,6 @@ neurons_racer_settings_equal (const NeuronsRacerSettings *a,
 }
 
 static const char *
-activation_title (NeuronsActivation activation)
-{
-  return activation == NEURONS_ACTIVATION_RELU ? _("ReLU") : _("Sigmoid");
-}
-
-static const char *
-init_title (NeuronsInit initialization)
-{
-  switch (initialization)
-    {
-    case NEURONS_INIT_HE:
-      return _("He");
-    case NEURONS_INIT_UNIFORM:
-      return _("Uniform");
-    case NEURONS_INIT_XAVIER:
-    default:
-      return _("Xavier");
-    }
-}
-
-static const char *
 output_title (NeuronsOutput output)
 {
   return output == NEURONS_OUTPUT_SOFTMAX_CROSS_ENTROPY ? _("Cross-entropy") : _("Quadratic cost");
@@ -293,8 +273,9 @@ neurons_racer_settings_describe (const NeuronsRacerSettings *settings)
   options = &settings->options;
   rate = learning_rate_title (settings->learning_rate);
   description = g_string_new (NULL);
-  g_string_append_printf (description, "%s · %s · %s", activation_title (settings->hidden_activation),
-                          init_title (settings->initialization), rate);
+  g_string_append_printf (description, "%s · %s · %s",
+                          neurons_activation_display_name (settings->hidden_activation),
+                          neurons_init_display_name (settings->initialization), rate);
 
   if (options->output != NEURONS_OUTPUT_SIGMOID_QUADRATIC)
     g_string_append_printf (description, " · %s", output_title (options->output));
@@ -1121,7 +1102,7 @@ neurons_race_get_name (NeuronsRace     *self,
   options = &mine->options;
   other_options = &other->options;
   if (mine->hidden_activation != other->hidden_activation)
-    return g_strdup (activation_title (mine->hidden_activation));
+    return g_strdup (neurons_activation_display_name (mine->hidden_activation));
   if (options->output != other_options->output)
     return g_strdup (output_title (options->output));
   if (options->optimizer != other_options->optimizer && options->batch_size != other_options->batch_size)
@@ -1138,7 +1119,7 @@ neurons_race_get_name (NeuronsRace     *self,
     /* Translators: a network's name in a race, its random shifts of the images */
     return g_strdup_printf (_("Shifts ±%u px"), options->augment_shift);
   if (mine->initialization != other->initialization)
-    return g_strdup (init_title (mine->initialization));
+    return g_strdup (neurons_init_display_name (mine->initialization));
   if (options->momentum != other_options->momentum && options->optimizer != NEURONS_OPTIMIZER_SGD)
     /* Translators: a network's name in a race, its β of momentum or β₁ of Adam */
     return g_strdup_printf (_("β %g"), options->momentum);

@@ -13,6 +13,7 @@
 #include "neurons-activation-chart.h"
 #include "neurons-activation.h"
 #include "neurons-colors.h"
+#include "neurons-display-names.h"
 
 /*
  * Sigmoid and ReLU drawn on the same axes, so that their shapes compare at a glance: one
@@ -90,7 +91,7 @@ neurons_activation_chart_describe (NeuronsChart *chart)
 {
   NeuronsActivationChart *self = NEURONS_ACTIVATION_CHART (chart);
   g_autoptr(GString) description = g_string_new (NULL);
-  const char *name = self->activation == NEURONS_ACTIVATION_RELU ? _("ReLU") : _("Sigmoid");
+  const char *name = neurons_activation_display_name (self->activation);
   double marked_input = neurons_activation_chart_get_marked_input (self);
 
   g_string_append (description,

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "neurons-colors.h"
+#include "neurons-display-names.h"
 #include "neurons-init-chart.h"
 #include "neurons-sgd.h"
 
@@ -49,21 +50,6 @@ static GParamSpec *properties[N_PROPS];
 /* Top to bottom */
 static const NeuronsInit rows[N_INITS] = { NEURONS_INIT_HE, NEURONS_INIT_XAVIER, NEURONS_INIT_UNIFORM };
 
-static const char *
-init_name (NeuronsInit initialization)
-{
-  switch (initialization)
-    {
-    case NEURONS_INIT_HE:
-      return _("He");
-    case NEURONS_INIT_XAVIER:
-      return _("Xavier");
-    case NEURONS_INIT_UNIFORM:
-    default:
-      return _("Uniform");
-    }
-}
-
 /* How the engine sets each one's spread, for the label */
 static const char *
 init_rule (NeuronsInit initialization)
@@ -91,7 +77,7 @@ neurons_init_chart_describe (NeuronsChart *chart)
                                    "In use: %s."),
                                  self->deviation[0], self->deviation[1], self->deviation[2],
                                  self->deviation[2] / self->deviation[0],
-                                 init_name (self->initialization));
+                                 neurons_init_display_name (self->initialization));
 }
 
 /* The row's band when it is in use, and ±σ as a bracket under its bars. */
@@ -142,7 +128,7 @@ draw_row_labels (NeuronsInitChart *self,
   GdkRGBA color;
 
   neurons_chart_foreground (widget, in_use ? 1.0 : 0.65, &color);
-  name = g_markup_printf_escaped (in_use ? "<b>%s</b> ✓" : "%s", init_name (initialization));
+  name = g_markup_printf_escaped (in_use ? "<b>%s</b> ✓" : "%s", neurons_init_display_name (initialization));
   spread = g_markup_printf_escaped ("<small>σ = %.3f %s</small>", self->deviation[row], init_rule (initialization));
   neurons_chart_text (widget, snapshot, name, 4, middle,
                       NEURONS_CHART_ALIGN_START, NEURONS_CHART_ALIGN_END, &color);

@@ -11,8 +11,9 @@
 
 #include "neurons-display-names.h"
 
-/* The window's title, its toasts and the controls sidebar all name the settings: one place
- * keeps them the same. The core's own names (neurons_activation_to_string()) are for files. */
+/* The window's title and toasts, the controls sidebar, the charts and the race all name the
+ * settings: one place keeps them the same. The core's own names
+ * (neurons_activation_to_string()) are for files. */
 
 /**
  * neurons_activation_display_name:

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "neurons-network-model.h"
+#include "neurons-mlp.h"
 
 G_BEGIN_DECLS
 
